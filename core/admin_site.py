@@ -1,0 +1,20 @@
+from django.contrib import admin
+from django.contrib.admin.apps import AdminConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class DinsosAdminSite(admin.AdminSite):
+    site_header = _("CSR Portal · Dinas Sosial")
+    site_title = _("CSR Portal administration")
+    index_title = _("Dinsos workspace")
+
+    def has_permission(self, request) -> bool:
+        # CSR officers work in the partner portal only, even if someone ticks "staff status".
+        user = request.user
+        if not super().has_permission(request):
+            return False
+        return user.is_superuser or not hasattr(user, "officer")
+
+
+class DinsosAdminConfig(AdminConfig):
+    default_site = "core.admin_site.DinsosAdminSite"

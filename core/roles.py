@@ -1,0 +1,38 @@
+"""The "Dinsos staff" group and exactly the permissions staff need to do their work.
+
+Kept in code and applied after every migrate, so a new model's permissions reach the group
+with the migration that adds the model, and a fresh database has the group from the start.
+"""
+
+from django.contrib.auth.models import Group, Permission
+from django.db.models import Q
+
+DINSOS_STAFF_GROUP = "Dinsos staff"
+
+# app_label.model -> actions. No hard deletes of registries whose history must stay.
+STAFF_PERMISSIONS: dict[str, tuple[str, ...]] = {
+    "core.csrfield": ("view",),
+    "regions.region": ("view",),
+    "regions.povertyfigure": ("view", "add", "change", "delete"),
+    "facilities.facility": ("view", "add", "change"),
+    "facilities.need": ("view", "add", "change"),
+    "partners.company": ("view", "add", "change"),
+    "partners.officer": ("view", "add", "change"),
+    "partners.engagement": ("view", "add", "change", "delete"),
+    "programs.program": ("view", "add", "change"),
+}
+
+
+def staff_permission_query() -> Q:
+    query = Q(pk__in=[])
+    for label, actions in STAFF_PERMISSIONS.items():
+        app_label, model = label.split(".")
+        codenames = [f"{action}_{model}" for action in actions]
+        query |= Q(content_type__app_label=app_label, content_type__model=model, codename__in=codenames)
+    return query
+
+
+def ensure_staff_group() -> Group:
+    group, _ = Group.objects.get_or_create(name=DINSOS_STAFF_GROUP)
+    group.permissions.set(Permission.objects.filter(staff_permission_query()))
+    return group

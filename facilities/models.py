@@ -1,0 +1,203 @@
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class FacilityType(models.TextChoices):
+    CHILDREN = "children", _("Children (PSAA)")
+    YOUTH = "youth", _("Youth (PSBR)")
+    ELDERLY = "elderly", _("Elderly (PSTW)")
+    PSYCHOSOCIAL = "psychosocial", _("Psychosocial disability (PSBL)")
+    VISUAL = "visual", _("Visual disability (PSBN)")
+    INTELLECTUAL = "intellectual", _("Intellectual disability (PSBG)")
+    PHYSICAL = "physical", _("Physical disability (PSBD)")
+    HOMELESS = "homeless", _("Homeless, beggars and displaced people (PSBK/PSBI)")
+    WOMEN = "women", _("Women (PSKW)")
+    OTHER = "other", _("Other")
+
+
+class Operator(models.TextChoices):
+    DINSOS = "dinsos", _("Run by Dinsos (panti/UPT)")
+    COMMUNITY = "community", _("Community-run (LKS)")
+
+
+class FacilityQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+
+class Facility(models.Model):
+    """A residential social-care facility: a Dinsos panti (UPT) or a community LKS."""
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    facility_type = models.CharField(_("type"), max_length=20, choices=FacilityType.choices, db_index=True)
+    operator = models.CharField(_("operator"), max_length=20, choices=Operator.choices, default=Operator.DINSOS)
+    region = models.ForeignKey(
+        "regions.Region", verbose_name=_("region"), on_delete=models.PROTECT, related_name="facilities"
+    )
+    address = models.TextField(_("address"), blank=True)
+    latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True, blank=True)
+    longitude = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6, null=True, blank=True)
+    capacity = models.PositiveIntegerField(_("capacity (residents)"), null=True, blank=True)
+    residents = models.PositiveIntegerField(_("current residents"), null=True, blank=True)
+    background = models.TextField(_("background"), blank=True)
+    intervention_programs = models.TextField(_("intervention programs"), blank=True)
+    # Contacts are for Dinsos staff and partners only: never shown on public pages.
+    head_name = models.CharField(_("head of facility"), max_length=200, blank=True)
+    contact_phone = models.CharField(_("contact phone"), max_length=50, blank=True)
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    is_published = models.BooleanField(_("published"), default=True, db_index=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    history = HistoricalRecords()
+    objects = FacilityQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("facility")
+        verbose_name_plural = _("facilities")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(latitude__isnull=True) | Q(latitude__gte=-90, latitude__lte=90),
+                name="facility_latitude_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(longitude__isnull=True) | Q(longitude__gte=-180, longitude__lte=180),
+                name="facility_longitude_range",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("facilities:facility_detail", kwargs={"slug": self.slug})
+
+
+class NeedKind(models.TextChoices):
+    GOODS = "goods", _("Goods")
+    SERVICES = "services", _("Services or training")
+    WORKS = "works", _("Works (construction, repair)")
+    PLACEMENTS = "placements", _("Job placements")
+    VOLUNTEERS = "volunteers", _("Volunteers")
+    FUNDS = "funds", _("Funds")
+
+
+class Priority(models.IntegerChoices):
+    # Lower number, more urgent: ordering by priority ascending puts the urgent first.
+    URGENT = 1, _("Urgent")
+    HIGH = 2, _("High")
+    NORMAL = 3, _("Normal")
+    LOW = 4, _("Low")
+
+
+class NeedStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    OPEN = "open", _("Open")
+    FULFILLED = "fulfilled", _("Fulfilled")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class NeedQuerySet(models.QuerySet):
+    def public(self):
+        """Needs anyone may see: public, not draft or cancelled, at a published facility."""
+        return self.filter(
+            is_public=True,
+            status__in=[NeedStatus.OPEN, NeedStatus.FULFILLED],
+            facility__is_published=True,
+        )
+
+    def open(self):
+        return self.filter(status=NeedStatus.OPEN)
+
+
+class Need(models.Model):
+    """What a facility needs: goods, a course, works, placements, volunteers or funds.
+
+    The three ``quantity_*`` counters are the one home of coverage. Only the pledge services
+    move them, under a row lock on the need, and the database refuses any state in which
+    pledges exceed the quantity:
+
+    * ``quantity_pending``: held by proposals and offers still waiting for an answer;
+    * ``quantity_covered``: held by accepted or approved pledges (including delivered ones);
+    * ``quantity_delivered``: delivered and verified by Dinsos.
+    """
+
+    facility = models.ForeignKey(Facility, verbose_name=_("facility"), on_delete=models.PROTECT, related_name="needs")
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    field = models.ForeignKey("core.CsrField", verbose_name=_("field"), on_delete=models.PROTECT, related_name="needs")
+    kind = models.CharField(_("kind"), max_length=20, choices=NeedKind.choices, db_index=True)
+    quantity = models.PositiveIntegerField(_("quantity"))
+    unit = models.CharField(_("unit"), max_length=40, help_text=_("For example: pieces, people, packages, m²."))
+    unit_cost = models.PositiveBigIntegerField(_("estimated unit cost (Rp)"), default=0)
+    priority = models.PositiveSmallIntegerField(
+        _("priority"), choices=Priority.choices, default=Priority.NORMAL, db_index=True
+    )
+    needed_by = models.DateField(_("needed by"), null=True, blank=True)
+    beneficiaries = models.PositiveIntegerField(_("beneficiaries"), default=0)
+    status = models.CharField(_("status"), max_length=20, choices=NeedStatus.choices, default=NeedStatus.OPEN)
+    is_public = models.BooleanField(_("public"), default=True)
+    source = models.CharField(
+        _("source"), max_length=200, blank=True, help_text=_("For example the needs-assessment round.")
+    )
+    source_date = models.DateField(_("source date"), null=True, blank=True)
+    quantity_pending = models.PositiveIntegerField(_("quantity awaiting an answer"), default=0, editable=False)
+    quantity_covered = models.PositiveIntegerField(_("quantity covered"), default=0, editable=False)
+    quantity_delivered = models.PositiveIntegerField(_("quantity delivered"), default=0, editable=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    history = HistoricalRecords()
+    objects = NeedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["priority", "needed_by", "-created_at"]
+        verbose_name = _("need")
+        verbose_name_plural = _("needs")
+        indexes = [models.Index(fields=["status", "is_public", "priority"], name="need_listing_idx")]
+        constraints = [
+            models.CheckConstraint(condition=Q(quantity__gt=0), name="need_quantity_positive"),
+            models.CheckConstraint(
+                condition=Q(quantity_pending__gte=0, quantity_covered__gte=0, quantity_delivered__gte=0),
+                name="need_counters_not_negative",
+            ),
+            models.CheckConstraint(
+                condition=Q(quantity__gte=F("quantity_pending") + F("quantity_covered")),
+                name="need_not_pledged_beyond_quantity",
+            ),
+            models.CheckConstraint(
+                condition=Q(quantity_covered__gte=F("quantity_delivered")),
+                name="need_delivered_within_covered",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.facility})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("facilities:need_detail", kwargs={"pk": self.pk})
+
+    @property
+    def quantity_remaining(self) -> int:
+        return self.quantity - self.quantity_pending - self.quantity_covered
+
+    @property
+    def estimated_value(self) -> int:
+        return self.quantity * self.unit_cost
+
+    @property
+    def remaining_value(self) -> int:
+        return self.quantity_remaining * self.unit_cost
+
+    @property
+    def covered_percent(self) -> int:
+        return round(100 * self.quantity_covered / self.quantity) if self.quantity else 0
+
+    @property
+    def delivered_percent(self) -> int:
+        return round(100 * self.quantity_delivered / self.quantity) if self.quantity else 0

@@ -1,0 +1,135 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class CompanyKind(models.TextChoices):
+    COMPANY = "company", _("Company")
+    STATE_OWNED = "state_owned", _("State-owned company (BUMN/BUMD)")
+    ASSOCIATION = "association", _("Association")
+    FOUNDATION = "foundation", _("Foundation")
+    INTERNATIONAL = "international", _("International agency")
+
+
+class CompanyStatus(models.TextChoices):
+    PROSPECT = "prospect", _("Prospect")
+    ACTIVE = "active", _("Active")
+    INACTIVE = "inactive", _("Inactive")
+
+
+class Company(models.Model):
+    """A partner: a company, state-owned company, association, foundation or agency."""
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=CompanyKind.choices, default=CompanyKind.COMPANY)
+    country = models.CharField(_("country of origin"), max_length=100, default="Indonesia")
+    business_scope = models.TextField(_("business scope"), blank=True)
+    address = models.TextField(_("address"), blank=True)
+    region = models.ForeignKey(
+        "regions.Region",
+        verbose_name=_("region"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="companies",
+    )
+    website = models.URLField(_("website"), blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
+    csr_strategy = models.TextField(_("CSR strategy and past cases"), blank=True)
+    focus_fields = models.ManyToManyField(
+        "core.CsrField", verbose_name=_("CSR focus fields"), blank=True, related_name="companies"
+    )
+    preferred_regions = models.ManyToManyField(
+        "regions.Region", verbose_name=_("preferred regions"), blank=True, related_name="preferred_by"
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=CompanyStatus.choices, default=CompanyStatus.PROSPECT, db_index=True
+    )
+    forum_member = models.BooleanField(_("Forum TSLP member"), default=False)
+    forum_member_since = models.DateField(_("Forum TSLP member since"), null=True, blank=True)
+    notes = models.TextField(_("internal notes"), blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("company")
+        verbose_name_plural = _("companies")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(forum_member=True) | Q(forum_member_since__isnull=True),
+                name="company_forum_since_needs_membership",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class OfficerRole(models.TextChoices):
+    COORDINATOR = "coordinator", _("CSR coordinator")
+    STAFF = "staff", _("CSR staff")
+
+
+class Officer(models.Model):
+    """A CSR officer: a user account tied to exactly one company. Officers use the partner
+    portal and never the admin."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="officer"
+    )
+    company = models.ForeignKey(Company, verbose_name=_("company"), on_delete=models.PROTECT, related_name="officers")
+    role = models.CharField(_("role"), max_length=20, choices=OfficerRole.choices, default=OfficerRole.STAFF)
+    job_title = models.CharField(_("job title"), max_length=120, blank=True)
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["company__name", "user__username"]
+        verbose_name = _("CSR officer")
+        verbose_name_plural = _("CSR officers")
+
+    def __str__(self) -> str:
+        full_name = self.user.get_full_name()
+        return f"{full_name or self.user.username} ({self.company})"
+
+
+class EngagementKind(models.TextChoices):
+    MEETING = "meeting", _("Meeting")
+    VISIT = "visit", _("Site visit")
+    CALL = "call", _("Call")
+    CORRESPONDENCE = "correspondence", _("Letter or e-mail")
+
+
+class Engagement(models.Model):
+    """The log of meetings and contacts between Dinsos and its partners."""
+
+    date = models.DateField(_("date"), db_index=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=EngagementKind.choices, default=EngagementKind.MEETING)
+    subject = models.CharField(_("subject"), max_length=250)
+    location = models.CharField(_("location"), max_length=250, blank=True)
+    companies = models.ManyToManyField(Company, verbose_name=_("companies"), related_name="engagements")
+    staff_present = models.TextField(_("Dinsos staff present"), blank=True)
+    others_present = models.TextField(_("others present"), blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+    follow_up = models.TextField(_("follow-up"), blank=True)
+    follow_up_due = models.DateField(_("follow-up due"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-date", "-id"]
+        verbose_name = _("engagement")
+        verbose_name_plural = _("engagements")
+
+    def __str__(self) -> str:
+        return f"{self.date:%d/%m/%Y}: {self.subject}"

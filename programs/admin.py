@@ -1,0 +1,21 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from core.formatting import format_rupiah
+from programs.models import Program
+
+
+@admin.register(Program)
+class ProgramAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "company", "form", "budget_rp", "start_date", "end_date", "status"]
+    list_filter = ["status", "form", "fields", "company"]
+    list_select_related = ["company"]
+    search_fields = ["title", "description", "company__name", "government_program"]
+    autocomplete_fields = ["company", "target_regions"]
+    filter_horizontal = ["fields"]
+    date_hierarchy = "start_date"
+
+    @admin.display(description=_("budget"), ordering="budget")
+    def budget_rp(self, obj):
+        return format_rupiah(obj.budget)

@@ -1,0 +1,35 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from core.admin import RegionAreaFilter
+from regions.models import PovertyFigure, Region
+
+
+@admin.register(Region)
+class RegionAdmin(admin.ModelAdmin):
+    list_display = ["code", "name", "level", "parent"]
+    list_filter = ["level"]
+    list_select_related = ["parent"]
+    search_fields = ["code", "name"]
+    readonly_fields = ["code", "name", "level", "parent"]
+    show_full_result_count = False
+
+    def has_add_permission(self, request):
+        # Regions come from Kemendagri's data through `manage.py load_regions`.
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(PovertyFigure)
+class PovertyFigureAdmin(SimpleHistoryAdmin):
+    list_display = ["region", "region_code", "year", "poor_households", "poor_individuals", "source", "source_date"]
+    list_filter = ["year", "source", RegionAreaFilter]
+    list_select_related = ["region"]
+    search_fields = ["region__name", "region__code"]
+    autocomplete_fields = ["region"]
+
+    @admin.display(description=Region._meta.get_field("code").verbose_name, ordering="region__code")
+    def region_code(self, obj):
+        return obj.region_id

@@ -1,0 +1,96 @@
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class RegionLevel(models.IntegerChoices):
+    PROVINCE = 1, _("Province")
+    REGENCY = 2, _("Regency/city")
+    DISTRICT = 3, _("District")
+    VILLAGE = 4, _("Village")
+
+
+class RegionQuerySet(models.QuerySet):
+    def provinces(self):
+        return self.filter(level=RegionLevel.PROVINCE)
+
+    def within(self, code: str):
+        """The region with this code and everything below it."""
+        return self.filter(Q(code=code) | Q(code__startswith=f"{code}."))
+
+
+class Region(models.Model):
+    """An administrative region with its Kemendagri code (``31``, ``31.75``, ``31.75.01``,
+    ``31.75.01.1001``). The code is the primary key: it is the natural key everywhere
+    (imports, filters, URLs) and it never changes for a region."""
+
+    code = models.CharField(_("Kemendagri code"), max_length=13, primary_key=True)
+    name = models.CharField(_("name"), max_length=120, db_index=True)
+    level = models.PositiveSmallIntegerField(_("level"), choices=RegionLevel.choices, db_index=True)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent region"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+    )
+
+    objects = RegionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("region")
+        verbose_name_plural = _("regions")
+        constraints = [
+            models.CheckConstraint(condition=Q(level__gte=1, level__lte=4), name="region_level_range"),
+            models.CheckConstraint(
+                condition=Q(level=1, parent__isnull=True) | Q(level__gt=1, parent__isnull=False),
+                name="region_parent_matches_level",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def ancestor_codes(self) -> list[str]:
+        """Codes of this region and its parents, province first."""
+        parts = self.code.split(".")
+        return [".".join(parts[: i + 1]) for i in range(len(parts))]
+
+
+class PovertySource(models.TextChoices):
+    DTKS = "dtks", "DTKS"
+    DTSEN = "dtsen", "DTSEN"
+    BPS = "bps", "BPS"
+
+
+class PovertyFigure(models.Model):
+    """Aggregate poverty figures for one region and one period. Aggregates only: this table
+    (and every other) never holds a person or a household."""
+
+    region = models.ForeignKey(
+        Region, verbose_name=_("region"), on_delete=models.PROTECT, related_name="poverty_figures"
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    poor_households = models.PositiveIntegerField(_("poor households"))
+    poor_individuals = models.PositiveIntegerField(_("poor individuals"), null=True, blank=True)
+    source = models.CharField(_("source"), max_length=10, choices=PovertySource.choices)
+    source_date = models.DateField(_("data date"))
+    notes = models.TextField(_("notes"), blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["region__code", "-year"]
+        verbose_name = _("poverty figure")
+        verbose_name_plural = _("poverty figures")
+        constraints = [
+            models.UniqueConstraint(fields=["region", "year", "source"], name="poverty_unique_region_year_source"),
+            models.CheckConstraint(condition=Q(year__gte=2000, year__lte=2100), name="poverty_year_range"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.region} {self.year} ({self.get_source_display()})"

@@ -1,0 +1,173 @@
+"""Factories for tests. Workflow states are built by calling the services, so test data is
+always a state the application itself could reach."""
+
+import datetime
+
+import factory
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.utils.text import slugify
+
+from core.models import CsrField
+from core.roles import DINSOS_STAFF_GROUP
+from facilities.models import Facility, FacilityType, Need, NeedKind, NeedStatus, Priority
+from partners.models import Company, CompanyStatus, Engagement, Officer, OfficerRole
+from programs.models import Program, ProgramForm, ProgramStatus
+from regions.models import PovertyFigure, PovertySource, Region, RegionLevel
+
+User = get_user_model()
+
+
+def region(code: str, name: str | None = None) -> Region:
+    """A region and its parents, with real-looking codes (``31``, ``31.75``, ``31.75.01``)."""
+    parent = None
+    parts = code.split(".")
+    for depth in range(1, len(parts) + 1):
+        sub = ".".join(parts[:depth])
+        parent, _ = Region.objects.get_or_create(
+            code=sub,
+            defaults={
+                "name": name if (name and sub == code) else f"Wilayah {sub}",
+                "level": RegionLevel(depth),
+                "parent": parent,
+            },
+        )
+    return parent
+
+
+def field(code: str = "pendidikan") -> CsrField:
+    return CsrField.objects.get(code=code)
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        django_get_or_create = ("username",)
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda o: f"{o.username}@example.org")
+    first_name = "Test"
+    password = factory.PostGenerationMethodCall("set_password", "secret-pass-123")
+
+    @factory.post_generation
+    def save_password(obj, create, extracted, **kwargs):
+        if create:
+            obj.save()
+
+
+class StaffFactory(UserFactory):
+    username = factory.Sequence(lambda n: f"staff{n}")
+    is_staff = True
+
+    @factory.post_generation
+    def staff_group(obj, create, extracted, **kwargs):
+        if create:
+            obj.groups.add(Group.objects.get(name=DINSOS_STAFF_GROUP))
+
+
+class FacilityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Facility
+
+    name = factory.Sequence(lambda n: f"Panti Sosial {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.name))
+    facility_type = FacilityType.YOUTH
+    region = factory.LazyFunction(lambda: region("31.75.01", "Pasar Rebo"))
+    capacity = 100
+    residents = 80
+    head_name = "Kepala Panti"
+    contact_phone = "021-0000000"
+    is_published = True
+
+
+class NeedFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Need
+
+    facility = factory.SubFactory(FacilityFactory)
+    title = factory.Sequence(lambda n: f"Kasur busa {n}")
+    field = factory.LazyFunction(lambda: field("kesehatan"))
+    kind = NeedKind.GOODS
+    quantity = 40
+    unit = "buah"
+    unit_cost = 1_250_000
+    priority = Priority.NORMAL
+    needed_by = factory.LazyFunction(lambda: datetime.date.today() + datetime.timedelta(days=60))
+    beneficiaries = 40
+    status = NeedStatus.OPEN
+    is_public = True
+
+
+class CompanyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Company
+        skip_postgeneration_save = True
+
+    name = factory.Sequence(lambda n: f"PT Mitra Sejahtera {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.name))
+    status = CompanyStatus.ACTIVE
+    country = "Indonesia"
+
+    @factory.post_generation
+    def focus_fields(obj, create, extracted, **kwargs):
+        if create and extracted:
+            obj.focus_fields.set(extracted)
+
+    @factory.post_generation
+    def preferred_regions(obj, create, extracted, **kwargs):
+        if create and extracted:
+            obj.preferred_regions.set(extracted)
+
+
+class OfficerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Officer
+
+    user = factory.SubFactory(UserFactory)
+    company = factory.SubFactory(CompanyFactory)
+    role = OfficerRole.COORDINATOR
+
+
+class ProgramFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Program
+        skip_postgeneration_save = True
+
+    company = factory.SubFactory(CompanyFactory)
+    title = factory.Sequence(lambda n: f"Program CSR {n}")
+    form = ProgramForm.DONATION
+    budget = 500_000_000
+    start_date = factory.LazyFunction(lambda: datetime.date.today() - datetime.timedelta(days=30))
+    status = ProgramStatus.ACTIVE
+
+    @factory.post_generation
+    def fields(obj, create, extracted, **kwargs):
+        if create:
+            obj.fields.set(extracted or [field("pendidikan")])
+
+
+class EngagementFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Engagement
+        skip_postgeneration_save = True
+
+    date = datetime.date(2024, 8, 29)
+    subject = factory.Sequence(lambda n: f"Pertemuan CSR {n}")
+
+    @factory.post_generation
+    def companies(obj, create, extracted, **kwargs):
+        if create:
+            obj.companies.set(extracted or [CompanyFactory()])
+
+
+class PovertyFigureFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PovertyFigure
+
+    region = factory.LazyFunction(lambda: region("62.11.01", "Kahayan Hilir"))
+    year = 2024
+    poor_households = 1200
+    poor_individuals = 4300
+    source = PovertySource.DTKS
+    source_date = datetime.date(2024, 12, 31)
