@@ -9,17 +9,25 @@ from django.db.models import Q
 
 DINSOS_STAFF_GROUP = "Dinsos staff"
 
-# app_label.model -> actions. No hard deletes of registries whose history must stay.
+# app_label.model -> actions ("view", "add", ...) or whole codenames (containing "_").
+# No hard deletes of registries whose history must stay; pledges and deliveries change only
+# through the workflow actions.
 STAFF_PERMISSIONS: dict[str, tuple[str, ...]] = {
     "core.csrfield": ("view",),
     "regions.region": ("view",),
-    "regions.povertyfigure": ("view", "add", "change", "delete"),
-    "facilities.facility": ("view", "add", "change"),
-    "facilities.need": ("view", "add", "change"),
-    "partners.company": ("view", "add", "change"),
+    "regions.povertyfigure": ("view", "add", "change", "delete", "import_povertyfigure", "export_povertyfigure"),
+    "facilities.facility": ("view", "add", "change", "import_facility", "export_facility"),
+    "facilities.need": ("view", "add", "change", "import_need", "export_need"),
+    "partners.company": ("view", "add", "change", "import_company", "export_company"),
     "partners.officer": ("view", "add", "change"),
     "partners.engagement": ("view", "add", "change", "delete"),
-    "programs.program": ("view", "add", "change"),
+    "partners.partnerinterest": ("view", "change"),
+    "programs.program": ("view", "add", "change", "import_program", "export_program"),
+    "matching.pledge": ("view", "propose_pledge", "decide_pledge", "verify_delivery", "cancel_pledge"),
+    "matching.pledgestatuschange": ("view",),
+    "matching.deliveryreport": ("view",),
+    "matching.evidence": ("view",),
+    "notifications.outgoingemail": ("view",),
 }
 
 
@@ -27,7 +35,7 @@ def staff_permission_query() -> Q:
     query = Q(pk__in=[])
     for label, actions in STAFF_PERMISSIONS.items():
         app_label, model = label.split(".")
-        codenames = [f"{action}_{model}" for action in actions]
+        codenames = [action if "_" in action else f"{action}_{model}" for action in actions]
         query |= Q(content_type__app_label=app_label, content_type__model=model, codename__in=codenames)
     return query
 

@@ -70,6 +70,8 @@ INSTALLED_APPS = [
     "facilities",
     "partners",
     "programs",
+    "matching",
+    "notifications",
 ]
 
 MIDDLEWARE = [

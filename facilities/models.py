@@ -60,6 +60,10 @@ class Facility(models.Model):
         ordering = ["name"]
         verbose_name = _("facility")
         verbose_name_plural = _("facilities")
+        permissions = [
+            ("import_facility", _("Can import facilities from a spreadsheet")),
+            ("export_facility", _("Can export facilities to a spreadsheet")),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(latitude__isnull=True) | Q(latitude__gte=-90, latitude__lte=90),
@@ -159,6 +163,10 @@ class Need(models.Model):
         ordering = ["priority", "needed_by", "-created_at"]
         verbose_name = _("need")
         verbose_name_plural = _("needs")
+        permissions = [
+            ("import_need", _("Can import needs from a spreadsheet")),
+            ("export_need", _("Can export needs to a spreadsheet")),
+        ]
         indexes = [models.Index(fields=["status", "is_public", "priority"], name="need_listing_idx")]
         constraints = [
             models.CheckConstraint(condition=Q(quantity__gt=0), name="need_quantity_positive"),

@@ -61,6 +61,10 @@ class Company(models.Model):
         ordering = ["name"]
         verbose_name = _("company")
         verbose_name_plural = _("companies")
+        permissions = [
+            ("import_company", _("Can import companies from a spreadsheet")),
+            ("export_company", _("Can export companies to a spreadsheet")),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(forum_member=True) | Q(forum_member_since__isnull=True),
@@ -133,3 +137,45 @@ class Engagement(models.Model):
 
     def __str__(self) -> str:
         return f"{self.date:%d/%m/%Y}: {self.subject}"
+
+
+class InterestStatus(models.TextChoices):
+    NEW = "new", _("New")
+    CONTACTED = "contacted", _("Contacted")
+    CLOSED = "closed", _("Closed")
+
+
+class PartnerInterest(models.Model):
+    """A would-be partner stepping forward from a public page; reaches Dinsos staff in the admin."""
+
+    name = models.CharField(_("your name"), max_length=200)
+    organisation = models.CharField(_("company or organisation"), max_length=200)
+    email = models.EmailField(_("e-mail"))
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
+    need = models.ForeignKey(
+        "facilities.Need",
+        verbose_name=_("need"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="interests",
+    )
+    message = models.TextField(_("message"), max_length=2000)
+    status = models.CharField(_("status"), max_length=20, choices=InterestStatus.choices, default=InterestStatus.NEW)
+    created_at = models.DateTimeField(_("received"), auto_now_add=True)
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("handled by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("partnership request")
+        verbose_name_plural = _("partnership requests")
+
+    def __str__(self) -> str:
+        return f"{self.organisation} ({self.name})"

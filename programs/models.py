@@ -55,6 +55,10 @@ class Program(models.Model):
         ordering = ["-start_date", "title"]
         verbose_name = _("CSR program")
         verbose_name_plural = _("CSR programs")
+        permissions = [
+            ("import_program", _("Can import programs from a spreadsheet")),
+            ("export_program", _("Can export programs to a spreadsheet")),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),

@@ -87,6 +87,10 @@ class PovertyFigure(models.Model):
         ordering = ["region__code", "-year"]
         verbose_name = _("poverty figure")
         verbose_name_plural = _("poverty figures")
+        permissions = [
+            ("import_povertyfigure", _("Can import poverty figures from a spreadsheet")),
+            ("export_povertyfigure", _("Can export poverty figures to a spreadsheet")),
+        ]
         constraints = [
             models.UniqueConstraint(fields=["region", "year", "source"], name="poverty_unique_region_year_source"),
             models.CheckConstraint(condition=Q(year__gte=2000, year__lte=2100), name="poverty_year_range"),
