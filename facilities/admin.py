@@ -1,11 +1,15 @@
 from django.contrib import admin
 from django.db.models import Count, Q
+from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin import RegionAreaFilter
 from core.formatting import format_rupiah
 from facilities.models import Facility, Need, NeedStatus
+from matching.admin_views import need_match_view
+from matching.models import Pledge
 
 
 class NeedInline(admin.TabularInline):
@@ -53,6 +57,25 @@ class FacilityAdmin(SimpleHistoryAdmin):
         return obj.open_need_count
 
 
+class PledgeInline(admin.TabularInline):
+    model = Pledge
+    extra = 0
+    can_delete = False
+    fields = ["company", "quantity", "value", "origin", "status", "expected_delivery_date", "created_at"]
+    readonly_fields = fields
+    show_change_link = True
+    verbose_name_plural = _("pledges (change them through the workflow actions)")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("company")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
 class FacilityRegionFilter(RegionAreaFilter):
     region_path = "facility__region"
 
@@ -86,14 +109,35 @@ class NeedAdmin(SimpleHistoryAdmin):
     search_fields = ["title", "description", "facility__name", "source"]
     autocomplete_fields = ["facility"]
     date_hierarchy = "created_at"
-    readonly_fields = ["quantity_pending", "quantity_covered", "quantity_delivered"]
+    inlines = [PledgeInline]
+    readonly_fields = ["quantity_pending", "quantity_covered", "quantity_delivered", "match_link"]
     fieldsets = [
         (None, {"fields": ["facility", "title", "description", "field", "kind", "status", "is_public"]}),
         (_("Quantity and cost"), {"fields": ["quantity", "unit", "unit_cost", "beneficiaries"]}),
         (_("Urgency"), {"fields": ["priority", "needed_by"]}),
         (_("Source"), {"fields": ["source", "source_date"]}),
-        (_("Coverage"), {"fields": ["quantity_pending", "quantity_covered", "quantity_delivered"]}),
+        (_("Coverage"), {"fields": ["quantity_pending", "quantity_covered", "quantity_delivered", "match_link"]}),
     ]
+
+    def get_urls(self):
+        return [
+            path(
+                "<int:pk>/match/",
+                self.admin_site.admin_view(lambda request, pk: need_match_view(self, request, pk)),
+                name="facilities_need_match",
+            ),
+            *super().get_urls(),
+        ]
+
+    @admin.display(description=_("matching"))
+    def match_link(self, obj):
+        if obj.pk is None:
+            return "-"
+        return format_html(
+            '<a class="button" href="{}">{}</a>',
+            reverse("admin:facilities_need_match", args=[obj.pk]),
+            _("Find partners and propose a pledge"),
+        )
 
     @admin.display(description=_("quantity"), ordering="quantity")
     def quantity_with_unit(self, obj):

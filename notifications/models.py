@@ -13,7 +13,7 @@ class Notification(models.Model):
         related_name="notifications",
     )
     event = models.CharField(_("event"), max_length=40)
-    message = models.CharField(_("message"), max_length=500)
+    detail = models.TextField(_("detail"), blank=True)
     url = models.CharField(_("link"), max_length=300, blank=True)
     pledge = models.ForeignKey(
         "matching.Pledge",
@@ -33,7 +33,14 @@ class Notification(models.Model):
         indexes = [models.Index(fields=["recipient", "read_at"], name="notification_unread_idx")]
 
     def __str__(self) -> str:
-        return self.message
+        return self.text
+
+    @property
+    def text(self) -> str:
+        """The notice in the reader's current language."""
+        from notifications.messages import describe
+
+        return describe(self.event, self.pledge, self.detail)
 
 
 class EmailStatus(models.TextChoices):

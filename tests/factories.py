@@ -171,3 +171,72 @@ class PovertyFigureFactory(factory.django.DjangoModelFactory):
     poor_individuals = 4300
     source = PovertySource.DTKS
     source_date = datetime.date(2024, 12, 31)
+
+
+# --- pledges, built through the workflow services ---------------------------------------------
+
+
+def staff_user(**kwargs):
+    return StaffFactory(**kwargs)
+
+
+def officer_user(company=None, **kwargs):
+    officer = OfficerFactory(company=company or CompanyFactory(), **kwargs)
+    return officer.user
+
+
+def _actors(company, staff):
+    from partners.models import Officer
+
+    officer = Officer.objects.filter(company=company, user__is_active=True).select_related("user").first()
+    partner = officer.user if officer else officer_user(company)
+    return partner, staff or staff_user()
+
+
+def pledge_in_state(state: str, *, need=None, company=None, quantity: int = 10, staff=None, origin=None):
+    """A pledge in ``state``, reached through the same services the portal uses."""
+    import datetime as _dt
+
+    from matching import services
+    from matching.models import PledgeOrigin, PledgeStatus
+
+    need = need or NeedFactory()
+    company = company or CompanyFactory()
+    partner, staff = _actors(company, staff)
+    if origin is None:
+        origin = (
+            PledgeOrigin.PROPOSAL
+            if state in (PledgeStatus.PROPOSED, PledgeStatus.ACCEPTED, PledgeStatus.DECLINED)
+            else PledgeOrigin.OFFER
+        )
+    if origin == PledgeOrigin.PROPOSAL:
+        pledge = services.pledge_propose(need=need, company=company, quantity=quantity, actor=staff)
+        if state == PledgeStatus.PROPOSED:
+            return pledge
+        answer = PledgeStatus.DECLINED if state == PledgeStatus.DECLINED else PledgeStatus.ACCEPTED
+        if state in (PledgeStatus.CANCELLED, PledgeStatus.LAPSED):
+            answer = None
+    else:
+        pledge = services.pledge_offer(need=need, company=company, quantity=quantity, actor=partner)
+        if state == PledgeStatus.OFFERED:
+            return pledge
+        answer = PledgeStatus.REJECTED if state == PledgeStatus.REJECTED else PledgeStatus.APPROVED
+        if state in (PledgeStatus.CANCELLED, PledgeStatus.LAPSED):
+            answer = None
+    if state == PledgeStatus.CANCELLED:
+        return services.pledge_transition(pledge=pledge, to=state, actor=staff, reason="Tidak jadi")
+    if state == PledgeStatus.LAPSED:
+        return services.pledge_transition(pledge=pledge, to=state, actor=None, reason="")
+    actor = partner if answer in (PledgeStatus.ACCEPTED, PledgeStatus.DECLINED) else staff
+    reason = "Tidak sesuai" if answer in (PledgeStatus.REJECTED, PledgeStatus.DECLINED) else ""
+    pledge = services.pledge_transition(pledge=pledge, to=answer, actor=actor, reason=reason)
+    if state in (PledgeStatus.ACCEPTED, PledgeStatus.APPROVED, PledgeStatus.DECLINED, PledgeStatus.REJECTED):
+        return pledge
+    report = services.delivery_report_submit(
+        pledge=pledge, actor=partner, delivered_on=_dt.date.today(), quantity=pledge.quantity
+    )
+    if state == PledgeStatus.DELIVERED:
+        return report.pledge
+    services.delivery_verify(report=report, actor=staff)
+    pledge.refresh_from_db()
+    return pledge

@@ -1,0 +1,403 @@
+"""The Dinsos side of the matching workflow in the admin.
+
+Nothing here writes a pledge or a report directly: every button and action calls
+``matching.services``, and a refused move comes back as a message, changing nothing.
+"""
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from core.formatting import format_rupiah
+from matching import selectors, services
+from matching.errors import PledgeError
+from matching.forms import ReasonForm, ReduceForm
+from matching.models import DeliveryReport, Evidence, Pledge, PledgeStatus, PledgeStatusChange
+from notifications.models import Notification
+
+
+class ReadOnlyInline(admin.TabularInline):
+    extra = 0
+    can_delete = False
+    show_change_link = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class StatusChangeInline(ReadOnlyInline):
+    model = PledgeStatusChange
+    fields = ["at", "old_status", "new_status", "quantity", "actor", "reason"]
+    readonly_fields = fields
+    verbose_name_plural = _("status history")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("actor")
+
+
+def evidence_links(report) -> str:
+    return format_html_join(
+        ", ",
+        '<a href="{}">{}</a>',
+        (
+            (reverse("matching:evidence_download", args=[item.pk]), f"{item.get_kind_display()}: {item}")
+            for item in report.evidence.all()
+        ),
+    )
+
+
+class DeliveryInline(ReadOnlyInline):
+    model = DeliveryReport
+    fields = ["delivered_on", "quantity", "value_rp", "beneficiaries_reached", "status", "evidence", "verified_by"]
+    readonly_fields = fields
+    verbose_name_plural = _("delivery reports")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("verified_by").prefetch_related("evidence")
+
+    @admin.display(description=_("value"))
+    def value_rp(self, obj):
+        return format_rupiah(obj.value)
+
+    @admin.display(description=_("evidence"))
+    def evidence(self, obj):
+        return evidence_links(obj)
+
+
+def run_service(request, items, call, success_message) -> int:
+    """Call a service for each item; each refusal becomes a message and changes nothing."""
+    done = 0
+    for item in items:
+        try:
+            call(item)
+        except PledgeError as error:
+            messages.error(request, f"{item}: {error.message}")
+        else:
+            done += 1
+    if done:
+        messages.success(request, success_message % {"n": done})
+    return done
+
+
+def reason_action(modeladmin, request, queryset, *, title: str, call, success_message: str):
+    """An admin action that first asks for a reason on an intermediate page."""
+    if "apply" in request.POST:
+        form = ReasonForm(request.POST)
+        if form.is_valid():
+            reason = form.cleaned_data["reason"]
+            run_service(request, queryset, lambda item: call(item, reason), success_message)
+            return None
+    else:
+        form = ReasonForm()
+    context = {
+        **modeladmin.admin_site.each_context(request),
+        "title": title,
+        "objects": queryset,
+        "form": form,
+        "action": request.POST.get("action"),
+        "opts": modeladmin.model._meta,
+        "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+    }
+    return TemplateResponse(request, "admin/matching/reason_form.html", context)
+
+
+@admin.register(Pledge)
+class PledgeAdmin(admin.ModelAdmin):
+    list_display = [
+        "id",
+        "need",
+        "facility",
+        "company",
+        "quantity_with_unit",
+        "value_rp",
+        "origin",
+        "status",
+        "respond_by",
+        "expected_delivery_date",
+        "created_at",
+    ]
+    list_filter = ["status", "origin", "need__field", "created_at"]
+    list_select_related = ["need__facility", "company"]
+    search_fields = ["need__title", "need__facility__name", "company__name", "note"]
+    date_hierarchy = "created_at"
+    inlines = [DeliveryInline, StatusChangeInline]
+    actions = ["approve_offers", "reject_offers", "cancel_pledges"]
+    readonly_fields = [
+        "need",
+        "company",
+        "program",
+        "quantity",
+        "value_rp",
+        "origin",
+        "status",
+        "note",
+        "expected_delivery_date",
+        "respond_by",
+        "quantity_reported",
+        "quantity_verified",
+        "status_reason",
+        "created_by",
+        "created_at",
+        "workflow_links",
+    ]
+    fields = readonly_fields
+
+    def has_add_permission(self, request):
+        # Proposals start from a need's matching screen; offers come from partners.
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def get_urls(self):
+        info = self.model._meta.app_label, self.model._meta.model_name
+        return [
+            path("queue/", self.admin_site.admin_view(self.queue_view), name="%s_%s_queue" % info),
+            path("<int:pk>/reduce/", self.admin_site.admin_view(self.reduce_view), name="%s_%s_reduce" % info),
+            *super().get_urls(),
+        ]
+
+    @admin.display(description=_("facility"), ordering="need__facility__name")
+    def facility(self, obj):
+        return obj.need.facility
+
+    @admin.display(description=_("quantity"), ordering="quantity")
+    def quantity_with_unit(self, obj):
+        return f"{obj.quantity} {obj.need.unit}"
+
+    @admin.display(description=_("value"), ordering="value")
+    def value_rp(self, obj):
+        return format_rupiah(obj.value)
+
+    @admin.display(description=_("workflow"))
+    def workflow_links(self, obj):
+        if obj.is_live:
+            return format_html(
+                '<a class="button" href="{}">{}</a>',
+                reverse("admin:matching_pledge_reduce", args=[obj.pk]),
+                gettext("Reduce the quantity"),
+            )
+        return "-"
+
+    def has_decide_permission(self, request):
+        return request.user.has_perm("matching.decide_pledge")
+
+    def has_cancel_permission(self, request):
+        return request.user.has_perm("matching.cancel_pledge")
+
+    @admin.action(description=_("Approve the selected offers"), permissions=["decide"])
+    def approve_offers(self, request, queryset):
+        run_service(
+            request,
+            queryset,
+            lambda pledge: services.pledge_transition(pledge=pledge, to=PledgeStatus.APPROVED, actor=request.user),
+            gettext("%(n)d offers approved."),
+        )
+
+    @admin.action(description=_("Reject the selected offers…"), permissions=["decide"])
+    def reject_offers(self, request, queryset):
+        return reason_action(
+            self,
+            request,
+            queryset,
+            title=gettext("Reject offers"),
+            call=lambda pledge, reason: services.pledge_transition(
+                pledge=pledge, to=PledgeStatus.REJECTED, actor=request.user, reason=reason
+            ),
+            success_message=gettext("%(n)d offers rejected."),
+        )
+
+    @admin.action(description=_("Cancel the selected pledges…"), permissions=["cancel"])
+    def cancel_pledges(self, request, queryset):
+        return reason_action(
+            self,
+            request,
+            queryset,
+            title=gettext("Cancel pledges"),
+            call=lambda pledge, reason: services.pledge_transition(
+                pledge=pledge, to=PledgeStatus.CANCELLED, actor=request.user, reason=reason
+            ),
+            success_message=gettext("%(n)d pledges cancelled."),
+        )
+
+    def reduce_view(self, request, pk):
+        if not self.has_cancel_permission(request):
+            raise PermissionDenied
+        pledge = get_object_or_404(selectors.pledges_with_context(), pk=pk)
+        form = ReduceForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                services.pledge_reduce(
+                    pledge=pledge,
+                    quantity=form.cleaned_data["quantity"],
+                    actor=request.user,
+                    reason=form.cleaned_data["reason"],
+                )
+            except PledgeError as error:
+                form.add_error("quantity", error.message)
+            else:
+                messages.success(request, gettext("The pledge was reduced."))
+                return HttpResponseRedirect(reverse("admin:matching_pledge_change", args=[pledge.pk]))
+        context = {
+            **self.admin_site.each_context(request),
+            "title": gettext("Reduce pledge #%(id)s") % {"id": pledge.pk},
+            "pledge": pledge,
+            "form": form,
+            "opts": self.model._meta,
+        }
+        return TemplateResponse(request, "admin/matching/pledge_reduce.html", context)
+
+    def queue_view(self, request):
+        """What waits for Dinsos: offers to approve, deliveries to verify, proposals about to
+        lapse, and the staff member's own recent notifications."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        queue = selectors.dinsos_work_queue()
+        context = {
+            **self.admin_site.each_context(request),
+            "title": gettext("Work queue"),
+            "opts": self.model._meta,
+            "notifications": list(
+                Notification.objects.filter(recipient=request.user).select_related(
+                    "pledge__company", "pledge__need__facility"
+                )[:20]
+            ),
+            **queue,
+        }
+        return TemplateResponse(request, "admin/matching/queue.html", context)
+
+
+@admin.register(DeliveryReport)
+class DeliveryReportAdmin(admin.ModelAdmin):
+    list_display = [
+        "id",
+        "pledge_link",
+        "company",
+        "delivered_on",
+        "quantity",
+        "value_rp",
+        "beneficiaries_reached",
+        "evidence_count",
+        "status",
+        "reported_at",
+        "verified_by",
+    ]
+    list_filter = ["status", "delivered_on"]
+    list_select_related = ["pledge__need", "pledge__company", "verified_by"]
+    search_fields = ["pledge__need__title", "pledge__company__name", "notes"]
+    actions = ["verify_reports", "reject_reports"]
+    readonly_fields = [
+        "pledge",
+        "delivered_on",
+        "quantity",
+        "value_rp",
+        "beneficiaries_reached",
+        "notes",
+        "status",
+        "reported_by",
+        "reported_at",
+        "verified_by",
+        "verified_at",
+        "review_note",
+        "evidence_files",
+    ]
+    fields = readonly_fields
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(n_evidence=Count("evidence"))
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def has_verify_permission(self, request):
+        return request.user.has_perm("matching.verify_delivery")
+
+    @admin.display(description=_("pledge"))
+    def pledge_link(self, obj):
+        return format_html(
+            '<a href="{}">#{} {}</a>',
+            reverse("admin:matching_pledge_change", args=[obj.pledge_id]),
+            obj.pledge_id,
+            obj.pledge.need.title,
+        )
+
+    @admin.display(description=_("company"), ordering="pledge__company__name")
+    def company(self, obj):
+        return obj.pledge.company
+
+    @admin.display(description=_("value"), ordering="value")
+    def value_rp(self, obj):
+        return format_rupiah(obj.value)
+
+    @admin.display(description=_("evidence files"), ordering="n_evidence")
+    def evidence_count(self, obj):
+        return obj.n_evidence
+
+    @admin.display(description=_("evidence"))
+    def evidence_files(self, obj):
+        return evidence_links(obj) or "-"
+
+    @admin.action(description=_("Verify the selected deliveries (receipt confirmed)"), permissions=["verify"])
+    def verify_reports(self, request, queryset):
+        run_service(
+            request,
+            queryset,
+            lambda report: services.delivery_verify(report=report, actor=request.user),
+            gettext("%(n)d deliveries verified."),
+        )
+
+    @admin.action(description=_("Reject the selected delivery reports…"), permissions=["verify"])
+    def reject_reports(self, request, queryset):
+        return reason_action(
+            self,
+            request,
+            queryset,
+            title=gettext("Reject delivery reports"),
+            call=lambda report, reason: services.delivery_reject(report=report, actor=request.user, reason=reason),
+            success_message=gettext("%(n)d delivery reports rejected."),
+        )
+
+
+@admin.register(Evidence)
+class EvidenceAdmin(admin.ModelAdmin):
+    list_display = ["id", "report", "kind", "content_type", "size", "uploaded_at", "download"]
+    list_filter = ["kind", "content_type"]
+    list_select_related = ["report__pledge__need"]
+    readonly_fields = ["report", "kind", "content_type", "size", "original_name", "uploaded_by", "uploaded_at"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("file"))
+    def download(self, obj):
+        return format_html(
+            '<a href="{}">{}</a>', reverse("matching:evidence_download", args=[obj.pk]), gettext("Download")
+        )

@@ -1,0 +1,8 @@
+from django.urls import path
+
+from matching import views
+
+app_name = "matching"
+urlpatterns = [
+    path("evidence/<int:pk>/", views.evidence_download, name="evidence_download"),
+]

@@ -1,0 +1,47 @@
+"""The words of each workflow event, rendered in whatever language is active."""
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
+from core.formatting import format_rupiah
+
+# event -> English msgid, translated in locale/ and rendered in the reader's language.
+EVENT_MESSAGES = {
+    "proposed": gettext_noop(
+        "Dinsos proposes that %(company)s cover %(quantity)s %(unit)s of “%(need)s” at %(facility)s."
+    ),
+    "offered": gettext_noop("%(company)s offers %(quantity)s %(unit)s (%(value)s) for “%(need)s” at %(facility)s."),
+    "proposal_accepted": gettext_noop(
+        "%(company)s accepted the proposal: %(quantity)s %(unit)s for “%(need)s” at %(facility)s."
+    ),
+    "proposal_declined": gettext_noop("%(company)s declined the proposal for “%(need)s” at %(facility)s."),
+    "offer_approved": gettext_noop("Dinsos approved the offer of %(company)s: %(quantity)s %(unit)s for “%(need)s”."),
+    "offer_rejected": gettext_noop("Dinsos did not approve the offer of %(company)s for “%(need)s”."),
+    "delivery_reported": gettext_noop("%(company)s reported a delivery for “%(need)s” at %(facility)s."),
+    "delivery_verified": gettext_noop("Dinsos verified a delivery of %(company)s for “%(need)s”."),
+    "delivery_rejected": gettext_noop("Dinsos did not accept a delivery report of %(company)s for “%(need)s”."),
+    "cancelled": gettext_noop("The pledge of %(company)s for “%(need)s” was cancelled."),
+    "lapsed": gettext_noop("The pledge of %(company)s for “%(need)s” lapsed without an answer."),
+    "reduced": gettext_noop("The pledge of %(company)s for “%(need)s” was reduced to %(quantity)s %(unit)s."),
+}
+# Moves that the event before them already announced (a report that completes a pledge, a
+# verification that completes it, a rejection that reopens it).
+SILENT_EVENTS = {"delivered", "verified", "delivery_reopened"}
+
+
+def describe(event: str, pledge, detail: str = "") -> str:
+    template = EVENT_MESSAGES.get(event)
+    if template is None or pledge is None:
+        return detail or event
+    need = pledge.need
+    text = _(template) % {
+        "company": pledge.company.name,
+        "quantity": pledge.quantity,
+        "unit": need.unit,
+        "need": need.title,
+        "facility": need.facility.name,
+        "value": format_rupiah(pledge.value),
+    }
+    if detail:
+        text = f"{text} {_('Note:')} {detail}"
+    return text

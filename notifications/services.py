@@ -1,0 +1,138 @@
+"""Telling the other side of a pledge what happened: an in-app notice and an e-mail.
+
+Both are written in the caller's transaction, and the e-mail job is enqueued with
+``transaction.on_commit``: a change that is rolled back leaves no notice and sends nothing.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from core.roles import DINSOS_STAFF_GROUP
+from notifications.messages import SILENT_EVENTS, describe
+from notifications.models import EmailStatus, Notification, OutgoingEmail
+
+MAX_EMAIL_ATTEMPTS = 5
+
+
+def _partner_officers(company_id: int):
+    return get_user_model().objects.filter(officer__company_id=company_id, is_active=True)
+
+
+def _dinsos_staff():
+    return get_user_model().objects.filter(groups__name=DINSOS_STAFF_GROUP, is_active=True, is_staff=True)
+
+
+def partner_pledge_url(pledge) -> str:
+    return f"/partner/pledges/{pledge.pk}/"
+
+
+def staff_pledge_url(pledge) -> str:
+    return reverse("admin:matching_pledge_change", args=[pledge.pk])
+
+
+def pledge_event(pledge, event: str, *, actor, reason: str = "") -> None:
+    """Notify the side that did not act: officers of the pledge's company when Dinsos (or
+    the system) acted, Dinsos staff when a partner (or the system) acted."""
+    if event in SILENT_EVENTS:
+        return
+    actor_company = getattr(getattr(actor, "officer", None), "company_id", None) if actor else None
+    partner_acted = actor is not None and actor_company == pledge.company_id
+    dinsos_acted = actor is not None and not partner_acted
+    audiences = []
+    if not partner_acted:
+        audiences.append((list(_partner_officers(pledge.company_id)), partner_pledge_url(pledge)))
+    if not dinsos_acted:
+        audiences.append((list(_dinsos_staff()), staff_pledge_url(pledge)))
+        for address in settings.DINSOS_NOTIFY_EMAILS:
+            _queue_email(address, event, pledge, reason, staff_pledge_url(pledge))
+    for users, url in audiences:
+        Notification.objects.bulk_create(
+            [Notification(recipient=u, event=event, detail=reason, url=url, pledge=pledge) for u in users]
+        )
+        for user in users:
+            if user.email:
+                _queue_email(user.email, event, pledge, reason, url)
+
+
+def _bilingual(event: str, pledge, reason: str) -> tuple[str, str]:
+    """Indonesian first, then English for foreign partners."""
+    parts = []
+    for language in ("id", "en"):
+        with translation.override(language):
+            parts.append(describe(event, pledge, reason))
+    with translation.override("id"):
+        subject = _("[CSR Portal] %(need)s: %(company)s") % {"need": pledge.need.title, "company": pledge.company.name}
+    return subject[:250], "\n\n".join(parts)
+
+
+def _queue_email(address: str, event: str, pledge, reason: str, url: str) -> OutgoingEmail:
+    subject, text = _bilingual(event, pledge, reason)
+    body = f"{text}\n\n{settings.SITE_URL}{url}\n"
+    email = OutgoingEmail.objects.create(to=address, subject=subject, body=body, event=event)
+    transaction.on_commit(lambda: enqueue_email(email.pk))
+    return email
+
+
+def enqueue_email(email_id: int, run_after: datetime.datetime | None = None) -> None:
+    from notifications.tasks import send_outgoing_email
+
+    task = send_outgoing_email.using(run_after=run_after) if run_after else send_outgoing_email
+    task.enqueue(email_id)
+
+
+def email_send(*, email_id: int) -> OutgoingEmail:
+    """Send one queued e-mail. A failure is recorded on the row (visible in the admin) and a
+    retry is scheduled with a growing delay, up to MAX_EMAIL_ATTEMPTS."""
+    with transaction.atomic():
+        email = OutgoingEmail.objects.select_for_update().get(pk=email_id)
+        if email.status in (EmailStatus.SENT, EmailStatus.GAVE_UP):
+            return email
+        email.attempts += 1
+        try:
+            send_mail(email.subject, email.body, settings.DEFAULT_FROM_EMAIL, [email.to], fail_silently=False)
+        except Exception as exc:  # any backend failure (SMTP, DNS, timeout) is recorded, not lost
+            email.last_error = f"{type(exc).__name__}: {exc}"[:2000]
+            if email.attempts >= MAX_EMAIL_ATTEMPTS:
+                email.status = EmailStatus.GAVE_UP
+                email.next_attempt_at = None
+            else:
+                email.status = EmailStatus.FAILED
+                email.next_attempt_at = timezone.now() + datetime.timedelta(minutes=5 * 2 ** (email.attempts - 1))
+                retry_at = email.next_attempt_at
+                transaction.on_commit(lambda: enqueue_email(email.pk, run_after=retry_at))
+        else:
+            email.status = EmailStatus.SENT
+            email.sent_at = timezone.now()
+            email.last_error = ""
+            email.next_attempt_at = None
+        email.save(update_fields=["attempts", "status", "last_error", "sent_at", "next_attempt_at"])
+    return email
+
+
+def email_retry(*, email: OutgoingEmail) -> None:
+    """Staff ask for another try of a failed e-mail, now."""
+    with transaction.atomic():
+        locked = OutgoingEmail.objects.select_for_update().get(pk=email.pk)
+        if locked.status == EmailStatus.SENT:
+            return
+        locked.status = EmailStatus.QUEUED
+        locked.attempts = min(locked.attempts, MAX_EMAIL_ATTEMPTS - 1)
+        locked.next_attempt_at = None
+        locked.save(update_fields=["status", "attempts", "next_attempt_at"])
+        transaction.on_commit(lambda: enqueue_email(locked.pk))
+
+
+def notifications_mark_read(*, user, ids: list[int] | None = None) -> int:
+    queryset = Notification.objects.filter(recipient=user, read_at__isnull=True)
+    if ids is not None:
+        queryset = queryset.filter(pk__in=ids)
+    return queryset.update(read_at=timezone.now())
