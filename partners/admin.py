@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin import RegionAreaFilter
-from partners.models import Company, Engagement, Officer
+from partners.models import Company, Engagement, Officer, PartnerInterest
 from programs.models import Program
 
 
@@ -91,3 +91,28 @@ class EngagementAdmin(SimpleHistoryAdmin):
     @admin.display(description=_("partners"), ordering="n_companies")
     def company_count(self, obj):
         return obj.n_companies
+
+
+@admin.register(PartnerInterest)
+class PartnerInterestAdmin(admin.ModelAdmin):
+    """Requests from would-be partners, sent from the public need pages. Staff read them and
+    record the follow-up; what the visitor wrote is never edited."""
+
+    list_display = ["created_at", "organisation", "name", "email", "need", "status", "handled_by"]
+    list_filter = ["status"]
+    list_select_related = ["need", "handled_by"]
+    search_fields = ["organisation", "name", "email", "message", "need__title"]
+    date_hierarchy = "created_at"
+    readonly_fields = ["name", "organisation", "email", "phone", "need", "message", "created_at", "handled_by"]
+    fields = ["created_at", "name", "organisation", "email", "phone", "need", "message", "status", "handled_by"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def save_model(self, request, obj, form, change):
+        if "status" in form.changed_data:
+            obj.handled_by = request.user
+        super().save_model(request, obj, form, change)

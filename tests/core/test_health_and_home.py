@@ -41,5 +41,6 @@ def test_home_speaks_indonesian_first_and_english_on_request(client):
 
 def test_home_query_count_is_constant(client, django_assert_num_queries):
     NeedFactory.create_batch(5)
-    with django_assert_num_queries(3):
+    # headline figures (3), the most urgent needs, the partners thanked
+    with django_assert_num_queries(5):
         client.get("/")

@@ -1,0 +1,181 @@
+"""Filters of the public needs listing and facility directory, shared by the open-data files.
+
+Invalid input never fails a request: django-filter leaves a field that does not validate out of
+``cleaned_data``, so the listing ignores it and the form shows the error beside the field.
+"""
+
+import re
+
+import django_filters
+from django import forms
+from django.core.validators import RegexValidator
+from django.db.models import F, Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from core.models import CsrField
+from facilities.models import FacilityType, NeedKind, NeedStatus, Priority
+from facilities.selectors import remaining_value_expression
+
+REGION_CODE_RE = re.compile(r"^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$")
+TEXT_MAX_LENGTH = 100
+
+
+class RegionCascadeWidget(forms.TextInput):
+    """Reads the region from up to three selects that share the name ``region`` (province,
+    regency/city, district), or from one ``region=<code>`` in a shared link.
+
+    The most specific value wins, but only while it lies within the one before it: after a visitor
+    switches province without JavaScript, the stale regency of the old province is dropped.
+    """
+
+    def value_from_datadict(self, data, files, name):
+        values = data.getlist(name) if hasattr(data, "getlist") else [data.get(name)]
+        chosen = ""
+        for value in values:
+            if not isinstance(value, str) or not value:
+                continue
+            if not chosen or value.startswith(chosen + "."):
+                chosen = value
+        return chosen
+
+
+class RegionFilter(django_filters.CharFilter):
+    """A Kemendagri code: the region itself and everything below it (``31.75`` takes
+    ``31.75`` and ``31.75.01``, never ``31.750``)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", RegionCascadeWidget)
+        kwargs.setdefault("validators", [RegexValidator(REGION_CODE_RE, _("Choose a region from the list."))])
+        kwargs.setdefault("max_length", 13)
+        super().__init__(*args, **kwargs)
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        return qs.filter(Q(**{self.field_name: value}) | Q(**{f"{self.field_name}__startswith": f"{value}."}))
+
+
+class StatusChoice:
+    OPEN = NeedStatus.OPEN
+    FULFILLED = NeedStatus.FULFILLED
+    ALL = "all"
+
+    choices = [
+        (NeedStatus.OPEN, _("Open")),
+        (NeedStatus.FULFILLED, _("Fulfilled")),
+        ("all", _("Open and fulfilled")),
+    ]
+
+
+URGENCY_ORDER = ("priority", F("needed_by").asc(nulls_last=True), "-created_at", "-id")
+SORTS = {
+    "urgency": URGENCY_ORDER,
+    "newest": ("-created_at", "-id"),
+    "needed_by": (F("needed_by").asc(nulls_last=True), "priority", "-id"),
+    "value": (remaining_value_expression().desc(), "priority", "-id"),
+}
+SORT_CHOICES = [
+    ("urgency", _("Most urgent")),
+    ("newest", _("Newest")),
+    ("needed_by", _("Needed soonest")),
+    ("value", _("Largest remaining value")),
+]
+
+
+def csr_field_choices() -> list[tuple[str, str]]:
+    """The nine CSR fields, labelled in the active language: one query."""
+    return [(field.code, field.label) for field in CsrField.objects.order_by("order", "code")]
+
+
+class NeedFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        label=_("Search"),
+        method="filter_text",
+        max_length=TEXT_MAX_LENGTH,
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
+    field = django_filters.ChoiceFilter(
+        label=_("Field"), field_name="field_id", choices=[], empty_label=_("All fields")
+    )
+    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=NeedKind.choices, empty_label=_("All kinds"))
+    priority = django_filters.ChoiceFilter(label=_("Priority"), choices=Priority.choices, empty_label=_("Any priority"))
+    facility_type = django_filters.ChoiceFilter(
+        label=_("Facility type"),
+        field_name="facility__facility_type",
+        choices=FacilityType.choices,
+        empty_label=_("All facility types"),
+    )
+    region = RegionFilter(label=_("Region"), field_name="facility__region__code")
+    facility = django_filters.CharFilter(
+        label=_("Facility"), field_name="facility__slug", max_length=200, widget=forms.HiddenInput
+    )
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=StatusChoice.choices, empty_label=None, method="filter_nothing"
+    )
+    needed_by = django_filters.DateFilter(
+        label=_("Needed by (on or before)"),
+        field_name="needed_by",
+        lookup_expr="lte",
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    sort = django_filters.ChoiceFilter(
+        label=_("Sort by"), choices=SORT_CHOICES, empty_label=None, method="filter_nothing"
+    )
+
+    class Meta:
+        # Declared filters only: nothing reaches the database that is not listed above.
+        fields: list[str] = []
+
+    def __init__(self, data=None, queryset=None, *, field_choices: list[tuple[str, str]] | None = None, **kwargs):
+        super().__init__(data, queryset, **kwargs)
+        self.filters["field"].extra["choices"] = field_choices if field_choices is not None else csr_field_choices()
+
+    def filter_text(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.filter(Q(title__icontains=value) | Q(facility__name__icontains=value))
+
+    def filter_nothing(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        # Status and sort always apply, with their defaults: see filter_queryset.
+        return queryset
+
+    def filter_queryset(self, queryset: QuerySet) -> QuerySet:
+        queryset = super().filter_queryset(queryset)
+        cleaned = self.form.cleaned_data
+        status = cleaned.get("status") or StatusChoice.OPEN
+        if status != StatusChoice.ALL:
+            queryset = queryset.filter(status=status)
+        sort = cleaned.get("sort") or "urgency"
+        return queryset.order_by(*SORTS[sort])
+
+    @property
+    def region_code(self) -> str:
+        """The region filtered on, when valid; empty otherwise."""
+        self.form.is_valid()
+        return self.form.cleaned_data.get("region", "")
+
+    @property
+    def active(self) -> bool:
+        """Whether any filter narrows the list (status and sort aside)."""
+        ignored = {"status", "sort"}
+        return any(value not in (None, "") for name, value in self.form.cleaned_data.items() if name not in ignored)
+
+
+class FacilityFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        label=_("Search"),
+        field_name="name",
+        lookup_expr="icontains",
+        max_length=TEXT_MAX_LENGTH,
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
+    facility_type = django_filters.ChoiceFilter(
+        label=_("Facility type"), choices=FacilityType.choices, empty_label=_("All facility types")
+    )
+    region = RegionFilter(label=_("Region"), field_name="region__code")
+
+    class Meta:
+        fields: list[str] = []
+
+    @property
+    def region_code(self) -> str:
+        self.form.is_valid()
+        return self.form.cleaned_data.get("region", "")

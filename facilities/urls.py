@@ -1,0 +1,14 @@
+from django.urls import path
+
+from facilities import views
+
+app_name = "facilities"
+
+urlpatterns = [
+    path("needs/", views.need_list, name="need_list"),
+    path("needs/<int:pk>/", views.need_detail, name="need_detail"),
+    path("needs.csv", views.needs_csv, name="needs_csv"),
+    path("needs.json", views.needs_json, name="needs_json"),
+    path("facilities/", views.facility_list, name="facility_list"),
+    path("facilities/<slug:slug>/", views.facility_detail, name="facility_detail"),
+]

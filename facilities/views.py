@@ -1,0 +1,156 @@
+"""The public site: needs, facilities and their open data. No login, nothing private."""
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_safe
+
+from facilities import opendata, selectors
+from facilities.filters import FacilityFilter, NeedFilter, csr_field_choices
+from facilities.forms import PartnerInterestForm
+from facilities.models import NeedStatus
+from facilities.pagination import CappedPaginator, query_without
+from facilities.services import partner_interest_submit
+
+NEEDS_PER_PAGE = 20
+FACILITIES_PER_PAGE = 24
+# Counting stops here (see CappedPaginator): 50 pages of needs, then "narrow your filters".
+LISTING_COUNT_CAP = 1000
+FACILITY_NEEDS_SHOWN = 30
+JSON_PAGE_SIZE = 500
+JSON_MAX_PAGE = 100_000
+# Ids beyond a 64-bit integer cannot exist; refusing them early spares the database the question.
+MAX_ID = 2**63 - 1
+
+
+def _need_filter(request: HttpRequest) -> NeedFilter:
+    return NeedFilter(request.GET, queryset=selectors.public_needs(), field_choices=csr_field_choices())
+
+
+@require_safe
+def need_list(request: HttpRequest) -> HttpResponse:
+    needs = _need_filter(request)
+    paginator = CappedPaginator(needs.qs, NEEDS_PER_PAGE, cap=LISTING_COUNT_CAP)
+    page = paginator.get_page(request.GET.get("page"))
+    return render(
+        request,
+        "facilities/need_list.html",
+        {
+            "filter": needs,
+            "page_obj": page,
+            "needs": page.object_list,
+            "paginator": paginator,
+            "regions": selectors.region_choices(needs.region_code),
+            "region_code": needs.region_code,
+            "query_without_page": query_without(request.GET, "page"),
+            "query_for_data": query_without(request.GET, "page"),
+        },
+    )
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def need_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    if pk > MAX_ID:
+        raise Http404
+    need = selectors.need_for_public(pk)
+    if need is None:
+        raise Http404
+    form = PartnerInterestForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        if not form.is_robot:
+            partner_interest_submit(need=need, **{name: form.cleaned_data[name] for name in form.Meta.fields})
+        messages.success(
+            request, _("Thank you. Dinas Sosial has received your request and will contact you by e-mail.")
+        )
+        return redirect(f"{need.get_absolute_url()}#step-forward")
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request,
+        "facilities/need_detail.html",
+        {"need": need, "partners": list(selectors.partners_of_need(need)), "form": form},
+        status=status,
+    )
+
+
+@require_safe
+def facility_list(request: HttpRequest) -> HttpResponse:
+    facilities = FacilityFilter(request.GET, queryset=selectors.published_facilities().order_by("name", "id"))
+    paginator = CappedPaginator(facilities.qs, FACILITIES_PER_PAGE, cap=LISTING_COUNT_CAP)
+    page = paginator.get_page(request.GET.get("page"))
+    return render(
+        request,
+        "facilities/facility_list.html",
+        {
+            "filter": facilities,
+            "page_obj": page,
+            "facilities": page.object_list,
+            "paginator": paginator,
+            "regions": selectors.region_choices(facilities.region_code),
+            "region_code": facilities.region_code,
+            "query_without_page": query_without(request.GET, "page"),
+        },
+    )
+
+
+@require_safe
+def facility_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    facility = selectors.facility_for_public(slug)
+    if facility is None:
+        raise Http404
+    open_needs = selectors.needs_of_facility(facility, status=NeedStatus.OPEN, limit=FACILITY_NEEDS_SHOWN + 1)
+    fulfilled = selectors.needs_of_facility(facility, status=NeedStatus.FULFILLED, limit=FACILITY_NEEDS_SHOWN + 1)
+    return render(
+        request,
+        "facilities/facility_detail.html",
+        {
+            "facility": facility,
+            "open_needs": open_needs[:FACILITY_NEEDS_SHOWN],
+            "more_open_needs": len(open_needs) > FACILITY_NEEDS_SHOWN,
+            "fulfilled_needs": fulfilled[:FACILITY_NEEDS_SHOWN],
+            "more_fulfilled_needs": len(fulfilled) > FACILITY_NEEDS_SHOWN,
+            "partners": selectors.partners_thanked(facility=facility, limit=100),
+        },
+    )
+
+
+@require_safe
+def needs_csv(request: HttpRequest) -> StreamingHttpResponse:
+    """Every public need that matches the filters, one row each, streamed as it is read."""
+    needs = _need_filter(request)
+    urls = opendata.UrlBuilder(request.build_absolute_uri("/").rstrip("/"))
+    response = StreamingHttpResponse(
+        opendata.csv_lines(opendata.rows(needs.qs, urls)), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = 'attachment; filename="needs.csv"'
+    return response
+
+
+@require_safe
+def needs_json(request: HttpRequest) -> JsonResponse:
+    """The matching public needs in pages of 500, with links to the next and previous pages."""
+    try:
+        page = int(request.GET.get("page", "1"))
+    except ValueError:
+        return JsonResponse({"error": _("page must be a whole number")}, status=400)
+    if not 1 <= page <= JSON_MAX_PAGE:
+        raise Http404
+    needs = _need_filter(request)
+    urls = opendata.UrlBuilder(request.build_absolute_uri("/").rstrip("/"))
+    offset = (page - 1) * JSON_PAGE_SIZE
+    # One row more than a page tells whether a next page exists, without counting.
+    records = list(opendata.rows(needs.qs[offset : offset + JSON_PAGE_SIZE + 1], urls, chunked=False))
+    base = request.build_absolute_uri(request.path)
+    query = query_without(request.GET, "page")
+    joiner = f"{base}?{query}&" if query else f"{base}?"
+    return JsonResponse(
+        {
+            "page": page,
+            "page_size": JSON_PAGE_SIZE,
+            "next": f"{joiner}page={page + 1}" if len(records) > JSON_PAGE_SIZE else None,
+            "previous": f"{joiner}page={page - 1}" if page > 1 else None,
+            "errors": needs.errors.get_json_data() if needs.errors else {},
+            "results": records[:JSON_PAGE_SIZE],
+        },
+        json_dumps_params={"ensure_ascii": False},
+    )
