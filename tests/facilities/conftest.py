@@ -1,31 +1,24 @@
-import pytest
+import datetime
 
-from matching.models import Pledge, PledgeOrigin, PledgeStatus
-from tests.factories import CompanyFactory, FacilityFactory, NeedFactory, region
+from matching import services
+from matching.models import PledgeStatus
+from tests.factories import CompanyFactory, FacilityFactory, NeedFactory, officer_user, region, staff_user
 
 
 def cover(need, company, quantity, *, verified=0):
-    """An approved (or verified) pledge and the need counters that the services would leave.
-
-    Verified quantity counts as delivered; a pledge whose whole quantity is verified is verified.
-    """
-    status = PledgeStatus.VERIFIED if verified and verified == quantity else PledgeStatus.APPROVED
-    pledge = Pledge.objects.create(
-        need=need,
-        company=company,
-        quantity=quantity,
-        value=quantity * need.unit_cost,
-        origin=PledgeOrigin.OFFER,
-        status=status,
-        quantity_reported=verified,
-        quantity_verified=verified,
-        note="Catatan internal: jangan tampilkan",
+    """A partner's offer, approved by Dinsos, with ``verified`` of it delivered and verified:
+    built through the workflow services, so the need's counters are what the portal keeps."""
+    partner, staff = officer_user(company), staff_user()
+    pledge = services.pledge_offer(
+        need=need, company=company, quantity=quantity, actor=partner, note="Catatan internal: jangan tampilkan"
     )
-    need.quantity_covered += quantity
-    need.quantity_delivered += verified
-    if need.quantity_delivered == need.quantity:
-        need.status = "fulfilled"
-    need.save(update_fields=["quantity_covered", "quantity_delivered", "status"])
+    services.pledge_transition(pledge=pledge, to=PledgeStatus.APPROVED, actor=staff)
+    if verified:
+        report = services.delivery_report_submit(
+            pledge=pledge, actor=partner, delivered_on=datetime.date.today(), quantity=verified
+        )
+        services.delivery_verify(report=report, actor=staff)
+    need.refresh_from_db()
     return pledge
 
 
@@ -41,8 +34,3 @@ def grow(count: int):
         NeedFactory(facility=facility, field=covered.field)
         fulfilled = NeedFactory(facility=facility, quantity=5)
         cover(fulfilled, company, 5, verified=5)
-
-
-@pytest.fixture
-def grown():
-    return grow
