@@ -7,7 +7,7 @@ from django.urls import reverse
 from facilities import views
 from facilities.models import FacilityType, NeedKind, NeedStatus, Priority
 from partners.models import InterestStatus, PartnerInterest
-from tests.facilities.conftest import cover, grow
+from tests.facilities.helpers import cover, grow
 from tests.factories import CompanyFactory, FacilityFactory, NeedFactory, StaffFactory, field, region
 
 pytestmark = pytest.mark.django_db
