@@ -166,10 +166,9 @@ class PledgeAdmin(admin.ModelAdmin):
         return False
 
     def get_urls(self):
-        info = self.model._meta.app_label, self.model._meta.model_name
         return [
-            path("queue/", self.admin_site.admin_view(self.queue_view), name="%s_%s_queue" % info),
-            path("<int:pk>/reduce/", self.admin_site.admin_view(self.reduce_view), name="%s_%s_reduce" % info),
+            path("queue/", self.admin_site.admin_view(self.queue_view), name="matching_pledge_queue"),
+            path("<int:pk>/reduce/", self.admin_site.admin_view(self.reduce_view), name="matching_pledge_reduce"),
             *super().get_urls(),
         ]
 
