@@ -9,5 +9,6 @@ urlpatterns = [
     path("", include("facilities.urls")),
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("matching.urls")),
     path("admin/", admin.site.urls),
 ]
