@@ -1,0 +1,160 @@
+import datetime
+import io
+
+import pytest
+from django.apps import apps
+from django.contrib.auth import authenticate, get_user_model
+from django.core.management import call_command
+from django.db.models import Count
+from django.test import RequestFactory
+
+from core import demo_data as demo
+from core.roles import DINSOS_STAFF_GROUP
+from facilities.models import Facility, Need
+from partners.models import Company, Engagement, Officer
+from regions.models import PovertyFigure, Region, RegionLevel
+
+pytestmark = pytest.mark.django_db
+
+User = get_user_model()
+
+
+def _counts() -> dict[str, int]:
+    # Every model, including the simple-history tables: a re-run must not even add history rows.
+    return {model._meta.label: model._default_manager.count() for model in apps.get_models()}
+
+
+@pytest.fixture
+def demo_loaded():
+    call_command("load_demo", stdout=io.StringIO())
+
+
+def test_running_twice_gives_the_same_counts_of_every_model():
+    call_command("load_demo", stdout=io.StringIO())
+    first = _counts()
+    call_command("load_demo", stdout=io.StringIO())
+    assert _counts() == first
+    assert first["facilities.Facility"] > 0
+
+
+def test_loads_the_regions_of_jakarta_and_pulang_pisau_when_absent():
+    assert not Region.objects.exists()
+    call_command("load_demo", stdout=io.StringIO())
+    assert Region.objects.filter(code="31", level=RegionLevel.PROVINCE).exists()
+    assert Region.objects.filter(parent_id="62.11", level=RegionLevel.DISTRICT).count() == 8
+
+
+def test_dki_has_23_facilities_with_psbr_taruna_jaya_1(demo_loaded):
+    jakarta = Facility.objects.filter(region__code__startswith="31.")
+    assert jakarta.count() == 23
+    assert set(jakarta.values_list("operator", flat=True)) == {"dinsos"}
+    # Each sits in a real district (kecamatan) of DKI.
+    assert set(jakarta.values_list("region__level", flat=True)) == {RegionLevel.DISTRICT}
+    taruna_jaya = jakarta.get(slug="psbr-taruna-jaya-1")
+    assert taruna_jaya.facility_type == "youth"
+    assert taruna_jaya.region_id == "31.74.01"  # Tebet
+    # The five cities and Kepulauan Seribu all have a panti.
+    regencies = {code[:5] for code in jakarta.values_list("region_id", flat=True)}
+    assert regencies == {"31.01", "31.71", "31.72", "31.73", "31.74", "31.75"}
+
+
+def test_every_facility_has_three_to_eight_needs(demo_loaded):
+    counts = Facility.objects.annotate(n=Count("needs")).values_list("slug", "n")
+    assert counts
+    assert all(3 <= n <= 8 for _, n in counts), dict(counts)
+
+
+def test_needs_are_stable_and_mostly_public(demo_loaded):
+    needs = Need.objects.all()
+    assert needs.filter(is_public=False).exists()
+    assert needs.filter(status="draft").exists()
+    assert needs.filter(is_public=True, status="open").count() > needs.count() * 3 // 4
+    assert {need.needed_by.year for need in needs} <= {2026, 2027}
+    assert set(needs.values_list("kind", flat=True)) == {
+        "goods",
+        "services",
+        "works",
+        "placements",
+        "volunteers",
+        "funds",
+    }
+    mattresses = needs.get(facility__slug="psbr-taruna-jaya-1", title="Kasur busa dan sprei asrama")
+    assert (mattresses.quantity, mattresses.unit, mattresses.unit_cost) == (40, "buah", 1_250_000)
+
+
+def test_jakarta_has_eight_partners_and_the_meeting_links_the_seven_korean_ones(demo_loaded):
+    partners = Company.objects.filter(region__code__startswith="31")
+    assert partners.count() == 8
+    assert set(partners.values_list("country", flat=True)) == {demo.KOREA}
+    assert set(partners.values_list("status", flat=True)) == {"active"}
+    assert partners.get(slug="korean-association-in-indonesia").kind == "association"
+    assert partners.get(slug="koica").kind == "international"
+
+    meeting = Engagement.objects.get(date=datetime.date(2024, 8, 29))
+    assert meeting.date.weekday() == 3  # Kamis (29/8)
+    assert "Premi Lasari" in meeting.staff_present
+    assert set(meeting.companies.values_list("name", flat=True)) == {
+        "PT IBK Bank Indonesia Tbk",
+        "CJ Indonesia (PT Cheil Jedang Indonesia)",
+        "POSCO Indonesia Inti",
+        "PT Hyundai Motors Indonesia",
+        "Daehong Communications Indonesia",
+        "PT LG Electronics Indonesia",
+        "Korean Association in Indonesia",
+    }
+    # It is the first engagement with the Jakarta partners.
+    assert Engagement.objects.filter(companies__region__code__startswith="31").order_by("date").first() == meeting
+
+
+def test_pulang_pisau_has_a_poverty_figure_for_each_of_its_eight_kecamatan(demo_loaded):
+    kecamatan = Region.objects.filter(parent_id="62.11")
+    assert kecamatan.count() == 8
+    figures = PovertyFigure.objects.filter(region__in=kecamatan, year=2024, source="dtks")
+    assert set(figures.values_list("region_id", flat=True)) == set(kecamatan.values_list("code", flat=True))
+    assert all(f.source_date == datetime.date(2024, 12, 31) for f in figures)
+
+
+def test_pulang_pisau_forum_companies_and_the_perbup_socialisation(demo_loaded):
+    forum = Company.objects.filter(region__code__startswith="62.11.", forum_member=True)
+    assert forum.count() >= 3
+    assert all(company.forum_member_since.year in (2020, 2021) for company in forum)
+    socialisation = Engagement.objects.get(subject__contains="Perbup Pulang Pisau No. 24 Tahun 2020")
+    assert "Eknamesi Tawun" in socialisation.staff_present
+    assert "Mahdalene" in socialisation.staff_present
+    assert set(socialisation.companies.all()) == set(forum)
+
+
+@pytest.mark.parametrize(
+    ("username", "password"),
+    [
+        ("dinsos", "dinsos-demo"),
+        ("admin", "admin-demo"),
+        ("csr.lg", "mitra-demo"),
+        ("csr.hyundai", "mitra-demo"),
+    ],
+)
+def test_demo_accounts_can_log_in(demo_loaded, username, password):
+    # django-axes is the first authentication backend and needs the request.
+    request = RequestFactory().post("/accounts/login/")
+    assert authenticate(request, username=username, password=password) == User.objects.get(username=username)
+
+
+def test_rerun_keeps_the_demo_passwords(demo_loaded):
+    before = User.objects.get(username="dinsos").password
+    call_command("load_demo", stdout=io.StringIO())
+    assert User.objects.get(username="dinsos").password == before
+
+
+def test_dinsos_is_staff_in_the_group_and_not_superuser(demo_loaded):
+    dinsos = User.objects.get(username="dinsos")
+    assert dinsos.is_staff
+    assert not dinsos.is_superuser
+    assert dinsos.groups.filter(name=DINSOS_STAFF_GROUP).exists()
+    assert User.objects.get(username="admin").is_superuser
+
+
+def test_officers_are_tied_to_their_companies(demo_loaded):
+    assert Officer.objects.get(user__username="csr.lg").company.name == "PT LG Electronics Indonesia"
+    assert Officer.objects.get(user__username="csr.hyundai").company.name == "PT Hyundai Motors Indonesia"
+    for username in ("csr.lg", "csr.hyundai"):
+        assert not User.objects.get(username=username).is_staff
