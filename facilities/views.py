@@ -149,7 +149,10 @@ def needs_json(request: HttpRequest) -> JsonResponse:
             "page_size": JSON_PAGE_SIZE,
             "next": f"{joiner}page={page + 1}" if len(records) > JSON_PAGE_SIZE else None,
             "previous": f"{joiner}page={page - 1}" if page > 1 else None,
-            "errors": needs.errors.get_json_data() if needs.errors else {},
+            # Codes only: a message would echo the visitor's input back.
+            "errors": {
+                name: [error["code"] for error in errors] for name, errors in needs.errors.get_json_data().items()
+            },
             "results": records[:JSON_PAGE_SIZE],
         },
         json_dumps_params={"ensure_ascii": False},
