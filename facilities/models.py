@@ -1,3 +1,4 @@
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -136,7 +137,7 @@ class Need(models.Model):
     description = models.TextField(_("description"), blank=True)
     field = models.ForeignKey("core.CsrField", verbose_name=_("field"), on_delete=models.PROTECT, related_name="needs")
     kind = models.CharField(_("kind"), max_length=20, choices=NeedKind.choices, db_index=True)
-    quantity = models.PositiveIntegerField(_("quantity"))
+    quantity = models.PositiveIntegerField(_("quantity"), validators=[MinValueValidator(1)])
     unit = models.CharField(_("unit"), max_length=40, help_text=_("For example: pieces, people, packages, m²."))
     unit_cost = models.PositiveBigIntegerField(_("estimated unit cost (Rp)"), default=0)
     priority = models.PositiveSmallIntegerField(
@@ -169,7 +170,11 @@ class Need(models.Model):
         ]
         indexes = [models.Index(fields=["status", "is_public", "priority"], name="need_listing_idx")]
         constraints = [
-            models.CheckConstraint(condition=Q(quantity__gt=0), name="need_quantity_positive"),
+            models.CheckConstraint(
+                condition=Q(quantity__gt=0),
+                name="need_quantity_positive",
+                violation_error_message=_("The quantity must be above zero."),
+            ),
             models.CheckConstraint(
                 condition=Q(quantity_pending__gte=0, quantity_covered__gte=0, quantity_delivered__gte=0),
                 name="need_counters_not_negative",
@@ -177,6 +182,10 @@ class Need(models.Model):
             models.CheckConstraint(
                 condition=Q(quantity__gte=F("quantity_pending") + F("quantity_covered")),
                 name="need_not_pledged_beyond_quantity",
+                violation_error_message=_(
+                    "The quantity cannot be lower than what partners have already pledged; reduce or cancel "
+                    "pledges first."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(quantity_covered__gte=F("quantity_delivered")),
