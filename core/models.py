@@ -1,4 +1,6 @@
+from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -41,3 +43,46 @@ PERBUP_FIELDS = [
     ("masyarakat-adat", "Pemberdayaan masyarakat adat", "Indigenous communities"),
     ("lainnya", "Lainnya", "Other"),
 ]
+
+
+class ImportRecord(models.Model):
+    """One spreadsheet upload in the admin: who sent which file, when, what its preview found,
+    and whether it was confirmed. Nothing here is edited by hand; the import views write it."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("uploaded by"), on_delete=models.PROTECT, related_name="+"
+    )
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType", verbose_name=_("data"), on_delete=models.PROTECT, related_name="+"
+    )
+    resource = models.CharField(_("importer"), max_length=100)
+    file_name = models.CharField(_("file name"), max_length=255)
+    file_format = models.CharField(_("format"), max_length=10)
+    file_size = models.PositiveIntegerField(_("size (bytes)"))
+    file_sha256 = models.CharField(_("SHA-256 of the file"), max_length=64)
+    rows_total = models.PositiveIntegerField(_("rows"), default=0)
+    rows_new = models.PositiveIntegerField(_("new"), default=0)
+    rows_updated = models.PositiveIntegerField(_("updated"), default=0)
+    rows_unchanged = models.PositiveIntegerField(_("unchanged"), default=0)
+    rows_failed = models.PositiveIntegerField(_("failed"), default=0)
+    problems = models.TextField(_("problems found"), blank=True)
+    created_at = models.DateTimeField(_("uploaded at"), auto_now_add=True, db_index=True)
+    confirmed = models.BooleanField(_("confirmed"), default=False, db_index=True)
+    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
+    # Where the upload waits between preview and confirmation (the import-export temporary
+    # storage); emptied once confirmed or expired.
+    stored_file = models.CharField(_("stored file"), max_length=255, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("spreadsheet import")
+        verbose_name_plural = _("spreadsheet imports")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(confirmed=False) | Q(confirmed_at__isnull=False, rows_failed=0),
+                name="import_confirmed_has_time_and_no_failures",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.file_name} ({self.created_at:%d/%m/%Y %H:%M})"

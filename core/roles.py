@@ -14,6 +14,7 @@ DINSOS_STAFF_GROUP = "Dinsos staff"
 # through the workflow actions.
 STAFF_PERMISSIONS: dict[str, tuple[str, ...]] = {
     "core.csrfield": ("view",),
+    "core.importrecord": ("view",),
     "regions.region": ("view",),
     "regions.povertyfigure": ("view", "add", "change", "delete", "import_povertyfigure", "export_povertyfigure"),
     "facilities.facility": ("view", "add", "change", "import_facility", "export_facility"),
