@@ -7,7 +7,9 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin import RegionAreaFilter
 from core.formatting import format_rupiah
+from core.import_admin import SpreadsheetAdminMixin
 from facilities.models import Facility, Need, NeedStatus
+from facilities.resources import FacilityResource, NeedResource
 from matching.admin_views import need_match_view
 from matching.models import Pledge
 
@@ -21,7 +23,9 @@ class NeedInline(admin.TabularInline):
 
 
 @admin.register(Facility)
-class FacilityAdmin(SimpleHistoryAdmin):
+class FacilityAdmin(SpreadsheetAdminMixin, SimpleHistoryAdmin):
+    resource_classes = [FacilityResource]
+    pledge_summary_path = "need__facility"
     list_display = [
         "name",
         "facility_type",
@@ -81,7 +85,9 @@ class FacilityRegionFilter(RegionAreaFilter):
 
 
 @admin.register(Need)
-class NeedAdmin(SimpleHistoryAdmin):
+class NeedAdmin(SpreadsheetAdminMixin, SimpleHistoryAdmin):
+    resource_classes = [NeedResource]
+    pledge_summary_path = "need"
     list_display = [
         "title",
         "facility",

@@ -3,11 +3,14 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.formatting import format_rupiah
+from core.import_admin import SpreadsheetAdminMixin
 from programs.models import Program
+from programs.resources import ProgramResource
 
 
 @admin.register(Program)
-class ProgramAdmin(SimpleHistoryAdmin):
+class ProgramAdmin(SpreadsheetAdminMixin, SimpleHistoryAdmin):
+    resource_classes = [ProgramResource]
     list_display = ["title", "company", "form", "budget_rp", "start_date", "end_date", "status"]
     list_filter = ["status", "form", "fields", "company"]
     list_select_related = ["company"]

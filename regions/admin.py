@@ -2,7 +2,9 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin import RegionAreaFilter
+from core.import_admin import SpreadsheetAdminMixin
 from regions.models import PovertyFigure, Region
+from regions.resources import PovertyFigureResource
 
 
 @admin.register(Region)
@@ -23,7 +25,8 @@ class RegionAdmin(admin.ModelAdmin):
 
 
 @admin.register(PovertyFigure)
-class PovertyFigureAdmin(SimpleHistoryAdmin):
+class PovertyFigureAdmin(SpreadsheetAdminMixin, SimpleHistoryAdmin):
+    resource_classes = [PovertyFigureResource]
     list_display = ["region", "region_code", "year", "poor_households", "poor_individuals", "source", "source_date"]
     list_filter = ["year", "source", RegionAreaFilter]
     list_select_related = ["region"]

@@ -1,0 +1,359 @@
+"""Spreadsheet import and export of facilities and their needs.
+
+Natural keys, never database ids:
+
+* a facility is identified by its code, the ``Kode Panti`` column (the facility's slug, e.g.
+  ``psbr-taruna-jaya-1``);
+* a need has no code of its own: it is identified by its facility (``Kode Panti``, or else
+  ``Nama Panti`` when that name is unique) and its title (``Judul Kebutuhan``), compared without
+  regard to case or repeated spaces. Importing a row whose facility and title match an existing
+  need updates that need; otherwise a new need is created. Two needs of one facility with the
+  same title cannot be updated from a file until they are told apart in the admin.
+
+The coverage counters of a need (``quantity_pending``, ``quantity_covered``,
+``quantity_delivered``) are exported for reading but never imported: only the pledge services
+move them.
+"""
+
+from decimal import Decimal
+
+from django.utils.translation import gettext as _
+
+from core.importing import (
+    ChoiceWidget,
+    Column,
+    CsrFieldWidget,
+    DateWidget,
+    DecimalWidget,
+    IntegerWidget,
+    LookupWidget,
+    RegionWidget,
+    RupiahWidget,
+    SpreadsheetResource,
+    TextWidget,
+    YesNoWidget,
+    chunks,
+    is_blank,
+    norm_key,
+    shown,
+)
+from facilities.models import Facility, FacilityType, Need, NeedKind, NeedStatus, Operator, Priority
+
+FACILITY_TYPE_LABELS = {
+    FacilityType.CHILDREN: "Anak (PSAA)",
+    FacilityType.YOUTH: "Remaja (PSBR)",
+    FacilityType.ELDERLY: "Lanjut usia (PSTW)",
+    FacilityType.PSYCHOSOCIAL: "Disabilitas psikososial (PSBL)",
+    FacilityType.VISUAL: "Disabilitas netra (PSBN)",
+    FacilityType.INTELLECTUAL: "Disabilitas intelektual (PSBG)",
+    FacilityType.PHYSICAL: "Disabilitas fisik (PSBD)",
+    FacilityType.HOMELESS: "Gelandangan, pengemis dan orang terlantar (PSBK/PSBI)",
+    FacilityType.WOMEN: "Perempuan (PSKW)",
+    FacilityType.OTHER: "Lainnya",
+}
+# What staff call them: the facility acronyms.
+FACILITY_TYPE_ALIASES = {
+    "PSAA": FacilityType.CHILDREN,
+    "PSBR": FacilityType.YOUTH,
+    "PSTW": FacilityType.ELDERLY,
+    "PSBL": FacilityType.PSYCHOSOCIAL,
+    "PSBN": FacilityType.VISUAL,
+    "PSBG": FacilityType.INTELLECTUAL,
+    "PSBD": FacilityType.PHYSICAL,
+    "PSBK": FacilityType.HOMELESS,
+    "PSBI": FacilityType.HOMELESS,
+    "PSKW": FacilityType.WOMEN,
+}
+OPERATOR_LABELS = {
+    Operator.DINSOS: "Dinsos (panti/UPT)",
+    Operator.COMMUNITY: "Masyarakat (LKS)",
+}
+OPERATOR_ALIASES = {"UPT": Operator.DINSOS, "Panti": Operator.DINSOS, "LKS": Operator.COMMUNITY}
+NEED_KIND_LABELS = {
+    NeedKind.GOODS: "Barang",
+    NeedKind.SERVICES: "Jasa atau pelatihan",
+    NeedKind.WORKS: "Pekerjaan (konstruksi, perbaikan)",
+    NeedKind.PLACEMENTS: "Penempatan kerja",
+    NeedKind.VOLUNTEERS: "Relawan",
+    NeedKind.FUNDS: "Dana",
+}
+NEED_KIND_ALIASES = {"Jasa": NeedKind.SERVICES, "Pelatihan": NeedKind.SERVICES, "Pekerjaan": NeedKind.WORKS}
+PRIORITY_LABELS = {
+    Priority.URGENT: "Mendesak",
+    Priority.HIGH: "Tinggi",
+    Priority.NORMAL: "Normal",
+    Priority.LOW: "Rendah",
+}
+NEED_STATUS_LABELS = {
+    NeedStatus.DRAFT: "Draf",
+    NeedStatus.OPEN: "Terbuka",
+    NeedStatus.FULFILLED: "Terpenuhi",
+    NeedStatus.CANCELLED: "Dibatalkan",
+}
+
+
+class FacilityWidget(LookupWidget):
+    """A facility by its code (slug), or, when the code cell is empty, by its name if no other
+    facility has that name. Exports the code."""
+
+    def __init__(self, *, name_column: str, required: bool = True):
+        super().__init__(required=required)
+        self.name_column = name_column
+        self.by_name: dict[str, list[Facility]] | None = None
+
+    def normalize(self, value):
+        return str(value).strip().lower()
+
+    def prime(self, values):
+        # Facilities number in the hundreds: load them all, by code and by name.
+        self.cache, self.by_name = {}, {}
+        for facility in Facility.objects.only("id", "slug", "name"):
+            self.cache[facility.slug] = facility
+            self.by_name.setdefault(norm_key(facility.name), []).append(facility)
+
+    def load(self, keys):
+        found = {}
+        for batch in chunks(keys):
+            for facility in Facility.objects.filter(slug__in=batch).only("id", "slug", "name"):
+                found[facility.slug] = facility
+        return found
+
+    def named(self, name: str) -> list[Facility]:
+        if self.by_name is not None:
+            return self.by_name.get(norm_key(name), [])
+        return list(Facility.objects.filter(name__iexact=" ".join(name.split())).only("id", "slug", "name"))
+
+    def clean(self, value, row=None, **kwargs):
+        if not is_blank(value):
+            return self.parse(value, row)
+        name = (row or {}).get(self.name_column)
+        if is_blank(name):
+            if self.required:
+                raise ValueError(_("wajib diisi: tulis kode panti (atau nama panti di kolom 'Nama Panti')."))
+            return None
+        found = self.named(str(name))
+        if len(found) == 1:
+            return found[0]
+        if found:
+            raise ValueError(
+                _("ada %(count)s panti bernama '%(name)s'; tulis kode panti di kolom ini.")
+                % {"count": len(found), "name": shown(name)}
+            )
+        raise ValueError(
+            _("panti bernama '%(name)s' tidak terdaftar. Tambahkan panti lebih dulu atau periksa namanya.")
+            % {"name": shown(name)}
+        )
+
+    def unknown(self, value):
+        return _("panti dengan kode '%(value)s' tidak terdaftar. Tambahkan panti lebih dulu atau periksa kodenya.") % {
+            "value": shown(value)
+        }
+
+    def key_of(self, obj):
+        return obj.slug
+
+    def describe(self):
+        return _("Kode panti yang terdaftar di portal (boleh kosong bila kolom 'Nama Panti' diisi).")
+
+
+class FacilityResource(SpreadsheetResource):
+    sheet_title = "Panti"
+    row_noun = "panti"
+
+    slug = Column(
+        "slug",
+        "Kode Panti",
+        TextWidget(required=True, max_length=200, lower=True),
+        example="psbr-taruna-jaya-1",
+        help_text="Kunci baris: huruf kecil, angka dan tanda hubung. Panti dengan kode yang sama diperbarui.",
+    )
+    name = Column("name", "Nama Panti", TextWidget(required=True, max_length=200), example="PSBR Taruna Jaya 1")
+    facility_type = Column(
+        "facility_type",
+        "Jenis Panti",
+        ChoiceWidget(FacilityType, FACILITY_TYPE_LABELS, aliases=FACILITY_TYPE_ALIASES, required=True),
+        example="PSBR",
+    )
+    operator = Column(
+        "operator",
+        "Pengelola",
+        ChoiceWidget(Operator, OPERATOR_LABELS, aliases=OPERATOR_ALIASES, default=Operator.DINSOS),
+        example="Dinsos (panti/UPT)",
+    )
+    region = Column("region", "Kode Wilayah", RegionWidget(), example="31.75.01")
+    region_name = Column(
+        column_name="Nama Wilayah", readonly=True, dehydrate_method="dehydrate_region_name", help_text="Hanya ekspor."
+    )
+    address = Column("address", "Alamat", TextWidget())
+    latitude = Column(
+        "latitude",
+        "Lintang",
+        DecimalWidget(decimal_places=6, min_value=Decimal(-90), max_value=Decimal(90)),
+        example="-6.321000",
+    )
+    longitude = Column(
+        "longitude",
+        "Bujur",
+        DecimalWidget(decimal_places=6, min_value=Decimal(-180), max_value=Decimal(180)),
+        example="106.862000",
+    )
+    capacity = Column("capacity", "Kapasitas", IntegerWidget(), example="100")
+    residents = Column("residents", "Jumlah Penghuni", IntegerWidget(), example="80")
+    background = Column("background", "Latar Belakang", TextWidget())
+    intervention_programs = Column("intervention_programs", "Program Intervensi", TextWidget())
+    head_name = Column("head_name", "Kepala Panti", TextWidget(max_length=200))
+    contact_phone = Column("contact_phone", "Telepon", TextWidget(max_length=50), example="021-8400000")
+    contact_email = Column("contact_email", "Email", TextWidget(max_length=254))
+    is_published = Column("is_published", "Tampil di Publik", YesNoWidget(default=True), example="Ya")
+
+    class Meta:
+        model = Facility
+        import_id_fields = ("slug",)
+        fields = (
+            "slug",
+            "name",
+            "facility_type",
+            "operator",
+            "region",
+            "region_name",
+            "address",
+            "latitude",
+            "longitude",
+            "capacity",
+            "residents",
+            "background",
+            "intervention_programs",
+            "head_name",
+            "contact_phone",
+            "contact_email",
+            "is_published",
+        )
+
+    def dehydrate_region_name(self, facility):
+        return facility.region.name if facility.region_id else ""
+
+    def existing_instances(self, keys):
+        slugs = [key[0] for key in keys]
+        for batch in chunks(slugs):
+            yield from Facility.objects.filter(slug__in=batch).select_related("region")
+
+    def instance_key(self, instance):
+        return (norm_key(instance.slug),)
+
+    def row_label(self, instance):
+        return f"{instance.slug} · {instance.name}"
+
+
+class NeedResource(SpreadsheetResource):
+    sheet_title = "Kebutuhan"
+    row_noun = "kebutuhan"
+    column_alternatives = {"facility": ("Kode Panti", "Nama Panti")}
+
+    facility = Column(
+        "facility",
+        "Kode Panti",
+        FacilityWidget(name_column="Nama Panti"),
+        example="psbr-taruna-jaya-1",
+        help_text="Bersama Judul Kebutuhan menjadi kunci baris.",
+    )
+    facility_name = Column(
+        column_name="Nama Panti",
+        readonly=True,
+        dehydrate_method="dehydrate_facility_name",
+        example="PSBR Taruna Jaya 1",
+        help_text="Dipakai bila Kode Panti kosong (nama harus unik).",
+    )
+    title = Column(
+        "title",
+        "Judul Kebutuhan",
+        TextWidget(required=True, max_length=200),
+        example="Kasur busa",
+        help_text="Bersama panti menjadi kunci baris: judul yang sama di panti yang sama diperbarui.",
+    )
+    description = Column("description", "Deskripsi", TextWidget())
+    field = Column("field", "Bidang", CsrFieldWidget(), example="Kesehatan")
+    kind = Column(
+        "kind",
+        "Jenis Kebutuhan",
+        ChoiceWidget(NeedKind, NEED_KIND_LABELS, aliases=NEED_KIND_ALIASES, required=True),
+        example="Barang",
+    )
+    quantity = Column("quantity", "Jumlah", IntegerWidget(required=True, min_value=1), example="40")
+    unit = Column("unit", "Satuan", TextWidget(required=True, max_length=40), example="buah")
+    unit_cost = Column("unit_cost", "Harga Satuan (Rp)", RupiahWidget(), example="Rp 1.250.000")
+    priority = Column(
+        "priority",
+        "Prioritas",
+        ChoiceWidget(Priority, PRIORITY_LABELS, default=Priority.NORMAL),
+        example="Tinggi",
+    )
+    needed_by = Column("needed_by", "Dibutuhkan Paling Lambat", DateWidget(), example="31/12/2025")
+    beneficiaries = Column("beneficiaries", "Penerima Manfaat", IntegerWidget(default=0), example="40")
+    status = Column(
+        "status", "Status", ChoiceWidget(NeedStatus, NEED_STATUS_LABELS, default=NeedStatus.OPEN), example="Terbuka"
+    )
+    is_public = Column("is_public", "Tampil di Publik", YesNoWidget(default=True), example="Ya")
+    source = Column("source", "Sumber Data", TextWidget(max_length=200), example="Asesmen kebutuhan 2025")
+    source_date = Column("source_date", "Tanggal Sumber Data", DateWidget(), example="2025-01-15")
+    quantity_pending = Column(
+        "quantity_pending", "Jumlah Menunggu Jawaban", IntegerWidget(), readonly=True, help_text="Hanya ekspor."
+    )
+    quantity_covered = Column(
+        "quantity_covered", "Jumlah Sudah Dijanjikan", IntegerWidget(), readonly=True, help_text="Hanya ekspor."
+    )
+    quantity_delivered = Column(
+        "quantity_delivered", "Jumlah Sudah Tersalurkan", IntegerWidget(), readonly=True, help_text="Hanya ekspor."
+    )
+
+    class Meta:
+        model = Need
+        import_id_fields = ("facility", "title")
+        use_bulk = True
+        batch_size = 1000
+        fields = (
+            "facility",
+            "facility_name",
+            "title",
+            "description",
+            "field",
+            "kind",
+            "quantity",
+            "unit",
+            "unit_cost",
+            "priority",
+            "needed_by",
+            "beneficiaries",
+            "status",
+            "is_public",
+            "source",
+            "source_date",
+            "quantity_pending",
+            "quantity_covered",
+            "quantity_delivered",
+        )
+
+    def dehydrate_facility_name(self, need):
+        return need.facility.name
+
+    def existing_instances(self, keys):
+        facility_ids = {key[0] for key in keys}
+        for batch in chunks(facility_ids):
+            yield from Need.objects.filter(facility_id__in=batch).select_related("facility", "field")
+
+    def instance_key(self, instance):
+        return (instance.facility_id, norm_key(instance.title))
+
+    def check_instance(self, instance):
+        held = instance.quantity_pending + instance.quantity_covered
+        if instance.pk is not None and instance.quantity < held:
+            return {
+                "quantity": _(
+                    "jumlah %(quantity)s lebih kecil dari yang sudah dijanjikan atau sedang ditawarkan mitra "
+                    "(%(held)s). Kurangi atau batalkan janji bantuan lebih dulu."
+                )
+                % {"quantity": instance.quantity, "held": held}
+            }
+        return {}
+
+    def row_label(self, instance):
+        return f"{instance.facility.slug} · {instance.title}"

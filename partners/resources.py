@@ -1,0 +1,197 @@
+"""Spreadsheet import and export of partners (companies, state-owned companies, associations,
+foundations, agencies).
+
+A company is identified by its name (``Nama Perusahaan``), compared without regard to case or
+repeated spaces. Its code (``Kode Perusahaan``, the slug) may be left empty: a new company then
+gets one made from its name, and an existing company keeps its own.
+"""
+
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from core.importing import (
+    ChoiceWidget,
+    Column,
+    CsrFieldWidget,
+    DateWidget,
+    LookupWidget,
+    ManyLookupWidget,
+    RegionWidget,
+    SpreadsheetResource,
+    TextWidget,
+    YesNoWidget,
+    norm_key,
+    shown,
+)
+from partners.models import Company, CompanyKind, CompanyStatus
+
+COMPANY_KIND_LABELS = {
+    CompanyKind.COMPANY: "Perusahaan",
+    CompanyKind.STATE_OWNED: "BUMN/BUMD",
+    CompanyKind.ASSOCIATION: "Asosiasi",
+    CompanyKind.FOUNDATION: "Yayasan",
+    CompanyKind.INTERNATIONAL: "Lembaga internasional",
+}
+COMPANY_KIND_ALIASES = {"BUMN": CompanyKind.STATE_OWNED, "BUMD": CompanyKind.STATE_OWNED, "PT": CompanyKind.COMPANY}
+COMPANY_STATUS_LABELS = {
+    CompanyStatus.PROSPECT: "Calon mitra",
+    CompanyStatus.ACTIVE: "Aktif",
+    CompanyStatus.INACTIVE: "Tidak aktif",
+}
+
+
+class CompanyWidget(LookupWidget):
+    """A partner by its name (or its code); exports the name."""
+
+    def __init__(self, *, required: bool = True):
+        super().__init__(required=required)
+
+    def prime(self, values):
+        # Partners number in the hundreds: load them all.
+        self.cache = self.index(Company.objects.only("id", "name", "slug"))
+
+    @staticmethod
+    def index(companies):
+        found: dict[str, list[Company]] = {}
+        for company in companies:
+            found.setdefault(norm_key(company.name), []).append(company)
+            found.setdefault(company.slug, []).append(company)
+        return found
+
+    def load(self, keys):
+        found = {}
+        for key in keys:
+            matches = list(
+                Company.objects.filter(name__iexact=key).only("id", "name", "slug")
+                or Company.objects.filter(slug=key).only("id", "name", "slug")
+            )
+            found[key] = matches
+        return found
+
+    def unknown(self, value):
+        return _("mitra '%(value)s' tidak terdaftar. Tambahkan mitra lebih dulu atau periksa namanya.") % {
+            "value": shown(value)
+        }
+
+    def key_of(self, obj):
+        return obj.name
+
+    def describe(self):
+        return _("Nama mitra yang terdaftar di portal.")
+
+
+class CompanyResource(SpreadsheetResource):
+    sheet_title = "Mitra"
+    row_noun = "mitra"
+
+    name = Column(
+        "name",
+        "Nama Perusahaan",
+        TextWidget(required=True, max_length=200),
+        example="PT LG Electronics Indonesia",
+        help_text="Kunci baris: mitra dengan nama yang sama diperbarui.",
+    )
+    slug = Column(
+        "slug",
+        "Kode Perusahaan",
+        TextWidget(max_length=200, lower=True),
+        example="pt-lg-electronics-indonesia",
+        help_text="Boleh kosong: dibuat dari nama.",
+    )
+    kind = Column(
+        "kind",
+        "Jenis",
+        ChoiceWidget(CompanyKind, COMPANY_KIND_LABELS, aliases=COMPANY_KIND_ALIASES, default=CompanyKind.COMPANY),
+        example="Perusahaan",
+    )
+    country = Column("country", "Negara Asal", TextWidget(max_length=100, default="Indonesia"), example="Korea Selatan")
+    business_scope = Column("business_scope", "Lingkup Usaha", TextWidget())
+    address = Column("address", "Alamat", TextWidget())
+    region = Column("region", "Kode Wilayah", RegionWidget(required=False), example="31.71")
+    website = Column("website", "Situs Web", TextWidget(max_length=200), example="https://www.lg.com/id")
+    email = Column("email", "Email", TextWidget(max_length=254))
+    phone = Column("phone", "Telepon", TextWidget(max_length=50))
+    csr_strategy = Column("csr_strategy", "Strategi dan Kegiatan CSR", TextWidget())
+    focus_fields = Column(
+        "focus_fields", "Bidang Fokus", ManyLookupWidget(CsrFieldWidget()), example="Pendidikan; Kesehatan"
+    )
+    preferred_regions = Column(
+        "preferred_regions", "Wilayah Prioritas", ManyLookupWidget(RegionWidget()), example="31.75; 62.11"
+    )
+    status = Column(
+        "status",
+        "Status",
+        ChoiceWidget(CompanyStatus, COMPANY_STATUS_LABELS, default=CompanyStatus.PROSPECT),
+        example="Aktif",
+    )
+    forum_member = Column("forum_member", "Anggota Forum TSLP", YesNoWidget(default=False), example="Tidak")
+    forum_member_since = Column("forum_member_since", "Anggota Forum TSLP Sejak", DateWidget())
+    notes = Column("notes", "Catatan Internal", TextWidget())
+
+    class Meta:
+        model = Company
+        import_id_fields = ("name",)
+        fields = (
+            "name",
+            "slug",
+            "kind",
+            "country",
+            "business_scope",
+            "address",
+            "region",
+            "website",
+            "email",
+            "phone",
+            "csr_strategy",
+            "focus_fields",
+            "preferred_regions",
+            "status",
+            "forum_member",
+            "forum_member_since",
+            "notes",
+        )
+
+    def before_import(self, dataset, **kwargs):
+        super().before_import(dataset, **kwargs)
+        # Codes in use, so a new partner without a code gets a free one and a code is never
+        # given to two partners.
+        self._slug_owners = dict(Company.objects.values_list("slug", "pk"))
+        self._slugs_claimed: dict[str, str] = {}
+
+    def existing_instances(self, keys):
+        names = {key[0] for key in keys}
+        companies = Company.objects.prefetch_related("focus_fields", "preferred_regions")
+        return [company for company in companies if norm_key(company.name) in names]
+
+    def instance_key(self, instance):
+        return (norm_key(instance.name),)
+
+    def import_instance(self, instance, row, **kwargs):
+        try:
+            super().import_instance(instance, row, **kwargs)
+        finally:
+            if not instance.slug and instance.name:
+                snapshot = getattr(instance, "_import_snapshot", None)
+                instance.slug = snapshot["slug"] if snapshot else self.free_slug(instance.name)
+
+    def free_slug(self, name: str) -> str:
+        base = slugify(name)[:190] or "mitra"
+        slug, counter = base, 2
+        while slug in self._slug_owners or slug in self._slugs_claimed:
+            slug, counter = f"{base}-{counter}", counter + 1
+        return slug
+
+    def check_instance(self, instance):
+        problems = {}
+        owner = self._slug_owners.get(instance.slug)
+        if owner is not None and owner != instance.pk:
+            problems["slug"] = _("kode '%(slug)s' sudah dipakai mitra lain.") % {"slug": instance.slug}
+        claimed = self._slugs_claimed.setdefault(instance.slug, norm_key(instance.name))
+        if claimed != norm_key(instance.name) and "slug" not in problems:
+            problems["slug"] = _("kode '%(slug)s' dipakai lebih dari satu baris berkas ini.") % {"slug": instance.slug}
+        if instance.forum_member_since and not instance.forum_member:
+            problems["forum_member_since"] = _("diisi, padahal kolom 'Anggota Forum TSLP' bernilai Tidak.")
+        return problems
+
+    def row_label(self, instance):
+        return instance.name
