@@ -11,6 +11,7 @@ from django.test import RequestFactory
 from core import demo_data as demo
 from core.roles import DINSOS_STAFF_GROUP
 from facilities.models import Facility, Need
+from matching.models import COVERING_STATES, PENDING_STATES, EvidenceKind, Pledge, PledgeStatus
 from partners.models import Company, Engagement, Officer
 from regions.models import PovertyFigure, Region, RegionLevel
 
@@ -124,19 +125,17 @@ def test_pulang_pisau_forum_companies_and_the_perbup_socialisation(demo_loaded):
     assert set(socialisation.companies.all()) == set(forum)
 
 
-@pytest.mark.parametrize(
-    ("username", "password"),
-    [
+def test_demo_accounts_can_log_in(demo_loaded):
+    # django-axes is the first authentication backend and needs the request.
+    request = RequestFactory().post("/accounts/login/")
+    for username, password in [
         ("dinsos", "dinsos-demo"),
         ("admin", "admin-demo"),
         ("csr.lg", "mitra-demo"),
         ("csr.hyundai", "mitra-demo"),
-    ],
-)
-def test_demo_accounts_can_log_in(demo_loaded, username, password):
-    # django-axes is the first authentication backend and needs the request.
-    request = RequestFactory().post("/accounts/login/")
-    assert authenticate(request, username=username, password=password) == User.objects.get(username=username)
+    ]:
+        user = authenticate(request, username=username, password=password)
+        assert user == User.objects.get(username=username), username
 
 
 def test_rerun_keeps_the_demo_passwords(demo_loaded):
@@ -158,3 +157,45 @@ def test_officers_are_tied_to_their_companies(demo_loaded):
     assert Officer.objects.get(user__username="csr.hyundai").company.name == "PT Hyundai Motors Indonesia"
     for username in ("csr.lg", "csr.hyundai"):
         assert not User.objects.get(username=username).is_staff
+
+
+def test_pledges_exist_in_every_state(demo_loaded):
+    counts = dict(Pledge.objects.values_list("status").annotate(n=Count("pk")).values_list("status", "n"))
+    assert set(counts) == set(PledgeStatus.values)
+    assert min(counts.values()) >= 2, counts
+
+
+def test_pledges_were_made_through_the_workflow_services(demo_loaded):
+    # The services write a status-change row for every move, with its actor: the history
+    # starts at creation by the pledge's author and ends in the pledge's current state.
+    for pledge in Pledge.objects.prefetch_related("changes"):
+        changes = list(pledge.changes.all())
+        assert changes[0].old_status == ""
+        assert changes[0].actor_id == pledge.created_by_id
+        assert changes[-1].new_status == pledge.status
+    lapsed = Pledge.objects.filter(status=PledgeStatus.LAPSED).first()
+    assert lapsed.changes.last().actor is None  # the system lapses, nobody in particular
+
+
+def test_need_counters_agree_with_the_pledges(demo_loaded):
+    for need in Need.objects.filter(pledges__isnull=False).distinct().prefetch_related("pledges"):
+        pledges = list(need.pledges.all())
+        assert need.quantity_pending == sum(p.quantity for p in pledges if p.status in PENDING_STATES)
+        assert need.quantity_covered == sum(p.quantity for p in pledges if p.status in COVERING_STATES)
+        assert need.quantity_delivered == sum(p.quantity_verified for p in pledges)
+
+
+def test_the_forty_mattresses_of_taruna_jaya_are_covered_by_two_partners(demo_loaded):
+    need = Need.objects.get(facility__slug="psbr-taruna-jaya-1", title="Kasur busa dan sprei asrama")
+    shares = dict(need.pledges.values_list("company__slug", "quantity"))
+    assert shares == {"lg-electronics-indonesia": 25, "hyundai-motors-indonesia": 15}
+    assert (need.quantity_covered, need.quantity_delivered) == (40, 25)
+
+
+def test_delivered_pledges_carry_a_bast(demo_loaded):
+    for pledge in Pledge.objects.filter(status__in=[PledgeStatus.DELIVERED, PledgeStatus.VERIFIED]):
+        for report in pledge.deliveries.all():
+            bast = report.evidence.get(kind=EvidenceKind.BAST)
+            assert bast.content_type == "application/pdf"
+            with bast.file.open("rb") as handle:
+                assert handle.read(5) == b"%PDF-"

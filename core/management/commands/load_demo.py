@@ -3,15 +3,26 @@
 Every row is found by its natural key (slug, name, code, title within its facility or company)
 and written only when a value differs, so a second run changes nothing: no new rows, no new
 history entries, the same passwords.
+
+Pledges are the exception to direct writes: they are made and moved only through
+``matching.services``, by the demo accounts, exactly as a person would in the portal and the
+admin. A pledge whose need, company and note already exist is left as it is, wherever the
+workflow has taken it since.
 """
 
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management.base import BaseCommand, CommandError
 from django.db import models, transaction
+from django.db.models import Count
+from django.utils import timezone
 
 from core import demo_data as demo
 from core.roles import ensure_staff_group
 from facilities.models import Facility, Need, NeedStatus
+from matching import services as matching
+from matching.errors import PledgeError
+from matching.models import EvidenceKind, Pledge, PledgeOrigin, PledgeStatus
 from partners.models import Company, CompanyStatus, Engagement, Officer
 from programs.models import Program
 from regions.models import PovertyFigure, PovertySource, Region
@@ -20,15 +31,16 @@ from regions.services import regions_load
 User = get_user_model()
 
 
-def _sync(model: type[models.Model], lookup: dict, values: dict) -> models.Model:
-    """Get the row by ``lookup``, create it with ``values``, or update the values that differ.
+def _sync(model: type[models.Model], lookup: dict, values: dict, create_only: dict | None = None) -> models.Model:
+    """Get the row by ``lookup``, create it with ``values`` (and ``create_only``), or update the
+    values that differ.
 
     Unlike ``update_or_create``, an unchanged row is not saved: re-running the demo leaves
     ``updated_at`` and the simple-history tables alone. Foreign keys go in as ``<name>_id``.
     """
     obj = model.objects.filter(**lookup).first()
     if obj is None:
-        return model.objects.create(**lookup, **values)
+        return model.objects.create(**lookup, **values, **(create_only or {}))
     changed = [name for name, value in values.items() if getattr(obj, name) != value]
     if changed:
         for name in changed:
@@ -53,6 +65,7 @@ class Command(BaseCommand):
             self._programs(companies)
             self._poverty_figures()
             self._accounts(companies)
+        self._pledges()
         self._summary(facilities)
 
     # --- registries ---------------------------------------------------------------------------
@@ -104,12 +117,10 @@ class Command(BaseCommand):
             "source": row.source[0],
             "source_date": row.source[1],
         }
-        existing = Need.objects.filter(facility=facility, title=row.title).first()
         # The status is the demo's only on creation: afterwards the pledge workflow owns it
         # (a need may have become fulfilled), so a re-run never drags it back.
-        if existing is None:
-            values["status"] = NeedStatus.DRAFT if row.draft else NeedStatus.OPEN
-        return _sync(Need, {"facility": facility, "title": row.title}, values)
+        status = NeedStatus.DRAFT if row.draft else NeedStatus.OPEN
+        return _sync(Need, {"facility": facility, "title": row.title}, values, create_only={"status": status})
 
     def _companies(self, rows: tuple[demo.CompanyData, ...]) -> dict[str, Company]:
         companies = {}
@@ -223,6 +234,89 @@ class Command(BaseCommand):
                     },
                 )
 
+    # --- pledges, through the workflow services ------------------------------------------------
+
+    def _pledges(self) -> None:
+        staff = User.objects.get(username="dinsos")
+        officers = {officer.company.slug: officer.user for officer in Officer.objects.select_related("company", "user")}
+        for row in demo.PLEDGES:
+            need = Need.objects.get(facility__slug=row.facility, title=row.need)
+            company = Company.objects.get(slug=row.company)
+            if Pledge.objects.filter(need=need, company=company, note=row.note).exists():
+                continue
+            try:
+                # One savepoint per pledge: if someone has since covered the need in this
+                # database, that pledge is skipped and the others still load.
+                with transaction.atomic():
+                    self._pledge(row, need, company, staff, officers.get(row.company))
+            except PledgeError as error:
+                self.stderr.write(f"Skipped the demo pledge of {company} for “{need}”: {error.message}")
+
+    def _pledge(self, row: demo.PledgeData, need: Need, company: Company, staff, partner) -> None:
+        S = PledgeStatus
+        if partner is None and not (
+            row.origin == PledgeOrigin.PROPOSAL and row.state in (S.PROPOSED, S.LAPSED, S.CANCELLED)
+        ):
+            raise CommandError(f"Demo pledge {row.note!r}: {company} has no demo officer to answer or deliver.")
+        create = matching.pledge_offer if row.origin == PledgeOrigin.OFFER else matching.pledge_propose
+        pledge = create(
+            need=need,
+            company=company,
+            quantity=row.quantity,
+            actor=partner if row.origin == PledgeOrigin.OFFER else staff,
+            program=Program.objects.get(company=company, title=row.program) if row.program else None,
+            note=row.note,
+            expected_delivery_date=row.expected_delivery_date,
+        )
+        # Who answers a pledge: the partner answers Dinsos's proposals, Dinsos answers offers.
+        answerer = partner if row.origin == PledgeOrigin.PROPOSAL else staff
+        if row.state == S.LAPSED:
+            matching.pledge_transition(pledge=pledge, to=S.LAPSED, actor=None, reason=row.reason)
+        elif row.state == S.CANCELLED:
+            canceller = staff if row.origin == PledgeOrigin.PROPOSAL else partner
+            matching.pledge_transition(pledge=pledge, to=S.CANCELLED, actor=canceller, reason=row.reason)
+        elif row.state in (S.DECLINED, S.REJECTED):
+            matching.pledge_transition(pledge=pledge, to=row.state, actor=answerer, reason=row.reason)
+        elif row.state not in (S.PROPOSED, S.OFFERED):
+            agreed = S.ACCEPTED if row.origin == PledgeOrigin.PROPOSAL else S.APPROVED
+            matching.pledge_transition(pledge=pledge, to=agreed, actor=answerer)
+            if row.reduce_to:
+                matching.pledge_reduce(pledge=pledge, quantity=row.reduce_to, actor=partner, reason=row.reduce_reason)
+            for delivery in row.deliveries:
+                self._deliver(pledge, delivery, staff, partner)
+        pledge.refresh_from_db()
+        if pledge.status != row.state:
+            raise CommandError(f"Demo pledge {row.note!r} ended as {pledge.status}, not {row.state}.")
+
+    def _deliver(self, pledge: Pledge, delivery: demo.DeliveryData, staff, partner) -> None:
+        today = timezone.localdate()
+        bast = SimpleUploadedFile(
+            "BAST-demo.pdf",
+            _bast_pdf(
+                [
+                    "BERITA ACARA SERAH TERIMA (BAST) - DOKUMEN DEMO",
+                    f"Tanggal: {today:%d/%m/%Y}",
+                    f"Penerima: {pledge.need.facility.name}",
+                    f"Pemberi: {pledge.company.name}",
+                    f"Kebutuhan: {pledge.need.title}",
+                    f"Jumlah: {delivery.quantity} {pledge.need.unit}",
+                    delivery.notes,
+                ]
+            ),
+            content_type="application/pdf",
+        )
+        report = matching.delivery_report_submit(
+            pledge=pledge,
+            actor=partner,
+            delivered_on=today,
+            quantity=delivery.quantity,
+            beneficiaries_reached=delivery.beneficiaries_reached,
+            notes=delivery.notes,
+            files=[(bast, EvidenceKind.BAST)],
+        )
+        if delivery.verified:
+            matching.delivery_verify(report=report, actor=staff, note="Diterima lengkap sesuai BAST.")
+
     # --- report -------------------------------------------------------------------------------
 
     def _summary(self, facilities: dict[str, Facility]) -> None:
@@ -240,8 +334,39 @@ class Command(BaseCommand):
                 PovertyFigure.objects.filter(region__code__startswith="62.11.").count(),
             ),
             ("Demo accounts", User.objects.filter(username__in=[a.username for a in demo.ACCOUNTS]).count()),
+            ("Pledges", Pledge.objects.count()),
         ]
         width = max(len(label) for label, _ in lines)
         for label, count in lines:
             self.stdout.write(f"{label:<{width}}  {count}")
+        states = dict(Pledge.objects.values_list("status").annotate(n=Count("pk")).values_list("status", "n"))
+        self.stdout.write("  " + ", ".join(f"{PledgeStatus(s).name.lower()} {states.get(s, 0)}" for s in PledgeStatus))
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))
+
+
+def _bast_pdf(lines: list[str]) -> bytes:
+    """A one-page PDF with these lines of text: the demo's stand-in for a signed BAST scan."""
+
+    def escape(text: str) -> str:
+        return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+
+    text = " ".join(f"({escape(line)}) '" for line in lines)
+    stream = f"BT /F1 11 Tf 16 TL 56 790 Td {text} ET".encode("latin-1", errors="replace")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
