@@ -331,9 +331,10 @@ def _read_csv(content: bytes, file_name: str, spec: ColumnSpec, row_limit: int) 
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
 
     def numbered() -> Iterator[tuple[int, list[Any]]]:
+        # Records, not lines: a quoted cell may hold line breaks and is still one spreadsheet row.
         try:
-            for values in reader:
-                yield reader.line_num, [unescape_formula(value) for value in values]
+            for number, values in enumerate(reader, start=1):
+                yield number, [unescape_formula(value) for value in values]
         except csv.Error as error:
             raise ImportFileError(
                 _("Berkas CSV '%(name)s' rusak di sekitar baris %(row)s: %(error)s")
