@@ -136,7 +136,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "/"
+# Officers land on their dashboard, Dinsos staff in the admin (partners.views.after_login).
+LOGIN_REDIRECT_URL = "after_login"
 LOGOUT_REDIRECT_URL = "/"
 
 # Login throttling (django-axes): lock a username from one address after 5 failures, so one

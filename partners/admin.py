@@ -1,9 +1,11 @@
 from django.contrib import admin
 from django.db.models import Count
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin import RegionAreaFilter
+from partners import admin_views
 from core.import_admin import SpreadsheetAdminMixin
 from partners.models import Company, Engagement, Officer, PartnerInterest
 from partners.resources import CompanyResource
@@ -54,6 +56,16 @@ class CompanyAdmin(SpreadsheetAdminMixin, SimpleHistoryAdmin):
             )
         )
 
+    def get_urls(self):
+        invite = self.admin_site.admin_view(self.invite_officer_view)
+        return [
+            path("<path:object_id>/invite-officer/", invite, name="partners_company_invite_officer"),
+            *super().get_urls(),
+        ]
+
+    def invite_officer_view(self, request, object_id):
+        return admin_views.invite_officer_view(self, request, object_id)
+
     @admin.display(description=_("officers"), ordering="n_officers")
     def officer_count(self, obj):
         return obj.n_officers
@@ -71,6 +83,7 @@ class OfficerAdmin(SimpleHistoryAdmin):
     search_fields = ["user__username", "user__first_name", "user__last_name", "user__email", "company__name"]
     autocomplete_fields = ["company"]
     raw_id_fields = ["user"]
+    actions = [admin_views.deactivate_officers, admin_views.resend_invitations]
 
     @admin.display(description=_("name"))
     def full_name(self, obj):

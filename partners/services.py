@@ -1,0 +1,241 @@
+"""The only way partner accounts and partner profiles change.
+
+Dinsos staff invite and deactivate officers (from the admin); officers keep their company's
+profile and their own contact details (from the partner portal). Every function is
+keyword-only, takes the acting user as ``actor``, runs in one transaction and refuses what the
+actor may not do with ``PartnerError``. Invitation e-mails are queued in the same transaction
+and sent by the background worker after commit.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.tokens import default_token_generator
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import translation
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+from django.utils.translation import gettext as _
+
+from matching.services import is_dinsos
+from notifications.models import OutgoingEmail
+from notifications.services import enqueue_email
+from partners.errors import PartnerError
+from partners.models import Company, CompanyStatus, Officer, OfficerRole
+
+User = get_user_model()
+
+# What a partner may change of its own company. Status, Forum TSLP membership, name, kind and
+# Dinsos's internal notes stay with Dinsos.
+PROFILE_FIELDS = ("business_scope", "csr_strategy", "address", "region", "website", "email", "phone")
+PROFILE_M2M_FIELDS = ("focus_fields", "preferred_regions")
+CONTACT_USER_FIELDS = ("first_name", "last_name")
+CONTACT_OFFICER_FIELDS = ("job_title", "phone")
+
+
+# --- who is acting ---------------------------------------------------------------------------
+
+
+def _require_staff(actor, permission: str) -> None:
+    if not is_dinsos(actor):
+        raise PartnerError(_("Only Dinsos staff can do this."))
+    if not actor.has_perm(permission):
+        raise PartnerError(_("Your account lacks the permission for this action."))
+
+
+def _require_officer_of(actor, company_id: int) -> None:
+    officer = getattr(actor, "officer", None) if actor is not None and actor.is_active else None
+    if officer is None or officer.company_id != company_id:
+        raise PartnerError(_("Only an officer of this company can change its profile."))
+
+
+# --- invitations -----------------------------------------------------------------------------
+
+
+def set_password_url(user) -> str:
+    """An absolute link to choose a password: Django's password-reset link, valid for
+    PASSWORD_RESET_TIMEOUT and dead as soon as the password is set."""
+    path = reverse(
+        "password_reset_confirm",
+        kwargs={
+            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+            "token": default_token_generator.make_token(user),
+        },
+    )
+    return f"{settings.SITE_URL}{path}"
+
+
+def _invitation_text(officer: Officer, url: str) -> tuple[str, str]:
+    """Subject and body, Indonesian first, then English for foreign partners (once only while
+    both read the same)."""
+    days = max(settings.PASSWORD_RESET_TIMEOUT // 86400, 1)
+    values = {
+        "name": officer.user.get_full_name() or officer.user.username,
+        "company": officer.company.name,
+        "username": officer.user.username,
+        "url": url,
+        "login": f"{settings.SITE_URL}{reverse('login')}",
+        "days": days,
+    }
+    parts: list[str] = []
+    for language in ("id", "en"):
+        with translation.override(language):
+            text = (
+                _(
+                    "Hello %(name)s,\n\n"
+                    "Dinas Sosial has opened an account for you on the CSR Portal, as a CSR officer of %(company)s. "
+                    "In the portal you see the needs of social-care facilities, pledge to them, answer proposals "
+                    "from Dinsos and report what your company delivered.\n\n"
+                    "Your username: %(username)s\n"
+                    "Choose your password with this link (it works once, for %(days)s days):\n%(url)s\n\n"
+                    "Afterwards, log in at %(login)s\n\n"
+                    "If you did not expect this e-mail, you can ignore it."
+                )
+                % values
+            )
+        if text not in parts:
+            parts.append(text)
+    with translation.override("id"):
+        subject = _("[CSR Portal] Your partner account for %(company)s") % values
+    return subject[:250], "\n\n---\n\n".join(parts)
+
+
+def _queue_invitation(officer: Officer) -> OutgoingEmail:
+    subject, body = _invitation_text(officer, set_password_url(officer.user))
+    email = OutgoingEmail.objects.create(to=officer.user.email, subject=subject, body=body, event="officer_invited")
+    transaction.on_commit(lambda: enqueue_email(email.pk))
+    return email
+
+
+@transaction.atomic
+def officer_invite(
+    *,
+    company: Company,
+    email: str,
+    first_name: str,
+    last_name: str,
+    role: str,
+    actor,
+    job_title: str = "",
+    phone: str = "",
+) -> Officer:
+    """Open a partner account: a user without a password (it cannot log in yet) tied to the
+    company, and an e-mail with a link to choose the password. The e-mail address is the
+    username."""
+    _require_staff(actor, "partners.add_officer")
+    email = (email or "").strip().lower()
+    if not email or "@" not in email:
+        raise PartnerError(_("Please give the officer's e-mail address."))
+    if role not in OfficerRole.values:
+        raise PartnerError(_("Please choose a role."))
+    company = Company.objects.select_for_update().get(pk=company.pk)
+    if company.status == CompanyStatus.INACTIVE:
+        raise PartnerError(_("This company is inactive: make it active again before inviting officers."))
+    taken = _("An account with the e-mail address %(email)s already exists.") % {"email": email}
+    if User.objects.filter(Q(email__iexact=email) | Q(username__iexact=email)).exists():
+        raise PartnerError(taken)
+    user = User(
+        username=email,
+        email=email,
+        first_name=(first_name or "").strip()[:150],
+        last_name=(last_name or "").strip()[:150],
+        is_active=True,
+        is_staff=False,
+    )
+    user.set_unusable_password()
+    try:
+        with transaction.atomic():
+            user.save()
+    except IntegrityError as exc:  # the same address invited twice at the same moment
+        raise PartnerError(taken) from exc
+    officer = Officer(user=user, company=company, role=role, job_title=job_title[:120], phone=phone[:50])
+    officer._history_user = actor
+    officer._change_reason = "invited"
+    officer.save()
+    _queue_invitation(officer)
+    return officer
+
+
+@transaction.atomic
+def officer_invite_resend(*, officer: Officer, actor) -> OutgoingEmail:
+    """A new set-password link, for an officer whose invitation expired or who lost it."""
+    _require_staff(actor, "partners.change_officer")
+    officer = Officer.objects.select_related("user", "company").get(pk=officer.pk)
+    if not officer.user.is_active:
+        raise PartnerError(_("%(officer)s is deactivated.") % {"officer": officer})
+    if not officer.user.email:
+        raise PartnerError(_("%(officer)s has no e-mail address.") % {"officer": officer})
+    return _queue_invitation(officer)
+
+
+@transaction.atomic
+def officer_deactivate(*, officer: Officer, actor) -> Officer:
+    """An officer who left the company: the account can no longer log in (open sessions end at
+    the next request), and nothing of what it did is removed."""
+    _require_staff(actor, "partners.change_officer")
+    officer = Officer.objects.select_related("user", "company").get(pk=officer.pk)
+    user = User.objects.select_for_update().get(pk=officer.user_id)
+    if not user.is_active:
+        raise PartnerError(_("%(officer)s is already deactivated.") % {"officer": officer})
+    user.is_active = False
+    user.save(update_fields=["is_active"])
+    officer.user = user
+    # A history row of the officer records who deactivated the account, and when.
+    officer._history_user = actor
+    officer._change_reason = "deactivated"
+    officer.save()
+    return officer
+
+
+# --- the partner's own profile ---------------------------------------------------------------
+
+
+@transaction.atomic
+def company_profile_update(*, company: Company, data: dict, actor) -> Company:
+    """Change the fields of the company's profile that a partner may edit; any other key in
+    ``data`` is a programming error."""
+    unknown = set(data) - set(PROFILE_FIELDS) - set(PROFILE_M2M_FIELDS)
+    if unknown:
+        raise ValueError(f"not editable by a partner: {', '.join(sorted(unknown))}")
+    _require_officer_of(actor, company.pk)
+    locked = Company.objects.select_for_update().get(pk=company.pk)
+    changed = []
+    for name in PROFILE_FIELDS:
+        if name in data and getattr(locked, name) != data[name]:
+            setattr(locked, name, data[name])
+            changed.append(name)
+    if changed:
+        locked._history_user = actor
+        locked.save(update_fields=[*changed, "updated_at"])
+    for name in PROFILE_M2M_FIELDS:
+        if name in data:
+            getattr(locked, name).set(data[name])
+    return locked
+
+
+@transaction.atomic
+def officer_contact_update(*, officer: Officer, data: dict, actor) -> Officer:
+    """An officer changes their own name, job title and phone. The e-mail address, which is also
+    the login and where password links go, changes only through Dinsos."""
+    unknown = set(data) - set(CONTACT_USER_FIELDS) - set(CONTACT_OFFICER_FIELDS)
+    if unknown:
+        raise ValueError(f"not editable by an officer: {', '.join(sorted(unknown))}")
+    if actor is None or not actor.is_active or actor.pk != officer.user_id:
+        raise PartnerError(_("Officers change only their own contact details."))
+    officer = Officer.objects.select_for_update().select_related("user").get(pk=officer.pk)
+    user = officer.user
+    user_changed = [name for name in CONTACT_USER_FIELDS if name in data and getattr(user, name) != data[name]]
+    for name in user_changed:
+        setattr(user, name, data[name])
+    if user_changed:
+        user.save(update_fields=user_changed)
+    officer_changed = [name for name in CONTACT_OFFICER_FIELDS if name in data and getattr(officer, name) != data[name]]
+    for name in officer_changed:
+        setattr(officer, name, data[name])
+    if officer_changed:
+        officer._history_user = actor
+        officer.save(update_fields=officer_changed)
+    return officer

@@ -1,0 +1,405 @@
+"""The partner portal: what a CSR officer sees and does for their company.
+
+Every view is wrapped in ``officer_required`` and reaches company data only through
+``partners.access`` and ``partners.selectors``, which filter by the officer's company. Views
+are thin: they check a form, call a service, and turn a refusal into a form error.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from facilities import selectors as public_selectors
+from facilities.filters import csr_field_choices
+from facilities.pagination import CappedPaginator, query_without
+from matching import services as matching
+from matching.errors import PledgeError
+from matching.models import DELIVERABLE_STATES, LIVE_STATES, PledgeStatus
+from matching.selectors import explain_need_suggestions
+from notifications.services import notifications_mark_read
+from partners import selectors, services
+from partners.access import check_id, get_pledge_for_officer, officer_for_user, officer_required
+from partners.errors import PartnerError
+from partners.filters import PartnerNeedFilter, PledgeFilter
+from partners.forms import (
+    CompanyProfileForm,
+    DeclineForm,
+    DeliveryReportForm,
+    OfficerContactForm,
+    PledgeOfferForm,
+    ReasonForm,
+)
+from partners.models import Company, CompanyStatus
+
+NEEDS_PER_PAGE = 20
+PLEDGES_PER_PAGE = 25
+LISTING_COUNT_CAP = 1000
+
+
+def after_login(request: HttpRequest) -> HttpResponse:
+    """Where the login page sends a user who did not ask for a particular page: officers to
+    their dashboard, Dinsos staff to the admin, anyone else home."""
+    if not request.user.is_authenticated:
+        return redirect("login")
+    if officer_for_user(request.user) is not None:
+        return redirect("partner:dashboard")
+    if request.user.is_staff:
+        return redirect("admin:index")
+    return redirect("home")
+
+
+# --- dashboard -------------------------------------------------------------------------------
+
+
+@officer_required
+@require_safe
+def dashboard(request: HttpRequest) -> HttpResponse:
+    company = request.officer.company
+    proposals = selectors.proposals_to_answer(company)
+    offers = selectors.offers_awaiting_dinsos(company)
+    return render(
+        request,
+        "partners/dashboard.html",
+        {
+            "officer": request.officer,
+            "proposals": [(pledge, selectors.lapses_soon(pledge)) for pledge in proposals],
+            "deliveries": selectors.deliveries_to_report(company),
+            "offers": [(pledge, selectors.lapses_soon(pledge)) for pledge in offers],
+            "reports": selectors.reports_awaiting_verification(company),
+            "totals": selectors.pledge_totals(company),
+            "notifications": selectors.recent_notifications(request.user),
+            "unread_count": selectors.unread_notification_count(request.user),
+            "rows_shown": selectors.DASHBOARD_ROWS,
+            "today": timezone.localdate(),
+        },
+    )
+
+
+@officer_required
+@require_POST
+def notifications_read(request: HttpRequest) -> HttpResponse:
+    count = notifications_mark_read(user=request.user)
+    if count:
+        messages.success(request, _("All notifications are marked as read."))
+    return redirect("partner:dashboard")
+
+
+# --- needs and pledging ----------------------------------------------------------------------
+
+
+@officer_required
+@require_safe
+def need_list(request: HttpRequest) -> HttpResponse:
+    company = request.officer.company
+    needs = PartnerNeedFilter(
+        request.GET,
+        queryset=selectors.needs_for_partner(company),
+        company=company,
+        field_choices=csr_field_choices(),
+    )
+    paginator = CappedPaginator(needs.qs, NEEDS_PER_PAGE, cap=LISTING_COUNT_CAP)
+    page = paginator.get_page(request.GET.get("page"))
+    return render(
+        request,
+        "partners/need_list.html",
+        {
+            "officer": request.officer,
+            "filter": needs,
+            "page_obj": page,
+            "paginator": paginator,
+            "suggestions": explain_need_suggestions(page.object_list),
+            "suggested_order": needs.sort_value == "suggested",
+            "regions": public_selectors.region_choices(needs.region_code),
+            "region_code": needs.region_code,
+            "query_without_page": query_without(request.GET, "page"),
+        },
+    )
+
+
+@officer_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def pledge_create(request: HttpRequest, pk: int) -> HttpResponse:
+    company = request.officer.company
+    need = selectors.need_for_pledge(check_id(pk))
+    if need is None:
+        return render(request, "partners/need_closed.html", {"officer": request.officer}, status=404)
+    form = PledgeOfferForm(
+        request.POST if request.method == "POST" else None,
+        need=need,
+        programs=selectors.active_programs(company),
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            pledge = matching.pledge_offer(
+                need=need.pk,
+                company=company,
+                quantity=data["quantity"],
+                value=data["value"],
+                program=data["program"],
+                note=data["note"],
+                expected_delivery_date=data["expected_delivery_date"],
+                actor=request.user,
+            )
+        except PledgeError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(
+                request,
+                _(
+                    "Your offer of %(quantity)s %(unit)s for “%(need)s” has been sent to Dinsos. "
+                    "You will be notified when they answer."
+                )
+                % {"quantity": pledge.quantity, "unit": need.unit, "need": need.title},
+            )
+            return redirect("partner:pledge_detail", pk=pledge.pk)
+    return render(
+        request,
+        "partners/pledge_form.html",
+        {
+            "officer": request.officer,
+            "need": need,
+            "form": form,
+            "our_pledges": selectors.live_pledges_on_need(company, need),
+            "company_inactive": company.status == CompanyStatus.INACTIVE,
+        },
+        status=400 if form.is_bound and form.errors else 200,
+    )
+
+
+# --- the company's pledges -------------------------------------------------------------------
+
+
+@officer_required
+@require_safe
+def pledge_list(request: HttpRequest) -> HttpResponse:
+    company = request.officer.company
+    pledges = PledgeFilter(request.GET, queryset=selectors.company_pledges(company).order_by("-created_at", "-pk"))
+    paginator = CappedPaginator(pledges.qs, PLEDGES_PER_PAGE, cap=LISTING_COUNT_CAP)
+    page = paginator.get_page(request.GET.get("page"))
+    return render(
+        request,
+        "partners/pledge_list.html",
+        {
+            "officer": request.officer,
+            "filter": pledges,
+            "page_obj": page,
+            "pledges": page.object_list,
+            "paginator": paginator,
+            "query_without_page": query_without(request.GET, "page"),
+        },
+    )
+
+
+def _withdrawable(pledge) -> bool:
+    """A proposal is declined rather than withdrawn; once deliveries are reported, Dinsos reduces
+    the pledge instead."""
+    return pledge.status in LIVE_STATES - {PledgeStatus.PROPOSED} and not pledge.quantity_reported
+
+
+# The views of one pledge fetch it before they look at the method: another company's pledge is
+# a 404 whatever the method, so not even a 405 tells that the id exists.
+
+
+def _pledge_page(request: HttpRequest, pledge, *, forms: dict | None = None, status: int = 200) -> HttpResponse:
+    forms = forms or {}
+    context = {
+        "officer": request.officer,
+        "pledge": pledge,
+        "need": pledge.need,
+        "history": selectors.pledge_history(pledge),
+        "deliveries": selectors.pledge_deliveries(pledge),
+        "lapses_soon": selectors.lapses_soon(pledge),
+        "can_answer": pledge.status == PledgeStatus.PROPOSED,
+        "can_report": pledge.status in DELIVERABLE_STATES and pledge.quantity_outstanding > 0,
+        "can_withdraw": _withdrawable(pledge),
+        "decline_form": forms.get("decline") or DeclineForm(),
+        "withdraw_form": forms.get("withdraw") or ReasonForm(),
+        "show_withdraw": "withdraw" in forms,
+    }
+    return render(request, "partners/pledge_detail.html", context, status=status)
+
+
+@officer_required
+def pledge_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    pledge = get_pledge_for_officer(request.officer, pk)
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponseNotAllowed(["GET", "HEAD"])
+    # Opening the pledge reads its notices.
+    unread = selectors.unread_ids_for_pledge(request.user, pledge)
+    if unread:
+        notifications_mark_read(user=request.user, ids=unread)
+    return _pledge_page(request, pledge)
+
+
+def _transition(request: HttpRequest, pledge, to: str, reason: str, success: str) -> HttpResponse:
+    """Ask the workflow for a move; a refusal becomes a message and changes nothing."""
+    try:
+        matching.pledge_transition(pledge=pledge.pk, to=to, actor=request.user, reason=reason)
+    except PledgeError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, success)
+    return redirect("partner:pledge_detail", pk=pledge.pk)
+
+
+@officer_required
+def pledge_accept(request: HttpRequest, pk: int) -> HttpResponse:
+    pledge = get_pledge_for_officer(request.officer, pk)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    return _transition(
+        request,
+        pledge,
+        PledgeStatus.ACCEPTED,
+        "",
+        _("You accepted the proposal. Report the delivery here once it has been handed over."),
+    )
+
+
+@officer_required
+def pledge_decline(request: HttpRequest, pk: int) -> HttpResponse:
+    pledge = get_pledge_for_officer(request.officer, pk)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    form = DeclineForm(request.POST)
+    if not form.is_valid():
+        return _pledge_page(request, pledge, forms={"decline": form}, status=400)
+    return _transition(
+        request,
+        pledge,
+        PledgeStatus.DECLINED,
+        form.cleaned_data["reason"],
+        _("You declined the proposal; Dinsos has been told."),
+    )
+
+
+@officer_required
+def pledge_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    pledge = get_pledge_for_officer(request.officer, pk)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    if not _withdrawable(pledge):
+        messages.error(request, _("This pledge cannot be withdrawn any more."))
+        return redirect("partner:pledge_detail", pk=pledge.pk)
+    form = ReasonForm(request.POST)
+    if not form.is_valid():
+        return _pledge_page(request, pledge, forms={"withdraw": form}, status=400)
+    return _transition(
+        request,
+        pledge,
+        PledgeStatus.CANCELLED,
+        form.cleaned_data["reason"],
+        _("The pledge is withdrawn and its quantity is free for other partners again."),
+    )
+
+
+@officer_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def delivery_report(request: HttpRequest, pk: int) -> HttpResponse:
+    pledge = get_pledge_for_officer(request.officer, pk)
+    if pledge.status not in DELIVERABLE_STATES or pledge.quantity_outstanding <= 0:
+        messages.info(request, _("There is nothing left to report for this pledge."))
+        return redirect("partner:pledge_detail", pk=pledge.pk)
+    form = DeliveryReportForm(
+        request.POST if request.method == "POST" else None,
+        request.FILES if request.method == "POST" else None,
+        pledge=pledge,
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            report = matching.delivery_report_submit(
+                pledge=pledge.pk,
+                actor=request.user,
+                delivered_on=data["delivered_on"],
+                quantity=data["quantity"],
+                value=data["value"],
+                beneficiaries_reached=data["beneficiaries_reached"] or 0,
+                notes=data["notes"],
+                files=form.files_for_service(),
+            )
+        except PledgeError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(
+                request,
+                _("Thank you. Your report of %(quantity)s %(unit)s is with Dinsos for verification.")
+                % {"quantity": report.quantity, "unit": pledge.need.unit},
+            )
+            return redirect("partner:pledge_detail", pk=pledge.pk)
+    if not form.is_bound:
+        form.initial = {"quantity": pledge.quantity_outstanding, "delivered_on": timezone.localdate()}
+    return render(
+        request,
+        "partners/delivery_form.html",
+        {
+            "officer": request.officer,
+            "pledge": pledge,
+            "need": pledge.need,
+            "form": form,
+        },
+        status=400 if form.is_bound and form.errors else 200,
+    )
+
+
+# --- the company's profile -------------------------------------------------------------------
+
+
+@officer_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def company_profile(request: HttpRequest) -> HttpResponse:
+    officer = request.officer
+    # A fresh copy for the form: a form that fails validation must not alter the company shown
+    # in the page header.
+    company = Company.objects.get(pk=officer.company_id)
+    which = request.POST.get("form") if request.method == "POST" else None
+    profile_form = CompanyProfileForm(request.POST if which == "company" else None, instance=company, prefix="company")
+    contact_form = OfficerContactForm(
+        request.POST if which == "contact" else None,
+        prefix="contact",
+        initial={
+            "first_name": officer.user.first_name,
+            "last_name": officer.user.last_name,
+            "job_title": officer.job_title,
+            "phone": officer.phone,
+        },
+    )
+    if which == "company" and profile_form.is_valid():
+        try:
+            services.company_profile_update(company=officer.company, data=profile_form.cleaned_data, actor=request.user)
+        except PartnerError as error:
+            profile_form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Your company's profile is saved."))
+            return HttpResponseRedirect(reverse("partner:company"))
+    elif which == "contact" and contact_form.is_valid():
+        try:
+            services.officer_contact_update(officer=officer, data=contact_form.cleaned_data, actor=request.user)
+        except PartnerError as error:
+            contact_form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Your contact details are saved."))
+            return HttpResponseRedirect(reverse("partner:company") + "#contacts")
+    invalid = request.method == "POST" and (
+        profile_form.errors or contact_form.errors or which not in ("company", "contact")
+    )
+    return render(
+        request,
+        "partners/company.html",
+        {
+            "officer": officer,
+            "company": company,
+            "profile_form": profile_form,
+            "contact_form": contact_form,
+            "contacts": selectors.company_contacts(officer.company),
+            "programs": list(selectors.active_programs(officer.company)),
+        },
+        status=400 if invalid else 200,
+    )
