@@ -13,7 +13,7 @@ from django.db.models import F, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from core.models import CsrField
-from facilities.models import FacilityType, NeedKind, NeedStatus, Priority
+from facilities.models import Facility, FacilityType, NeedKind, NeedStatus, Priority
 from facilities.selectors import remaining_value_expression
 
 REGION_CODE_RE = re.compile(r"^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$")
@@ -53,6 +53,16 @@ class RegionFilter(django_filters.CharFilter):
         if not value:
             return qs
         return qs.filter(Q(**{self.field_name: value}) | Q(**{f"{self.field_name}__startswith": f"{value}."}))
+
+
+class FacilityRegionFilter(RegionFilter):
+    """The region filter of needs: through the facilities of the region, which PostgreSQL then
+    joins to their needs by index, rather than walking every need in the listing's order."""
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        return qs.filter(facility__in=super().filter(Facility.objects.all(), value).values("pk"))
 
 
 class StatusChoice:
@@ -105,7 +115,7 @@ class NeedFilter(django_filters.FilterSet):
         choices=FacilityType.choices,
         empty_label=_("All facility types"),
     )
-    region = RegionFilter(label=_("Region"), field_name="facility__region__code")
+    region = FacilityRegionFilter(label=_("Region"), field_name="region__code")
     facility = django_filters.CharFilter(
         label=_("Facility"), field_name="facility__slug", max_length=200, widget=forms.HiddenInput
     )

@@ -65,6 +65,8 @@ class Facility(models.Model):
             ("import_facility", _("Can import facilities from a spreadsheet")),
             ("export_facility", _("Can export facilities to a spreadsheet")),
         ]
+        # The public directory lists facilities by name, a page at a time.
+        indexes = [models.Index(fields=["name", "id"], name="facility_name_idx")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(latitude__isnull=True) | Q(latitude__gte=-90, latitude__lte=90),
@@ -168,7 +170,44 @@ class Need(models.Model):
             ("import_need", _("Can import needs from a spreadsheet")),
             ("export_need", _("Can export needs to a spreadsheet")),
         ]
-        indexes = [models.Index(fields=["status", "is_public", "priority"], name="need_listing_idx")]
+        indexes = [
+            models.Index(fields=["status", "is_public", "priority"], name="need_listing_idx"),
+            # The public listing's four orderings (facilities.filters.SORTS), for public needs of one
+            # status: PostgreSQL walks the index in order and stops after a page, at any data size.
+            # ("needed_by" ascending keeps nulls last, PostgreSQL's default, as the listing asks.)
+            models.Index(
+                "status",
+                "priority",
+                "needed_by",
+                F("created_at").desc(),
+                F("id").desc(),
+                condition=Q(is_public=True),
+                name="need_public_urgency_idx",
+            ),
+            models.Index(
+                "status",
+                F("created_at").desc(),
+                F("id").desc(),
+                condition=Q(is_public=True),
+                name="need_public_newest_idx",
+            ),
+            models.Index(
+                "status",
+                "needed_by",
+                "priority",
+                F("id").desc(),
+                condition=Q(is_public=True),
+                name="need_public_needed_by_idx",
+            ),
+            models.Index(
+                "status",
+                ((F("quantity") - F("quantity_pending") - F("quantity_covered")) * F("unit_cost")).desc(),
+                "priority",
+                F("id").desc(),
+                condition=Q(is_public=True),
+                name="need_public_value_idx",
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(quantity__gt=0),

@@ -1,15 +1,30 @@
-"""The public site: needs, facilities and their open data. No login, nothing private."""
+"""The public site: needs, facilities and their open data. No login, nothing private.
 
+The listings and facility pages are read far more than the data changes (a shared link brings
+a crowd to one URL), so the part of each page that depends on the query is rendered once per
+language and query and kept for ``PUBLIC_PAGE_CACHE_SECONDS`` (30 s by default; 0 turns it off).
+The layout around it (header, language form with its CSRF token, messages) is rendered for every
+request. The need page, with its form, is never cached.
+"""
+
+import hashlib
+from collections.abc import Callable
+from typing import Any
+
+from django.conf import settings
 from django.contrib import messages
+from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from facilities import opendata, selectors
 from facilities.filters import FacilityFilter, NeedFilter, csr_field_choices
 from facilities.forms import PartnerInterestForm
-from facilities.models import NeedStatus
+from facilities.models import Facility, NeedStatus
 from facilities.pagination import CappedPaginator, query_without
 from facilities.services import partner_interest_submit
 
@@ -24,29 +39,47 @@ JSON_MAX_PAGE = 100_000
 MAX_ID = 2**63 - 1
 
 
+def cached_fragment(request: HttpRequest, name: str, build: Callable[[], Any], *parts: str) -> Any:
+    """``build()``, or what it returned for the same language and query in the last
+    ``PUBLIC_PAGE_CACHE_SECONDS``. The query is put in a canonical order, so two links with the
+    same filters share one entry."""
+    seconds = getattr(settings, "PUBLIC_PAGE_CACHE_SECONDS", 30)
+    if not seconds:
+        return build()
+    query = sorted((key, value) for key, values in request.GET.lists() for value in values)
+    digest = hashlib.sha256(repr((parts, query)).encode()).hexdigest()
+    key = f"public:{name}:{get_language()}:{digest}"
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, seconds)
+    return value
+
+
 def _need_filter(request: HttpRequest) -> NeedFilter:
     return NeedFilter(request.GET, queryset=selectors.public_needs(), field_choices=csr_field_choices())
 
 
 @require_safe
 def need_list(request: HttpRequest) -> HttpResponse:
-    needs = _need_filter(request)
-    paginator = CappedPaginator(needs.qs, NEEDS_PER_PAGE, cap=LISTING_COUNT_CAP)
-    page = paginator.get_page(request.GET.get("page"))
-    return render(
-        request,
-        "facilities/need_list.html",
-        {
+    def results() -> str:
+        needs = _need_filter(request)
+        paginator = CappedPaginator(needs.qs, NEEDS_PER_PAGE, cap=LISTING_COUNT_CAP)
+        page = paginator.get_page(request.GET.get("page"))
+        query = query_without(request.GET, "page")
+        context = {
             "filter": needs,
             "page_obj": page,
             "needs": page.object_list,
             "paginator": paginator,
             "regions": selectors.region_choices(needs.region_code),
             "region_code": needs.region_code,
-            "query_without_page": query_without(request.GET, "page"),
-            "query_for_data": query_without(request.GET, "page"),
-        },
-    )
+            "query_without_page": query,
+            "query_for_data": query,
+        }
+        return render_to_string("facilities/includes/need_results.html", context, request)
+
+    return render(request, "facilities/need_list.html", {"results": cached_fragment(request, "needs", results)})
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -75,13 +108,11 @@ def need_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_safe
 def facility_list(request: HttpRequest) -> HttpResponse:
-    facilities = FacilityFilter(request.GET, queryset=selectors.published_facilities().order_by("name", "id"))
-    paginator = CappedPaginator(facilities.qs, FACILITIES_PER_PAGE, cap=LISTING_COUNT_CAP)
-    page = paginator.get_page(request.GET.get("page"))
-    return render(
-        request,
-        "facilities/facility_list.html",
-        {
+    def results() -> str:
+        facilities = FacilityFilter(request.GET, queryset=selectors.published_facilities().order_by("name", "id"))
+        paginator = CappedPaginator(facilities.qs, FACILITIES_PER_PAGE, cap=LISTING_COUNT_CAP)
+        page = paginator.get_page(request.GET.get("page"))
+        context = {
             "filter": facilities,
             "page_obj": page,
             "facilities": page.object_list,
@@ -89,29 +120,36 @@ def facility_list(request: HttpRequest) -> HttpResponse:
             "regions": selectors.region_choices(facilities.region_code),
             "region_code": facilities.region_code,
             "query_without_page": query_without(request.GET, "page"),
-        },
+        }
+        return render_to_string("facilities/includes/facility_results.html", context, request)
+
+    return render(
+        request, "facilities/facility_list.html", {"results": cached_fragment(request, "facilities", results)}
     )
 
 
 @require_safe
 def facility_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    facility = selectors.facility_for_public(slug)
-    if facility is None:
-        raise Http404
-    open_needs = selectors.needs_of_facility(facility, status=NeedStatus.OPEN, limit=FACILITY_NEEDS_SHOWN + 1)
-    fulfilled = selectors.needs_of_facility(facility, status=NeedStatus.FULFILLED, limit=FACILITY_NEEDS_SHOWN + 1)
-    return render(
-        request,
-        "facilities/facility_detail.html",
-        {
+    def page() -> tuple[Facility | None, str]:
+        facility = selectors.facility_for_public(slug)
+        if facility is None:
+            return None, ""
+        open_needs = selectors.needs_of_facility(facility, status=NeedStatus.OPEN, limit=FACILITY_NEEDS_SHOWN + 1)
+        fulfilled = selectors.needs_of_facility(facility, status=NeedStatus.FULFILLED, limit=FACILITY_NEEDS_SHOWN + 1)
+        context = {
             "facility": facility,
             "open_needs": open_needs[:FACILITY_NEEDS_SHOWN],
             "more_open_needs": len(open_needs) > FACILITY_NEEDS_SHOWN,
             "fulfilled_needs": fulfilled[:FACILITY_NEEDS_SHOWN],
             "more_fulfilled_needs": len(fulfilled) > FACILITY_NEEDS_SHOWN,
             "partners": selectors.partners_thanked(facility=facility, limit=100),
-        },
-    )
+        }
+        return facility, render_to_string("facilities/includes/facility_body.html", context, request)
+
+    facility, body = cached_fragment(request, "facility", page, slug)
+    if facility is None:
+        raise Http404
+    return render(request, "facilities/facility_detail.html", {"facility": facility, "body": body})
 
 
 @require_safe

@@ -396,3 +396,36 @@ def test_partner_requests_are_listed_filtered_and_searched_in_the_admin(client):
     assert [i.organisation for i in client.get(url, {"status__exact": "new"}).context["cl"].result_list] == ["Daehong"]
     assert [i.organisation for i in client.get(url, {"q": "kasur"}).context["cl"].result_list] == ["Daehong"]
     assert client.get(reverse("admin:partners_partnerinterest_add")).status_code == 403
+
+
+# --- the brief page cache -----------------------------------------------------------------------
+
+
+def test_a_shared_listing_is_served_from_the_cache_without_queries(client, django_assert_num_queries):
+    NeedFactory(title="Kasur busa", field=field("pendidikan"))
+    client.get(NEEDS, {"field": "pendidikan", "kind": "goods"})
+
+    # The same filters in another order are the same page.
+    with django_assert_num_queries(0):
+        again = client.get(f"{NEEDS}?kind=goods&field=pendidikan")
+
+    assert again.status_code == 200
+    html = again.content.decode()
+    assert "Kasur busa" in html
+    assert '<option value="pendidikan" selected>' in html
+
+
+def test_cached_pages_follow_the_language(client):
+    NeedFactory(field=field("pendidikan"))
+
+    assert "Pendidikan" in client.get(NEEDS, HTTP_ACCEPT_LANGUAGE="id").content.decode()
+    assert "Education" in client.get(NEEDS, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+
+
+def test_page_cache_can_be_switched_off(client, settings, django_assert_num_queries):
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 0
+    facility = FacilityFactory()
+    client.get(facility.get_absolute_url())
+
+    with django_assert_num_queries(4):
+        client.get(facility.get_absolute_url())
