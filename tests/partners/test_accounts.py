@@ -294,3 +294,11 @@ def test_staff_send_a_new_set_password_link(client, django_capture_on_commit_cal
             {"action": "resend_invitations", "_selected_action": [officer.pk]},
         )
     assert OutgoingEmail.objects.filter(to=officer.user.email, event="officer_invited").count() == 2
+
+
+def test_staff_change_their_password_from_the_admin_with_the_same_page(client):
+    staff = staff_user()
+    client.force_login(staff)
+    response = client.get(reverse("admin:password_change"))
+    assert response.status_code == 200
+    assert "Change your password" in response.content.decode()

@@ -289,3 +289,20 @@ def test_list_pages_cost_the_same_queries_as_pledges_grow(officer_client, office
         large = officer_client.get(url)
     assert large.status_code == 200
     assert len(large.content) > len(small.content)
+
+
+@pytest.mark.parametrize("name", ["dashboard", "need_list", "pledge_list", "company"])
+def test_pages_render_in_indonesian_the_default(officer_client, settings, officer, need, name):
+    settings.LANGUAGE_CODE = "id"
+    pledge_in_state(PledgeStatus.PROPOSED, company=officer.company, need=need, quantity=5)
+    response = officer_client.get(reverse(f"partner:{name}"))
+    assert response.status_code == 200
+    assert '<html lang="id">' in response.content.decode()
+
+
+def test_dashboard_flags_an_overdue_delivery(officer_client, officer, need):
+    pledge = pledge_in_state(PledgeStatus.APPROVED, company=officer.company, need=need, quantity=5)
+    two_days_ago = datetime.date.today() - datetime.timedelta(days=2)
+    Pledge.objects.filter(pk=pledge.pk).update(expected_delivery_date=two_days_ago)
+    page = officer_client.get(reverse("partner:dashboard")).content.decode()
+    assert "overdue" in page
