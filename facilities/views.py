@@ -4,7 +4,7 @@ The listings and facility pages are read far more than the data changes (a share
 a crowd to one URL), so the part of each page that depends on the query is rendered once per
 language and query and kept for ``PUBLIC_PAGE_CACHE_SECONDS`` (30 s by default; 0 turns it off).
 The layout around it (header, language form with its CSRF token, messages) is rendered for every
-request. The need page, with its form, is never cached.
+request, and so is the request form of the need page.
 """
 
 import hashlib
@@ -24,7 +24,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from facilities import opendata, selectors
 from facilities.filters import FacilityFilter, NeedFilter, csr_field_choices
 from facilities.forms import PartnerInterestForm
-from facilities.models import Facility, NeedStatus
+from facilities.models import Facility, Need, NeedStatus
 from facilities.pagination import CappedPaginator, query_without
 from facilities.services import partner_interest_submit
 
@@ -86,7 +86,15 @@ def need_list(request: HttpRequest) -> HttpResponse:
 def need_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if pk > MAX_ID:
         raise Http404
-    need = selectors.need_for_public(pk)
+
+    def page() -> tuple[Need | None, str]:
+        need = selectors.need_for_public(pk)
+        if need is None:
+            return None, ""
+        context = {"need": need, "partners": list(selectors.partners_of_need(need))}
+        return need, render_to_string("facilities/includes/need_body.html", context, request)
+
+    need, body = cached_fragment(request, "need", page, str(pk))
     if need is None:
         raise Http404
     form = PartnerInterestForm(request.POST if request.method == "POST" else None)
@@ -101,7 +109,7 @@ def need_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "facilities/need_detail.html",
-        {"need": need, "partners": list(selectors.partners_of_need(need)), "form": form},
+        {"need": need, "body": body, "form": form},
         status=status,
     )
 
