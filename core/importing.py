@@ -32,10 +32,11 @@ import codecs
 import csv
 import hashlib
 import io
+import itertools
 import logging
 import re
 import zipfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
@@ -47,6 +48,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import NON_FIELD_ERRORS, ImproperlyConfigured, ValidationError
 from django.db import models, transaction
+from django.db.models import Q
 from django.db.transaction import TransactionManagementError
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -257,11 +259,10 @@ def _read_xlsx(content: bytes, file_name: str, spec: ColumnSpec, row_limit: int)
         has_content = False
         for sheet in workbook.worksheets:
             sheet.reset_dimensions()  # some writers record a wrong size; read what is there
-            head = []
-            for number, cells in enumerate(sheet.iter_rows(), start=1):
-                head.append((number, [_xlsx_cell_value(cell) for cell in cells]))
-                if number >= HEADER_SEARCH_ROWS:
-                    break
+            # One pass over the sheet: the first rows for the header, then the rest.
+            rows = enumerate(sheet.iter_rows(), start=1)
+            head_cells = list(itertools.islice(rows, HEADER_SEARCH_ROWS))
+            head = [(number, [_xlsx_cell_value(cell) for cell in cells]) for number, cells in head_cells]
             if any(not is_blank(value) for _number, values in head for value in values):
                 has_content = True
             found = _find_header(head, spec)
@@ -269,11 +270,10 @@ def _read_xlsx(content: bytes, file_name: str, spec: ColumnSpec, row_limit: int)
                 searched.append((sheet.title, found))
                 continue
             header_number, mapping, ignored = found
-            rows = (
-                (number, [_xlsx_cell_value(cell) for cell in cells])
-                for number, cells in enumerate(sheet.iter_rows(min_row=header_number + 1), start=header_number + 1)
+            after_header = [(number, cells) for number, cells in head_cells if number > header_number]
+            dataset, row_numbers = _collect_rows(
+                itertools.chain(after_header, rows), mapping, row_limit, convert=_xlsx_cell_value
             )
-            dataset, row_numbers = _collect_rows(rows, mapping, row_limit)
             return Table(dataset, row_numbers, "xlsx", sheet_name=sheet.title, ignored_columns=ignored)
     except ImportFileError:
         raise
@@ -354,13 +354,8 @@ def _read_csv(content: bytes, file_name: str, spec: ColumnSpec, row_limit: int) 
         raise ImportFileError(_missing_columns_message([("", found)]))
     header_number, mapping, ignored = found
     remaining_head = [(number, values) for number, values in head if number > header_number]
-    dataset, row_numbers = _collect_rows(_chain(remaining_head, rows), mapping, row_limit)
+    dataset, row_numbers = _collect_rows(itertools.chain(remaining_head, rows), mapping, row_limit)
     return Table(dataset, row_numbers, "csv", encoding=encoding, ignored_columns=ignored)
-
-
-def _chain(first: list, rest: Iterator) -> Iterator:
-    yield from first
-    yield from rest
 
 
 def _find_header(
@@ -428,12 +423,15 @@ def _missing_columns_message(searched: list[tuple[str, list[str]]]) -> str:
 
 
 def _collect_rows(
-    rows: Iterable[tuple[int, list[Any]]], mapping: list[tuple[int, str]], row_limit: int
+    rows: Iterable[tuple[int, Sequence[Any]]],
+    mapping: list[tuple[int, str]],
+    row_limit: int,
+    convert: Callable[[Any], Any] = lambda value: value,
 ) -> tuple[tablib.Dataset, list[int]]:
     values_rows: list[list[Any]] = []
     row_numbers: list[int] = []
     for number, values in rows:
-        picked = [values[position] if position < len(values) else None for position, _column in mapping]
+        picked = [convert(values[position]) if position < len(values) else None for position, _column in mapping]
         if all(is_blank(value) for value in picked):
             continue  # blank lines and formatted-but-empty rows
         if len(values_rows) >= row_limit:
@@ -475,6 +473,7 @@ def write_workbook(sheets: Sequence[Sheet]) -> bytes:
     for large exports."""
     workbook = openpyxl.Workbook(write_only=True)
     bold = Font(bold=True)
+    dimensions = []
     for spec in sheets:
         sheet = workbook.create_sheet(title=spec.title[:31])
         sheet.freeze_panes = "A2"
@@ -489,7 +488,10 @@ def write_workbook(sheets: Sequence[Sheet]) -> bytes:
             header_cells.append(cell)
         sheet.append(header_cells)
         formats = list(spec.number_formats)
+        row_count, width = 1, max(len(spec.headers), 1)
         for row in spec.rows:
+            row_count += 1
+            width = max(width, len(row))
             cells = []
             for index, value in enumerate(row):
                 cell = WriteOnlyCell(sheet, value=_xlsx_value(value))
@@ -497,9 +499,29 @@ def write_workbook(sheets: Sequence[Sheet]) -> bytes:
                     cell.number_format = formats[index]
                 cells.append(cell)
             sheet.append(cells)
+        dimensions.append(f"A1:{get_column_letter(width)}{row_count}")
     stream = io.BytesIO()
     workbook.save(stream)
-    return stream.getvalue()
+    return _with_dimensions(stream.getvalue(), dimensions)
+
+
+def _with_dimensions(content: bytes, dimensions: list[str]) -> bytes:
+    """Add each sheet's ``<dimension>``, which openpyxl's write-only mode leaves out: without it,
+    a reader in read-only mode (ours, on re-import) parses the whole sheet once more to size it."""
+    source, target = io.BytesIO(content), io.BytesIO()
+    with zipfile.ZipFile(source) as original, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as copy:
+        for item in original.infolist():
+            data = original.read(item.filename)
+            match = re.fullmatch(r"xl/worksheets/sheet(\d+)\.xml", item.filename)
+            if match and int(match.group(1)) <= len(dimensions) and b"<dimension" not in data:
+                element = f'<dimension ref="{dimensions[int(match.group(1)) - 1]}"/>'.encode()
+                position = data.find(b"<sheetViews")
+                if position < 0:
+                    position = data.find(b"<sheetFormatPr")
+                if position > 0:
+                    data = data[:position] + element + data[position:]
+            copy.writestr(item, data)
+    return target.getvalue()
 
 
 def write_csv(headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
@@ -614,6 +636,8 @@ class TextWidget(CellWidget):
 
     def parse(self, value, row):
         text = _text_of(value).replace("\r\n", "\n").replace("\r", "\n").strip()
+        if "\x00" in text:
+            raise ValueError(_("berisi karakter NUL yang tidak terlihat; ketik ulang isinya."))
         if self.lower:
             text = text.lower()
         if self.max_length is not None and len(text) > self.max_length:
@@ -1038,9 +1062,9 @@ class CsrFieldWidget(LookupWidget):
         return found
 
     def fetch(self, key):
-        if self.cache is None:
-            self.cache = self.load(set())
-        return self.cache.get(key)
+        from core.models import CsrField
+
+        return CsrField.objects.filter(Q(code__iexact=key) | Q(name__iexact=key) | Q(name_en__iexact=key)).first()
 
     def unknown(self, value):
         from core.models import CsrField
@@ -1528,8 +1552,15 @@ class SpreadsheetResource(resources.ModelResource):
         # django-simple-history marks the models it tracks.
         return hasattr(self._meta.model._meta, "simple_history_manager_attribute")
 
+    # The preview (a dry run) writes nothing: every row has been checked in Python against the
+    # rules the database enforces, so the library's insert-then-roll-back would only double the
+    # cost. The confirmation writes in one transaction; any refusal there rolls everything back.
+
     def bulk_create(self, using_transactions, dry_run, raise_errors, batch_size=None, result=None):
-        if self.create_instances and (using_transactions or not dry_run):
+        if dry_run:
+            self.create_instances.clear()
+            return
+        if self.create_instances:
             try:
                 if self._has_history():
                     bulk_create_with_history(
@@ -1547,7 +1578,10 @@ class SpreadsheetResource(resources.ModelResource):
                 self.create_instances.clear()
 
     def bulk_update(self, using_transactions, dry_run, raise_errors, batch_size=None, result=None):
-        if self.update_instances and (using_transactions or not dry_run):
+        if dry_run:
+            self.update_instances.clear()
+            return
+        if self.update_instances:
             try:
                 if self._has_history():
                     bulk_update_with_history(
@@ -1746,6 +1780,7 @@ def run_import(
         user=actor,
         file_name=file_name,
         row_numbers=table.row_numbers,
+        retain_instance_in_row_result=True,  # the preview lists rows, the admin log needs them
     )
     return outcome_from_result(resource, result, table), result
 

@@ -251,3 +251,18 @@ def test_preview_page_lists_columns_and_template_link(staff_client):
     assert "Harga Satuan (Rp)" in html
     assert "Salah satu dari Kode Panti, Nama Panti" in html
     assert admin_url(Need, "import_template") in html
+
+
+def test_import_records_are_listed_read_only_for_staff(staff_client, facility):
+    confirm(staff_client, Need, upload(staff_client, Need, xlsx([need_row()])))
+    record = ImportRecord.objects.get()
+
+    listing = staff_client.get(admin_url(ImportRecord, "changelist"))
+
+    assert listing.status_code == 200
+    assert "kebutuhan.xlsx" in listing.content.decode()
+    assert staff_client.get(admin_url(ImportRecord, "add")).status_code == 403
+    detail = staff_client.post(admin_url(ImportRecord, "change", record.pk), {"file_name": "lain.xlsx"})
+    assert detail.status_code == 403
+    record.refresh_from_db()
+    assert record.file_name == "kebutuhan.xlsx"

@@ -1,0 +1,294 @@
+"""Benchmark: a 10,000-row needs spreadsheet through the admin's preview and confirmation, with
+our settings and with django-import-export's default settings, on the same file.
+
+Both variants use the same columns, widgets and checks (so both give the same row-by-row error
+report); "library defaults" differs only in the library options we change and in the lookups we
+load once per file:
+
+* library defaults: ``ModelInstanceLoader`` (a query per row to find the existing need), a
+  query per cell for the facility and the CSR field, a savepoint and ``save()`` per row, the
+  HTML diff of every row, ``skip_unchanged=False``;
+* ours (``facilities.resources.NeedResource``): facilities, fields and existing needs loaded
+  once, bulk inserts and updates that still write history rows, no per-row savepoint or diff,
+  unchanged rows skipped.
+
+Runs on demand, never in the test suite, in a throw-away database (a temporary SQLite file, or
+PostgreSQL when ``--database`` is given; the database ``test_<name>`` is created and dropped):
+
+    .venv/bin/python bench/import_needs.py
+    .venv/bin/python bench/import_needs.py --database postgres://postgres@127.0.0.1:5432/csr_imports
+
+The admin is driven through Django's test client (upload → preview page → confirm → redirect),
+so the figures include reading the xlsx, rendering the preview and the admin log entries.
+"""
+
+import argparse
+import datetime
+import gc
+import io
+import os
+import platform
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "csrportal.settings_test")
+
+KINDS = ["Barang", "Jasa atau pelatihan", "Pekerjaan (konstruksi, perbaikan)", "Penempatan kerja", "Relawan", "Dana"]
+FIELDS = ["Pendidikan", "Kesehatan", "Infrastruktur", "Olahraga dan seni budaya", "Sosial dan keagamaan", "Lainnya"]
+PRIORITIES = ["Mendesak", "Tinggi", "Normal", "Rendah"]
+ITEMS = [
+    ("Kasur busa", "buah"),
+    ("Lemari pakaian", "buah"),
+    ("Pelatihan las", "orang"),
+    ("Perbaikan atap asrama", "m²"),
+    ("Paket sembako", "paket"),
+    ("Kursi roda", "unit"),
+    ("Penempatan kerja lulusan", "orang"),
+    ("Relawan pendamping belajar", "orang"),
+]
+
+
+def build_file(facilities, rows: int, *, bad_every: int = 0) -> bytes:
+    """A needs workbook as staff fill it in: rupiah as text or numbers, dates as text or dates.
+    Written as the portal writes its exports and templates (``core.importing.write_workbook``)."""
+    from core.importing import Sheet, write_workbook
+    from facilities.resources import NeedResource
+
+    randomizer = random.Random(2026)
+    headers = [column.column_name for column in NeedResource.template_columns()]
+    lines = []
+    for number in range(rows):
+        facility = facilities[number % len(facilities)]
+        item, unit = ITEMS[number % len(ITEMS)]
+        cost = randomizer.randrange(1, 500) * 25_000
+        needed_by = datetime.date(2026, 1, 1) + datetime.timedelta(days=randomizer.randrange(0, 720))
+        values = {
+            "Kode Panti": facility.slug,
+            "Nama Panti": facility.name,
+            "Judul Kebutuhan": f"{item} {number // len(facilities) + 1:04d}",
+            "Deskripsi": f"Kebutuhan {item.lower()} untuk warga binaan sosial.\nDiajukan kepala panti.",
+            "Bidang": FIELDS[number % len(FIELDS)],
+            "Jenis Kebutuhan": KINDS[number % len(KINDS)],
+            "Jumlah": randomizer.randrange(1, 200),
+            "Satuan": unit,
+            "Harga Satuan (Rp)": f"Rp {cost:,}".replace(",", ".") if number % 2 else cost,
+            "Prioritas": PRIORITIES[number % len(PRIORITIES)],
+            "Dibutuhkan Paling Lambat": needed_by.strftime("%d/%m/%Y") if number % 3 else needed_by,
+            "Penerima Manfaat": randomizer.randrange(0, 120),
+            "Status": "Terbuka",
+            "Tampil di Publik": "Ya" if number % 5 else "Tidak",
+            "Sumber Data": "Asesmen kebutuhan panti 2026",
+            "Tanggal Sumber Data": "2026-01-15",
+        }
+        if bad_every and number % bad_every == bad_every - 1:
+            values["Jumlah"] = "empat puluh"
+        lines.append([values.get(header) for header in headers])
+    return write_workbook([Sheet(title="Kebutuhan", headers=headers, rows=lines)])
+
+
+def registries(facility_count: int):
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    from core.roles import DINSOS_STAFF_GROUP
+    from facilities.models import Facility, FacilityType
+    from regions.models import Region, RegionLevel
+
+    province = Region.objects.create(code="31", name="DKI Jakarta", level=RegionLevel.PROVINCE)
+    city = Region.objects.create(code="31.75", name="Jakarta Timur", level=RegionLevel.REGENCY, parent=province)
+    districts = [
+        Region.objects.create(code=f"31.75.{n:02d}", name=f"Kecamatan {n}", level=RegionLevel.DISTRICT, parent=city)
+        for n in range(1, 11)
+    ]
+    facilities = [
+        Facility.objects.create(
+            name=f"Panti Sosial {n:02d}",
+            slug=f"panti-sosial-{n:02d}",
+            facility_type=list(FacilityType)[n % len(FacilityType)],
+            region=districts[n % len(districts)],
+        )
+        for n in range(1, facility_count + 1)
+    ]
+    staff = get_user_model().objects.create_user("bench-staff", is_staff=True)  # no password: force_login
+    staff.groups.add(Group.objects.get(name=DINSOS_STAFF_GROUP))
+    return facilities, staff
+
+
+class QueryCounter:
+    def __init__(self):
+        self.count = 0
+
+    def __call__(self, execute, sql, params, many, context):
+        self.count += 1
+        return execute(sql, params, many, context)
+
+
+def reset():
+    from django.contrib.admin.models import LogEntry
+
+    from core.models import ImportRecord
+    from facilities.models import Need
+
+    Need.history.all().delete()
+    Need.objects.all().delete()
+    ImportRecord.objects.all().delete()
+    LogEntry.objects.all().delete()
+    gc.collect()
+
+
+def timed(step, counter):
+    before_queries = counter.count
+    start = time.perf_counter()
+    response = step()
+    return response, time.perf_counter() - start, counter.count - before_queries
+
+
+def measure(client, resource_class, content, bad_content, rows):
+    from django.contrib import admin
+    from django.db import connection
+    from django.urls import reverse
+
+    from facilities.models import Need
+
+    def upload(data):
+        file = io.BytesIO(data)
+        file.name = "kebutuhan.xlsx"
+        return client.post(reverse("admin:facilities_need_import"), {"import_file": file})
+
+    def confirm(preview):
+        return client.post(reverse("admin:facilities_need_process_import"), {"record": preview.context["record"].pk})
+
+    admin.site._registry[Need].resource_classes = [resource_class]
+    reset()
+    figures = {}
+    counter = QueryCounter()
+    with connection.execute_wrapper(counter):
+        preview, figures["preview"], figures["preview queries"] = timed(lambda: upload(content), counter)
+        outcome = preview.context["outcome"]
+        assert outcome.ok and outcome.new == rows, outcome.problem_lines()[:5]
+        response, figures["confirm"], figures["confirm queries"] = timed(lambda: confirm(preview), counter)
+        assert response.status_code == 302 and Need.objects.count() == rows
+        preview, figures["second preview"], _queries = timed(lambda: upload(content), counter)
+        figures["second run unchanged"] = preview.context["outcome"].unchanged
+        response, figures["second confirm"], _queries = timed(lambda: confirm(preview), counter)
+        assert response.status_code == 302
+        reset()
+        preview, figures["preview with failing rows"], _queries = timed(lambda: upload(bad_content), counter)
+        bad = preview.context["outcome"]
+        figures["failing rows reported"] = bad.failed
+        figures["first problem"] = bad.problem_lines()[0]
+        assert not Need.objects.exists()
+    return figures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rows", type=int, default=10_000)
+    parser.add_argument("--facilities", type=int, default=22)
+    parser.add_argument("--database", help="a PostgreSQL URL; default: a temporary SQLite file")
+    args = parser.parse_args()
+    if args.database:
+        os.environ["DATABASE_URL"] = args.database
+
+    import django
+
+    django.setup()
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import setup_test_environment
+    from import_export import __version__ as import_export_version
+    from import_export.instance_loaders import ModelInstanceLoader
+
+    from facilities.models import Need
+    from facilities.resources import NeedResource
+
+    class LibraryDefaultNeedResource(NeedResource):
+        """The same columns, widgets and checks with the library's default options."""
+
+        prefetch_lookups = False
+
+        class Meta:
+            model = Need
+            import_id_fields = ("facility", "title")
+            fields = NeedResource._meta.fields
+            instance_loader_class = ModelInstanceLoader
+            use_bulk = False
+            skip_diff = False
+            skip_html_diff = False
+            skip_unchanged = False
+            report_skipped = True
+            clean_model_instances = False
+            store_instance = False
+
+    setup_test_environment(debug=False)
+    database = connection.settings_dict
+    temporary = None
+    if database["ENGINE"].endswith("sqlite3"):
+        # A file, like the portal's own SQLite database (the test default would be in memory).
+        temporary = tempfile.NamedTemporaryFile(suffix=".sqlite3", delete=False)  # noqa: SIM115
+        database["TEST"]["NAME"] = temporary.name
+    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
+    try:
+        facilities, staff = registries(args.facilities)
+        content = build_file(facilities, args.rows)
+        bad_content = build_file(facilities, args.rows, bad_every=100)
+        client = Client()
+        client.force_login(staff)
+        results = {
+            "library defaults": measure(client, LibraryDefaultNeedResource, content, bad_content, args.rows),
+            "ours": measure(client, NeedResource, content, bad_content, args.rows),
+        }
+    finally:
+        connection.creation.destroy_test_db(old_name, verbosity=0)
+        if temporary is not None:
+            Path(temporary.name).unlink(missing_ok=True)
+
+    vendor = "PostgreSQL" if "postgresql" in database["ENGINE"] else "SQLite (file)"
+    default, ours = results["library defaults"], results["ours"]
+    print(f"\n{args.rows:,} rows, {args.facilities} facilities, {len(content) // 1024} KB xlsx; {vendor};")
+    print(f"Python {platform.python_version()}, django-import-export {import_export_version}, {os.cpu_count()} CPUs\n")
+    print("| step | library defaults | ours | ratio |")
+    print("| --- | ---: | ---: | ---: |")
+    for label, key in [
+        ("preview (upload, read, dry run, page)", "preview"),
+        ("confirm (import, history, admin log)", "confirm"),
+    ]:
+        print(f"| {label} | {default[key]:.1f} s | {ours[key]:.1f} s | {default[key] / ours[key]:.1f}× |")
+    total_default = default["preview"] + default["confirm"]
+    total_ours = ours["preview"] + ours["confirm"]
+    print(
+        f"| **preview + confirm** | **{total_default:.1f} s** | **{total_ours:.1f} s** "
+        f"| **{total_default / total_ours:.1f}×** |"
+    )
+    second_default = default["second preview"] + default["second confirm"]
+    second_ours = ours["second preview"] + ours["second confirm"]
+    print(
+        f"| same file again, preview + confirm | {second_default:.1f} s | {second_ours:.1f} s "
+        f"| {second_default / second_ours:.1f}× |"
+    )
+    print(
+        f"| preview of the file with {default['failing rows reported']} failing rows | "
+        f"{default['preview with failing rows']:.1f} s | {ours['preview with failing rows']:.1f} s "
+        f"| {default['preview with failing rows'] / ours['preview with failing rows']:.1f}× |"
+    )
+    print(
+        f"| queries, preview / confirm | {default['preview queries']:,} / {default['confirm queries']:,} "
+        f"| {ours['preview queries']:,} / {ours['confirm queries']:,} | |"
+    )
+    print(
+        f"\nSecond run, rows reported unchanged: library defaults {default['second run unchanged']:,}, "
+        f"ours {ours['second run unchanged']:,}."
+    )
+    print(
+        f"Failing rows reported: library defaults {default['failing rows reported']}, "
+        f"ours {ours['failing rows reported']}; first: {ours['first problem']}"
+    )
+
+
+if __name__ == "__main__":
+    main()
