@@ -61,6 +61,8 @@ def _move(by: set[str], event: str, permission: str = "", reason_required: bool 
 
 
 _CANCEL = _move({DINSOS, PARTNER}, "cancelled", "matching.cancel_pledge", reason_required=True)
+# A partner answers a proposal by declining it; withdrawing it is for Dinsos, who made it.
+_CANCEL_PROPOSAL = _move({DINSOS}, "cancelled", "matching.cancel_pledge", reason_required=True)
 _LAPSE = _move({SYSTEM}, "lapsed")
 _DELIVERED = _move({DINSOS, PARTNER}, "delivered")
 _REOPENED = _move({DINSOS}, "delivery_reopened", "matching.verify_delivery")
@@ -77,7 +79,7 @@ TRANSITIONS: dict[tuple[str, str], Move] = {
     # A rejected delivery report reopens a fully reported pledge.
     (S.DELIVERED, S.ACCEPTED): _REOPENED,
     (S.DELIVERED, S.APPROVED): _REOPENED,
-    (S.PROPOSED, S.CANCELLED): _CANCEL,
+    (S.PROPOSED, S.CANCELLED): _CANCEL_PROPOSAL,
     (S.OFFERED, S.CANCELLED): _CANCEL,
     (S.ACCEPTED, S.CANCELLED): _CANCEL,
     (S.APPROVED, S.CANCELLED): _CANCEL,

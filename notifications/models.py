@@ -57,6 +57,15 @@ class OutgoingEmail(models.Model):
     subject = models.CharField(_("subject"), max_length=250)
     body = models.TextField(_("body"))
     event = models.CharField(_("event"), max_length=40, blank=True)
+    # The account the e-mail is about, for e-mails whose secret link is made at send time.
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("account"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     status = models.CharField(
         _("status"), max_length=10, choices=EmailStatus.choices, default=EmailStatus.QUEUED, db_index=True
     )

@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from core.accounts import SET_PASSWORD_PLACEHOLDER, set_password_url
 from core.roles import DINSOS_STAFF_GROUP
 from notifications.messages import SILENT_EVENTS, describe
 from notifications.models import EmailStatus, Notification, OutgoingEmail
@@ -93,12 +94,14 @@ def email_send(*, email_id: int) -> OutgoingEmail:
     """Send one queued e-mail. A failure is recorded on the row (visible in the admin) and a
     retry is scheduled with a growing delay, up to MAX_EMAIL_ATTEMPTS."""
     with transaction.atomic():
-        email = OutgoingEmail.objects.select_for_update().get(pk=email_id)
+        email = OutgoingEmail.objects.select_for_update().select_related("user").get(pk=email_id)
         if email.status in (EmailStatus.SENT, EmailStatus.GAVE_UP):
             return email
         email.attempts += 1
         try:
-            send_mail(email.subject, email.body, settings.DEFAULT_FROM_EMAIL, [email.to], fail_silently=False)
+            send_mail(
+                email.subject, _rendered_body(email), settings.DEFAULT_FROM_EMAIL, [email.to], fail_silently=False
+            )
         except Exception as exc:  # any backend failure (SMTP, DNS, timeout) is recorded, not lost
             email.last_error = f"{type(exc).__name__}: {exc}"[:2000]
             if email.attempts >= MAX_EMAIL_ATTEMPTS:
@@ -116,6 +119,14 @@ def email_send(*, email_id: int) -> OutgoingEmail:
             email.next_attempt_at = None
         email.save(update_fields=["attempts", "status", "last_error", "sent_at", "next_attempt_at"])
     return email
+
+
+def _rendered_body(email: OutgoingEmail) -> str:
+    if SET_PASSWORD_PLACEHOLDER in email.body:
+        if email.user is None or not email.user.is_active:
+            raise ValueError("the account this set-password e-mail is for is gone or deactivated")
+        return email.body.replace(SET_PASSWORD_PLACEHOLDER, set_password_url(email.user))
+    return email.body
 
 
 def email_retry(*, email: OutgoingEmail) -> None:

@@ -11,15 +11,13 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.tokens import default_token_generator
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import translation
-from django.utils.encoding import force_bytes
-from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
+from core.accounts import SET_PASSWORD_PLACEHOLDER
 from matching.services import is_dinsos
 from notifications.models import OutgoingEmail
 from notifications.services import enqueue_email
@@ -53,19 +51,6 @@ def _require_officer_of(actor, company_id: int) -> None:
 
 
 # --- invitations -----------------------------------------------------------------------------
-
-
-def set_password_url(user) -> str:
-    """An absolute link to choose a password: Django's password-reset link, valid for
-    PASSWORD_RESET_TIMEOUT and dead as soon as the password is set."""
-    path = reverse(
-        "password_reset_confirm",
-        kwargs={
-            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
-            "token": default_token_generator.make_token(user),
-        },
-    )
-    return f"{settings.SITE_URL}{path}"
 
 
 def _invitation_text(officer: Officer, url: str) -> tuple[str, str]:
@@ -104,8 +89,11 @@ def _invitation_text(officer: Officer, url: str) -> tuple[str, str]:
 
 
 def _queue_invitation(officer: Officer) -> OutgoingEmail:
-    subject, body = _invitation_text(officer, set_password_url(officer.user))
-    email = OutgoingEmail.objects.create(to=officer.user.email, subject=subject, body=body, event="officer_invited")
+    # The link itself is put in by the sender at send time, never stored (core.accounts).
+    subject, body = _invitation_text(officer, SET_PASSWORD_PLACEHOLDER)
+    email = OutgoingEmail.objects.create(
+        to=officer.user.email, subject=subject, body=body, event="officer_invited", user=officer.user
+    )
     transaction.on_commit(lambda: enqueue_email(email.pk))
     return email
 

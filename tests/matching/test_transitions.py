@@ -80,6 +80,7 @@ WRONG_ACTORS = {
     (S.OFFERED, S.APPROVED): ["partner", "other_partner", "system"],
     (S.OFFERED, S.REJECTED): ["partner", "other_partner", "system"],
     (S.APPROVED, S.CANCELLED): ["other_partner", "system"],
+    (S.PROPOSED, S.CANCELLED): ["partner", "other_partner", "system"],
     (S.OFFERED, S.LAPSED): ["dinsos", "partner"],
 }
 
