@@ -15,6 +15,17 @@ class DinsosAdminSite(admin.AdminSite):
             return False
         return user.is_superuser or not hasattr(user, "officer")
 
+    # The reports dashboard (reports.admin): a page of its own, listed first on the index.
+    def get_urls(self):
+        from reports.admin import dashboard_urls
+
+        return dashboard_urls(self) + super().get_urls()
+
+    def get_app_list(self, request, app_label=None):
+        from reports.admin import with_dashboard
+
+        return with_dashboard(request, super().get_app_list(request, app_label), app_label)
+
 
 class DinsosAdminConfig(AdminConfig):
     default_site = "core.admin_site.DinsosAdminSite"

@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "programs",
     "matching",
     "notifications",
+    "reports",
 ]
 
 MIDDLEWARE = [
@@ -234,6 +235,9 @@ CONTENT_SECURITY_POLICY = {
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "import"
 IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "export"
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
+
+# The agency named in report headers (the printable Forum TSLP report, for example).
+AGENCY_NAME = env_str("AGENCY_NAME", "Dinas Sosial")
 
 # Workflow settings.
 PLEDGE_RESPONSE_DAYS = env_int("PLEDGE_RESPONSE_DAYS", 14)

@@ -13,5 +13,6 @@ urlpatterns = [
     path("partner/", include("partners.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("matching.urls")),
+    path("reports/", include("reports.urls")),
     path("admin/", admin.site.urls),
 ]

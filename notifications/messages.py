@@ -23,6 +23,10 @@ EVENT_MESSAGES = {
     "cancelled": gettext_noop("The pledge of %(company)s for “%(need)s” was cancelled."),
     "lapsed": gettext_noop("The pledge of %(company)s for “%(need)s” lapsed without an answer."),
     "reduced": gettext_noop("The pledge of %(company)s for “%(need)s” was reduced to %(quantity)s %(unit)s."),
+    "delivery_overdue": gettext_noop(
+        "The delivery of %(company)s for “%(need)s” at %(facility)s is past its expected date and not yet "
+        "reported. Please report it, or agree a new date with Dinsos."
+    ),
 }
 # Moves that the event before them already announced (a report that completes a pledge, a
 # verification that completes it, a rejection that reopens it).

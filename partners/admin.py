@@ -43,6 +43,7 @@ class CompanyAdmin(SpreadsheetAdminMixin, SimpleHistoryAdmin):
         (_("Profile"), {"fields": ["business_scope", "csr_strategy", "focus_fields", "preferred_regions"]}),
         (_("Contact"), {"fields": ["address", "region", "website", "email", "phone"]}),
         (_("Forum TSLP"), {"fields": ["forum_member", "forum_member_since"]}),
+        (_("Reporting discipline"), {"fields": ["delivery_reporting"]}),
         (_("Internal"), {"fields": ["notes"]}),
     ]
 
@@ -65,6 +66,14 @@ class CompanyAdmin(SpreadsheetAdminMixin, SimpleHistoryAdmin):
 
     def invite_officer_view(self, request, object_id):
         return admin_views.invite_officer_view(self, request, object_id)
+
+    readonly_fields = ["delivery_reporting"]
+
+    @admin.display(description=_("delivery reports on time"))
+    def delivery_reporting(self, obj):
+        from reports.selectors import company_discipline_text
+
+        return company_discipline_text(obj) if obj and obj.pk else "-"
 
     @admin.display(description=_("officers"), ordering="n_officers")
     def officer_count(self, obj):

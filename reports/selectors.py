@@ -1,0 +1,905 @@
+"""Reads behind the reports: CSR pledged and delivered beside poverty, by region, field,
+facility and company; the gap ranking; reporting discipline; the Forum TSLP annual report.
+
+The definitions are in docs/decisions.md ("Reports"). In short:
+
+* pledged: the value of pledges in a covering state (accepted, approved, delivered, verified)
+  made (``created_at``) in the period; cancelled, declined, rejected, lapsed pledges and
+  proposals or offers still waiting for an answer are not counted;
+* delivered: the value of verified delivery reports dated (``delivered_on``) in the period;
+  reports awaiting verification are shown apart, rejected reports never count;
+* a pledge or delivery counts in the region of its need's facility, and in every region above;
+* poor households: the latest figure of a year up to the period's year; a region without its
+  own figure sums those of its children, marked partial when some are missing, and stays
+  unknown (never zero) when none has one.
+
+Every sum is computed by the database (grouped by the leading characters of the Kemendagri code,
+so one query answers for every region at once); Python only adds a few hundred grouped rows up
+the region tree and sorts them. Each function issues a fixed number of queries, whatever the
+size of the data.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import math
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+from django.db.models import (
+    BigIntegerField,
+    BooleanField,
+    Case,
+    CharField,
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce, Substr
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from core.models import CsrField
+from facilities.models import Facility, Need
+from matching.models import COVERING_STATES, DELIVERABLE_STATES, DeliveryReport, DeliveryStatus, Pledge, PledgeStatus
+from partners.models import Company
+from programs.models import Program, ProgramForm, ProgramStatus
+from regions.models import PovertyFigure, PovertySource, Region, RegionLevel
+from reports.models import Reminder
+
+# Length of a Kemendagri code at each level: "62", "62.11", "62.11.01".
+CODE_LENGTH = {RegionLevel.PROVINCE: 2, RegionLevel.REGENCY: 5, RegionLevel.DISTRICT: 8}
+DISTRICT_CODE_LENGTH = CODE_LENGTH[RegionLevel.DISTRICT]
+
+COMPLETE, PARTIAL, UNKNOWN = "complete", "partial", "unknown"
+
+# When one region has figures of several sources for the same year, the newest national data
+# set wins: DTSEN (which replaces DTKS), then DTKS, then BPS.
+SOURCE_RANK = Case(
+    When(source=PovertySource.DTSEN, then=Value(0)),
+    When(source=PovertySource.DTKS, then=Value(1)),
+    default=Value(2),
+    output_field=IntegerField(),
+)
+
+# A district is a "wide gap" for the suggestions when it has at least this many poor households
+# and its rupiah delivered per poor household is in the lowest third of the districts that do.
+GAP_MIN_HOUSEHOLDS = 100
+GAP_MIN_DISTRICTS = 3
+
+COUNTED_DELIVERY_STATES = (DeliveryStatus.SUBMITTED, DeliveryStatus.VERIFIED)
+DELIVERED_PLEDGE_STATES = (PledgeStatus.DELIVERED, PledgeStatus.VERIFIED)
+
+
+def _zero_sum(expression, **kwargs):
+    return Coalesce(Sum(expression, **kwargs), Value(0), output_field=BigIntegerField())
+
+
+# --- period ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Period:
+    """A year, a quarter of a year, or all time (``year`` None)."""
+
+    year: int | None = None
+    quarter: int | None = None
+
+    def __post_init__(self):
+        if self.quarter is not None and (self.year is None or not 1 <= self.quarter <= 4):
+            raise ValueError("A quarter needs a year and lies between 1 and 4.")
+
+    @property
+    def start(self) -> datetime.date | None:
+        if self.year is None:
+            return None
+        return datetime.date(self.year, 3 * (self.quarter - 1) + 1 if self.quarter else 1, 1)
+
+    @property
+    def end(self) -> datetime.date | None:
+        """The last day of the period."""
+        if self.year is None:
+            return None
+        month = 3 * self.quarter if self.quarter else 12
+        return datetime.date(self.year, month, calendar.monthrange(self.year, month)[1])
+
+    @property
+    def label(self) -> str:
+        if self.year is None:
+            return _("All years")
+        if self.quarter:
+            return _("Q%(quarter)s %(year)s") % {"quarter": self.quarter, "year": self.year}
+        return str(self.year)
+
+    def dates(self, path: str) -> Q:
+        """Dates (``delivered_on``) within the period."""
+        if self.year is None:
+            return Q()
+        return Q(**{f"{path}__gte": self.start, f"{path}__lte": self.end})
+
+    def moments(self, path: str) -> Q:
+        """Timestamps (``created_at``) within the period, in the portal's time zone."""
+        if self.year is None:
+            return Q()
+        start = timezone.make_aware(datetime.datetime.combine(self.start, datetime.time.min))
+        end = timezone.make_aware(datetime.datetime.combine(self.end + datetime.timedelta(days=1), datetime.time.min))
+        return Q(**{f"{path}__gte": start, f"{path}__lt": end})
+
+
+# --- the rows counted ------------------------------------------------------------------------
+
+
+def within(code: str, path: str) -> Q:
+    """Rows whose region (at ``path``) is ``code`` or lies below it; everything for ``""``."""
+    if not code:
+        return Q()
+    return Q(**{path: code}) | Q(**{f"{path}__startswith": f"{code}."})
+
+
+def pledges_counted(period: Period, scope_code: str = "") -> QuerySet[Pledge]:
+    """Pledges that count as pledged in the period (see the module docstring)."""
+    return (
+        Pledge.objects.filter(status__in=COVERING_STATES)
+        .filter(period.moments("created_at"))
+        .filter(within(scope_code, "need__facility__region__code"))
+        .order_by()
+    )
+
+
+def deliveries_counted(period: Period, scope_code: str = "") -> QuerySet[DeliveryReport]:
+    """Delivery reports that count: verified or awaiting verification, dated in the period, of a
+    pledge that still covers its need."""
+    return (
+        DeliveryReport.objects.filter(status__in=COUNTED_DELIVERY_STATES, pledge__status__in=COVERING_STATES)
+        .filter(period.dates("delivered_on"))
+        .filter(within(scope_code, "pledge__need__facility__region__code"))
+        .order_by()
+    )
+
+
+def open_needs(scope_code: str = "", *, public: bool) -> QuerySet[Need]:
+    """Open needs today (not tied to the period): the public ones on the public page."""
+    needs = Need.objects.public().open() if public else Need.objects.open()
+    return needs.filter(within(scope_code, "facility__region__code")).order_by()
+
+
+# On time: delivered no later than the pledge's expected date; a pledge without an expected date
+# is on time whenever it is reported.
+ON_TIME = Q(pledge__expected_delivery_date__isnull=True) | Q(delivered_on__lte=F("pledge__expected_delivery_date"))
+
+PLEDGE_SUMS = {"pledged": _zero_sum("value"), "pledges": Count("pk")}
+DELIVERY_SUMS = {
+    "delivered": _zero_sum("value", filter=Q(status=DeliveryStatus.VERIFIED)),
+    "awaiting": _zero_sum("value", filter=Q(status=DeliveryStatus.SUBMITTED)),
+    "beneficiaries": _zero_sum("beneficiaries_reached", filter=Q(status=DeliveryStatus.VERIFIED)),
+    "reports": Count("pk"),
+    "on_time": Count("pk", filter=ON_TIME),
+}
+NEED_SUMS = {
+    "open_needs": Count("pk"),
+    "open_value": _zero_sum((F("quantity") - F("quantity_pending") - F("quantity_covered")) * F("unit_cost")),
+}
+
+
+@dataclass
+class Figures:
+    """The money and counts of one row of a report."""
+
+    pledged: int = 0
+    pledges: int = 0
+    delivered: int = 0
+    awaiting: int = 0
+    beneficiaries: int = 0
+    reports: int = 0
+    on_time: int = 0
+    open_needs: int = 0
+    open_value: int = 0
+    overdue: int = 0
+
+    def add(self, values: dict) -> None:
+        for name, value in values.items():
+            if hasattr(self, name) and name != "key":
+                setattr(self, name, getattr(self, name) + (value or 0))
+
+    def merge(self, other: Figures) -> None:
+        self.add(other.__dict__)
+
+    @property
+    def on_time_percent(self) -> int | None:
+        """Share of delivery reports on time, or None when nothing was reported."""
+        return round(100 * self.on_time / self.reports) if self.reports else None
+
+    @property
+    def delivered_percent(self) -> int | None:
+        return round(100 * self.delivered / self.pledged) if self.pledged else None
+
+
+# --- poor households -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Households:
+    """Poor households of a region: a number with how complete it is, or unknown."""
+
+    value: int | None = None
+    status: str = UNKNOWN
+    first_year: int | None = None
+    last_year: int | None = None
+    known_parts: int = 0
+    parts: int = 0
+
+    @property
+    def known(self) -> bool:
+        return self.value is not None
+
+    @property
+    def complete(self) -> bool:
+        return self.status == COMPLETE
+
+    @property
+    def partial(self) -> bool:
+        return self.status == PARTIAL
+
+    @property
+    def years(self) -> str:
+        if self.first_year is None:
+            return ""
+        if self.first_year == self.last_year:
+            return str(self.first_year)
+        return f"{self.first_year}–{self.last_year}"
+
+    def per(self, rupiah: int) -> int | None:
+        """Rupiah per poor household; None unless the household count is complete and above zero
+        (a partial count would overstate it)."""
+        if not self.complete or not self.value:
+            return None
+        return round(rupiah / self.value)
+
+
+UNKNOWN_HOUSEHOLDS = Households()
+
+
+def latest_figures(year: int | None) -> QuerySet[PovertyFigure]:
+    """The figures of ``OuterRef("pk")`` (a region), latest first, of a year up to ``year``."""
+    figures = PovertyFigure.objects.filter(region=OuterRef("pk"))
+    if year is not None:
+        figures = figures.filter(year__lte=year)
+    return figures.annotate(rank=SOURCE_RANK).order_by("-year", "rank")
+
+
+def own_figures(year: int | None, scope_code: str = "", *, levels: Iterable[int] = (1, 2, 3), min_households=None):
+    """``{code: (name, level, poor households, year)}`` of the regions in scope that have a figure
+    of their own: one query, the latest figure picked by the database."""
+    latest = latest_figures(year)
+    regions = Region.objects.filter(level__in=list(levels)).filter(within(scope_code, "code"))
+    if min_households is not None:
+        regions = regions.filter(Exists(latest.filter(poor_households__gte=min_households)))
+    rows = (
+        regions.filter(Exists(latest))
+        .annotate(
+            households=Subquery(latest.values("poor_households")[:1]),
+            figure_year=Subquery(latest.values("year")[:1]),
+        )
+        .values_list("code", "name", "level", "households", "figure_year")
+        .order_by()
+    )
+    return {code: (name, level, households, figure_year) for code, name, level, households, figure_year in rows}
+
+
+def _children_counts(scope_code: str) -> dict[str, int]:
+    """How many regencies each province has, and districts each regency: one query."""
+    rows = (
+        Region.objects.filter(level__in=[RegionLevel.REGENCY, RegionLevel.DISTRICT])
+        .filter(within(scope_code, "code") if scope_code else Q())
+        .values("parent_id")
+        .annotate(n=Count("pk"))
+        .values_list("parent_id", "n")
+        .order_by()
+    )
+    return dict(rows)
+
+
+class HouseholdTree:
+    """Effective poor households of any region in scope, rolled up from the own figures."""
+
+    def __init__(self, figures: dict, children_counts: dict[str, int]):
+        self.figures = figures
+        self.children_counts = children_counts
+        self.cache: dict[str, Households] = {}
+        # Which codes below each region have figures, one level down at a time.
+        self.children_with_data: dict[str, set[str]] = defaultdict(set)
+        for code in figures:
+            parts = code.split(".")
+            for depth in range(1, len(parts)):
+                self.children_with_data[".".join(parts[:depth])].add(".".join(parts[: depth + 1]))
+
+    def of(self, code: str) -> Households:
+        if code not in self.cache:
+            self.cache[code] = self._compute(code)
+        return self.cache[code]
+
+    def _compute(self, code: str) -> Households:
+        own = self.figures.get(code)
+        if own is not None:
+            return Households(own[2], COMPLETE, own[3], own[3], 1, 1)
+        if code.count(".") >= 2:  # districts: villages are never summed
+            return UNKNOWN_HOUSEHOLDS
+        parts = [self.of(child) for child in sorted(self.children_with_data.get(code, ()))]
+        return self.combine(parts, self.children_counts.get(code, 0))
+
+    @staticmethod
+    def combine(parts: list[Households], expected: int) -> Households:
+        known = [part for part in parts if part.known]
+        if not known:
+            return UNKNOWN_HOUSEHOLDS
+        complete = len(known) == expected and all(part.complete for part in known)
+        return Households(
+            sum(part.value for part in known),
+            COMPLETE if complete else PARTIAL,
+            min(part.first_year for part in known),
+            max(part.last_year for part in known),
+            len(known),
+            expected,
+        )
+
+
+# --- regions ---------------------------------------------------------------------------------
+
+
+@dataclass
+class RegionRow:
+    code: str
+    name: str
+    level: int
+    households: Households = UNKNOWN_HOUSEHOLDS
+    figures: Figures = field(default_factory=Figures)
+
+    @property
+    def pledged_per_household(self) -> int | None:
+        return self.households.per(self.figures.pledged)
+
+    @property
+    def delivered_per_household(self) -> int | None:
+        return self.households.per(self.figures.delivered)
+
+
+@dataclass
+class GapRow:
+    rank: int
+    code: str
+    name: str
+    households: int
+    figure_year: int
+    pledged: int
+    delivered: int
+
+    @property
+    def delivered_per_household(self) -> int:
+        return round(self.delivered / self.households)
+
+    @property
+    def pledged_per_household(self) -> int:
+        return round(self.pledged / self.households)
+
+
+@dataclass
+class RegionReport:
+    scope: Region | None
+    total: RegionRow
+    rows: list[RegionRow]
+    unplaced: RegionRow | None  # needs of facilities recorded above the level shown
+    gap: list[GapRow]
+    gap_ranked: int  # districts with figures, of which ``gap`` shows the widest
+
+
+def _grouped(queryset: QuerySet, path: str, length: int, sums: dict) -> list[dict]:
+    return list(queryset.annotate(key=Substr(path, 1, length)).values("key").annotate(**sums).order_by())
+
+
+@dataclass
+class FacilityFigures:
+    region: str
+    published: bool
+    figures: Figures = field(default_factory=Figures)
+
+
+def figures_by_facility(period: Period, scope_code: str = "") -> dict[int, FacilityFigures]:
+    """Pledged and delivered per facility, with the facility's region: two grouped queries,
+    whose rows (at most one per facility) feed both the region table and the facility list."""
+    result: dict[int, FacilityFigures] = {}
+    for queryset, prefix, sums in (
+        (pledges_counted(period, scope_code), "need__facility", PLEDGE_SUMS),
+        (deliveries_counted(period, scope_code), "pledge__need__facility", DELIVERY_SUMS),
+    ):
+        rows = queryset.values(
+            key=F(f"{prefix}_id"), region=F(f"{prefix}__region_id"), published=F(f"{prefix}__is_published")
+        ).annotate(**sums)
+        for row in rows.order_by():
+            if row["key"] not in result:
+                result[row["key"]] = FacilityFigures(row["region"], row["published"])
+            result[row["key"]].figures.add(row)
+    return result
+
+
+def figures_by_district(
+    period: Period, scope_code: str, *, public: bool, facilities: dict[int, FacilityFigures] | None = None
+) -> dict[str, Figures]:
+    """Figures per district code (or a shorter code, for facilities recorded above a district):
+    the facilities' figures added up, and one grouped query for the open needs."""
+    if facilities is None:
+        facilities = figures_by_facility(period, scope_code)
+    result: dict[str, Figures] = defaultdict(Figures)
+    for item in facilities.values():
+        result[item.region[:DISTRICT_CODE_LENGTH]].merge(item.figures)
+    for row in _grouped(open_needs(scope_code, public=public), "facility__region_id", DISTRICT_CODE_LENGTH, NEED_SUMS):
+        result[row["key"]].add(row)
+    return result
+
+
+def region_report(
+    period: Period,
+    scope: Region | None,
+    *,
+    public: bool,
+    gap_limit: int = 10,
+    facilities: dict[int, FacilityFigures] | None = None,
+) -> RegionReport:
+    """The region table (the children of ``scope``, or the provinces) with poor households
+    beside rupiah pledged and delivered, and the districts with the widest gap.
+
+    Four queries (five with a scope above district level), and the two of
+    ``figures_by_facility`` unless ``facilities`` is given."""
+    scope_code = scope.code if scope else ""
+    if scope is None:
+        shown = list(Region.objects.provinces().values_list("code", "name", "level"))
+    elif scope.level < RegionLevel.DISTRICT:
+        shown = list(Region.objects.filter(parent=scope).order_by("code").values_list("code", "name", "level"))
+    else:
+        shown = [(scope.code, scope.name, scope.level)]
+    figures = own_figures(period.year, scope_code)
+    tree = HouseholdTree(figures, _children_counts(scope_code))
+    by_district = figures_by_district(period, scope_code, public=public, facilities=facilities)
+
+    rows = {code: RegionRow(code, name, level, tree.of(code)) for code, name, level in shown}
+    child_length = len(shown[0][0]) if shown else DISTRICT_CODE_LENGTH
+    unplaced = RegionRow(scope_code, scope.name if scope else "", scope.level if scope else 0)
+    total = RegionRow(scope_code, scope.name if scope else _("All provinces"), scope.level if scope else 0)
+    for key, values in by_district.items():
+        total.figures.merge(values)
+        row = rows.get(key[:child_length]) if len(key) >= child_length else None
+        (row or unplaced).figures.merge(values)
+    if scope is not None:
+        total.households = tree.of(scope.code)
+    else:
+        total.households = HouseholdTree.combine([row.households for row in rows.values()], len(rows))
+
+    ranked = []
+    for code, (name, level, households, year) in figures.items():
+        if level != RegionLevel.DISTRICT or not households:
+            continue
+        values = by_district.get(code, Figures())
+        ranked.append((Fraction(values.delivered, households), -households, code, name, households, year, values))
+    ranked.sort(key=lambda item: item[:3])
+    gap = [
+        GapRow(rank, code, name, households, year, values.pledged, values.delivered)
+        for rank, (_ratio, _minus, code, name, households, year, values) in enumerate(ranked[:gap_limit], start=1)
+    ]
+    has_unplaced = any(getattr(unplaced.figures, name) for name in ("pledges", "reports", "open_needs"))
+    return RegionReport(scope, total, list(rows.values()), unplaced if has_unplaced else None, gap, len(ranked))
+
+
+def wide_gap_districts() -> dict[str, str]:
+    """``{district code: name}`` of the districts where CSR lags furthest behind poverty, for
+    the suggestions: at least GAP_MIN_HOUSEHOLDS poor households (latest figure) and rupiah
+    delivered per poor household, over all time, in the lowest third of those districts (ties
+    included). Empty below GAP_MIN_DISTRICTS such districts: a ranking of one or two says
+    nothing. Always two queries, both aggregated by the database."""
+    figures = own_figures(None, levels=[RegionLevel.DISTRICT], min_households=GAP_MIN_HOUSEHOLDS)
+    delivered = dict(
+        deliveries_counted(Period())
+        .filter(status=DeliveryStatus.VERIFIED)
+        .annotate(key=Substr("pledge__need__facility__region_id", 1, DISTRICT_CODE_LENGTH))
+        .values("key")
+        .annotate(total=Sum("value"))
+        .values_list("key", "total")
+        .order_by()
+    )
+    if len(figures) < GAP_MIN_DISTRICTS:
+        return {}
+    ratios = {code: Fraction(delivered.get(code) or 0, row[2]) for code, row in figures.items()}
+    cutoff = sorted(ratios.values())[math.ceil(len(ratios) / 3) - 1]
+    return {code: figures[code][0] for code, ratio in ratios.items() if ratio <= cutoff}
+
+
+def annotate_need_gap(needs: QuerySet[Need]) -> QuerySet[Need]:
+    """Needs with ``in_gap`` (their facility lies in a wide-gap district, see
+    ``wide_gap_districts``) and ``gap_region`` (that district's name, or ""), for the
+    suggestions. Two queries to find the districts; the needs' query only grows by the list."""
+    codes = sorted(wide_gap_districts())
+    if not codes:
+        return needs.annotate(
+            in_gap=Value(False, output_field=BooleanField()), gap_region=Value("", output_field=CharField())
+        )
+    # A facility is placed in a district or in one of its villages.
+    district_name = Case(
+        When(facility__region__level__gt=RegionLevel.DISTRICT, then=F("facility__region__parent__name")),
+        default=F("facility__region__name"),
+    )
+    return (
+        needs.annotate(facility_district=Substr("facility__region_id", 1, DISTRICT_CODE_LENGTH))
+        .annotate(
+            in_gap=Case(
+                When(facility_district__in=codes, then=Value(True)),
+                default=Value(False),
+                output_field=BooleanField(),
+            )
+        )
+        .annotate(gap_region=Case(When(in_gap=True, then=district_name), default=Value(""), output_field=CharField()))
+    )
+
+
+# --- by field, facility and company ----------------------------------------------------------
+
+
+@dataclass
+class BreakdownRow:
+    key: object
+    name: str
+    figures: Figures = field(default_factory=Figures)
+    slug: str = ""
+    extra: str = ""
+    programs: int = 0
+
+
+def by_field(period: Period, scope_code: str = "", *, company_ids: list[int] | None = None) -> list[BreakdownRow]:
+    """Every CSR field, in the Perbup's order, with its figures (of some companies only, when
+    ``company_ids`` is given): three queries."""
+    rows = {csr_field.code: BreakdownRow(csr_field.code, csr_field.label) for csr_field in CsrField.objects.all()}
+    pledges, deliveries = pledges_counted(period, scope_code), deliveries_counted(period, scope_code)
+    if company_ids is not None:
+        pledges = pledges.filter(company_id__in=company_ids)
+        deliveries = deliveries.filter(pledge__company_id__in=company_ids)
+    for queryset, path, sums in (
+        (pledges, "need__field_id", PLEDGE_SUMS),
+        (deliveries, "pledge__need__field_id", DELIVERY_SUMS),
+    ):
+        for values in queryset.values(key=F(path)).annotate(**sums).order_by():
+            if values["key"] in rows:
+                rows[values["key"]].figures.add(values)
+    return list(rows.values())
+
+
+def _top(period: Period, scope_code: str, path: str, names: dict[str, str], limit: int, extra: Q | None = None) -> dict:
+    """The ``limit`` keys at ``path`` with the most rupiah pledged in the period, largest first."""
+    values = (
+        pledges_counted(period, scope_code)
+        .filter(extra or Q())
+        .values(key=F(path), **{name: F(source) for name, source in names.items()})
+        .annotate(**PLEDGE_SUMS)
+        .order_by("-pledged", "key")[:limit]
+    )
+    return {row["key"]: row for row in values}
+
+
+def by_company(period: Period, scope_code: str = "", *, limit: int = 15) -> list[BreakdownRow]:
+    """The companies that pledged most in the period, with what they delivered in it, their
+    share of reports on time and their deliveries overdue today: three queries."""
+    top = _top(period, scope_code, "company_id", {"name": "company__name", "slug": "company__slug"}, limit)
+    rows = {key: BreakdownRow(key, row["name"], slug=row["slug"]) for key, row in top.items()}
+    for key, row in top.items():
+        rows[key].figures.add(row)
+    if rows:
+        deliveries = (
+            deliveries_counted(period, scope_code)
+            .filter(pledge__company_id__in=list(rows))
+            .values(key=F("pledge__company_id"))
+            .annotate(**DELIVERY_SUMS)
+            .order_by()
+        )
+        for values in deliveries:
+            rows[values["key"]].figures.add(values)
+        overdue = (
+            overdue_pledges(scope_code)
+            .filter(company_id__in=list(rows))
+            .values(key=F("company_id"))
+            .annotate(overdue=Count("pk"))
+            .order_by()
+        )
+        for values in overdue:
+            rows[values["key"]].figures.add(values)
+    return list(rows.values())
+
+
+def by_facility(
+    period: Period,
+    scope_code: str = "",
+    *,
+    public: bool,
+    limit: int = 15,
+    facilities: dict[int, FacilityFigures] | None = None,
+) -> list[BreakdownRow]:
+    """The facilities that received most pledges in the period (then most deliveries), published
+    ones only on the public page: one query for their names, and the two of
+    ``figures_by_facility`` unless ``facilities`` is given."""
+    if facilities is None:
+        facilities = figures_by_facility(period, scope_code)
+    candidates = [(key, item) for key, item in facilities.items() if item.published or not public]
+    candidates.sort(key=lambda pair: (-pair[1].figures.pledged, -pair[1].figures.delivered, pair[0]))
+    top = dict(candidates[:limit])
+    names = {
+        row["pk"]: row for row in Facility.objects.filter(pk__in=list(top)).values("pk", "name", "slug", "region__name")
+    }
+    return [
+        BreakdownRow(key, names[key]["name"], item.figures, names[key]["slug"], names[key]["region__name"])
+        for key, item in top.items()
+        if key in names
+    ]
+
+
+# --- reporting discipline --------------------------------------------------------------------
+
+
+def overdue_pledges(scope_code: str = "", *, today: datetime.date | None = None) -> QuerySet[Pledge]:
+    """Accepted or approved pledges past their expected delivery date with quantity still
+    unreported (a pledge fully reported is "delivered", no longer in these states)."""
+    today = today or timezone.localdate()
+    return (
+        Pledge.objects.filter(status__in=DELIVERABLE_STATES, expected_delivery_date__lt=today)
+        .filter(within(scope_code, "need__facility__region__code"))
+        .order_by()
+    )
+
+
+def overdue_list(scope_code: str = "", *, limit: int = 50, today: datetime.date | None = None):
+    """``(count, the oldest ``limit`` overdue pledges)`` with need, facility, company and the day
+    of their last reminder: two queries."""
+    overdue = overdue_pledges(scope_code, today=today)
+    rows = list(
+        overdue.select_related("need__facility", "company")
+        .annotate(
+            last_reminded=Subquery(
+                Reminder.objects.filter(pledge=OuterRef("pk")).order_by("-sent_on").values("sent_on")[:1]
+            )
+        )
+        .order_by("expected_delivery_date", "pk")[:limit]
+    )
+    return overdue.count(), rows
+
+
+@dataclass
+class Discipline:
+    reports: int
+    on_time: int
+    overdue: int
+
+    @property
+    def on_time_percent(self) -> int | None:
+        return round(100 * self.on_time / self.reports) if self.reports else None
+
+
+def company_discipline(company: Company) -> Discipline:
+    """All-time delivery reports of a company, how many on time, and its deliveries overdue
+    today: two queries."""
+    reports = (
+        deliveries_counted(Period())
+        .filter(pledge__company=company)
+        .aggregate(reports=Count("pk"), on_time=Count("pk", filter=ON_TIME))
+    )
+    return Discipline(reports["reports"], reports["on_time"], overdue_pledges().filter(company=company).count())
+
+
+# --- the dashboard ---------------------------------------------------------------------------
+
+
+@dataclass
+class Dashboard:
+    period: Period
+    scope: Region | None
+    regions: RegionReport
+    fields: list[BreakdownRow]
+    companies: list[BreakdownRow]
+    facilities: list[BreakdownRow]
+    overdue_count: int = 0
+    overdue: list = field(default_factory=list)
+
+
+def dashboard(period: Period, scope: Region | None, *, public: bool) -> Dashboard:
+    """Everything the public summary shows; the staff dashboard adds the overdue list."""
+    scope_code = scope.code if scope else ""
+    facilities = figures_by_facility(period, scope_code)
+    result = Dashboard(
+        period=period,
+        scope=scope,
+        regions=region_report(period, scope, public=public, facilities=facilities),
+        fields=by_field(period, scope_code),
+        companies=by_company(period, scope_code),
+        facilities=by_facility(period, scope_code, public=public, facilities=facilities),
+    )
+    if not public:
+        result.overdue_count, result.overdue = overdue_list(scope_code)
+    return result
+
+
+# --- Forum TSLP annual report ----------------------------------------------------------------
+
+
+@dataclass
+class FormRow:
+    form: str
+    label: str
+    programs: int = 0
+    budget: int = 0
+    target_beneficiaries: int = 0
+
+
+@dataclass
+class ForumRow:
+    """A company (or the whole forum) in the annual report."""
+
+    key: object
+    name: str
+    slug: str = ""
+    programs: int = 0
+    budget: int = 0
+    figures: Figures = field(default_factory=Figures)
+    pledges_delivered: int = 0
+    pledges_verified: int = 0
+    districts: int = 0
+
+
+@dataclass
+class ForumReport:
+    year: int
+    scope: Region | None
+    company: Company | None
+    total: ForumRow
+    by_form: list[FormRow]
+    by_field: list[BreakdownRow]
+    companies: list[ForumRow]
+    programs: list[Program]
+    district_names: list[str]
+
+    @property
+    def period(self) -> Period:
+        return Period(self.year)
+
+
+def forum_members() -> QuerySet[Company]:
+    return Company.objects.filter(forum_member=True).order_by("name")
+
+
+def programs_in_year(year: int) -> QuerySet[Program]:
+    """Programs running at some time in the year, cancelled ones aside."""
+    return Program.objects.exclude(status=ProgramStatus.CANCELLED).filter(
+        Q(start_date__lte=datetime.date(year, 12, 31)),
+        Q(end_date__isnull=True) | Q(end_date__gte=datetime.date(year, 1, 1)),
+    )
+
+
+def _district_key():
+    return Substr("pledge__need__facility__region_id", 1, DISTRICT_CODE_LENGTH)
+
+
+def forum_report(year: int, *, company: Company | None = None, scope: Region | None = None) -> ForumReport:
+    """The Forum TSLP annual report: for the whole forum (its member companies) or one company.
+
+    Programs running in the year by form and field; rupiah pledged (pledges made in the year)
+    and delivered (deliveries dated in the year); beneficiaries reached and districts reached
+    by verified deliveries; pledges delivered and verified. A fixed number of queries: eight
+    for the forum, eight for one company."""
+    period = Period(year)
+    scope_code = scope.code if scope else ""
+    companies = {company.pk: company} if company else {c.pk: c for c in forum_members()}
+    ids = list(companies)
+    programs = programs_in_year(year).filter(company_id__in=ids)
+    pledges = pledges_counted(period, scope_code).filter(company_id__in=ids)
+    deliveries = deliveries_counted(period, scope_code).filter(pledge__company_id__in=ids)
+    reached = deliveries.filter(status=DeliveryStatus.VERIFIED, pledge__need__facility__region__level__gte=3)
+
+    pledge_sums = {
+        **PLEDGE_SUMS,
+        "pledges_delivered": Count("pk", filter=Q(status__in=DELIVERED_PLEDGE_STATES)),
+        "pledges_verified": Count("pk", filter=Q(status=PledgeStatus.VERIFIED)),
+    }
+    program_sums = {
+        "programs": Count("pk"),
+        "budget": _zero_sum("budget"),
+        "target_beneficiaries": _zero_sum("target_beneficiaries"),
+    }
+    rows = {pk: ForumRow(pk, c.name, c.slug) for pk, c in companies.items()}
+    for values in programs.values(key=F("company_id")).annotate(**program_sums).order_by():
+        rows[values["key"]].programs = values["programs"]
+        rows[values["key"]].budget = values["budget"]
+    for values in pledges.values(key=F("company_id")).annotate(**pledge_sums).order_by():
+        row = rows[values["key"]]
+        row.figures.add(values)
+        row.pledges_delivered = values["pledges_delivered"]
+        row.pledges_verified = values["pledges_verified"]
+    for values in deliveries.values(key=F("pledge__company_id")).annotate(**DELIVERY_SUMS).order_by():
+        rows[values["key"]].figures.add(values)
+    per_company_districts = (
+        reached.annotate(district=_district_key())
+        .values(key=F("pledge__company_id"))
+        .annotate(n=Count("district", distinct=True))
+        .order_by()
+    )
+    for values in per_company_districts:
+        rows[values["key"]].districts = values["n"]
+
+    # Districts reached by the forum as a whole: a district reached by two companies counts once.
+    district_codes = list(reached.annotate(district=_district_key()).values_list("district", flat=True).distinct())
+    total = ForumRow(None, company.name if company else _("Forum TSLP"), company.slug if company else "")
+    for row in rows.values():
+        total.programs += row.programs
+        total.budget += row.budget
+        total.figures.merge(row.figures)
+        total.pledges_delivered += row.pledges_delivered
+        total.pledges_verified += row.pledges_verified
+    total.districts = len(district_codes)
+
+    forms = {value: FormRow(value, label) for value, label in ProgramForm.choices}
+    for values in programs.values(key=F("form")).annotate(**program_sums).order_by():
+        form_row = forms[values["key"]]
+        form_row.programs = values["programs"]
+        form_row.budget = values["budget"]
+        form_row.target_beneficiaries = values["target_beneficiaries"]
+
+    fields = by_field(period, scope_code, company_ids=ids)
+    for key, count in programs.values(key=F("fields")).annotate(n=Count("pk")).values_list("key", "n").order_by():
+        for row in fields:
+            if row.key == key:
+                row.programs = count
+    program_list = (
+        list(programs.prefetch_related("fields").order_by("start_date", "title")) if company is not None else []
+    )
+    district_names = (
+        list(Region.objects.filter(code__in=district_codes).order_by("name").values_list("name", flat=True))
+        if company is not None
+        else []
+    )
+    return ForumReport(
+        year=year,
+        scope=scope,
+        company=company,
+        total=total,
+        by_form=list(forms.values()),
+        by_field=fields,
+        companies=sorted(rows.values(), key=lambda row: (-row.figures.pledged, row.name)),
+        programs=program_list,
+        district_names=district_names,
+    )
+
+
+def company_discipline_text(company: Company) -> str:
+    """The on-time rate of a company in words, for its profile in the admin."""
+    discipline = company_discipline(company)
+    if discipline.reports:
+        text = _("%(on_time)s of %(reports)s delivery reports on time (%(percent)s%%)") % {
+            "on_time": discipline.on_time,
+            "reports": discipline.reports,
+            "percent": discipline.on_time_percent,
+        }
+    else:
+        text = _("No delivery reported yet")
+    if discipline.overdue:
+        text += "; " + (
+            ngettext(
+                "%(count)s delivery overdue without a report today",
+                "%(count)s deliveries overdue without a report today",
+                discipline.overdue,
+            )
+            % {"count": discipline.overdue}
+        )
+    return text

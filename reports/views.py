@@ -1,0 +1,81 @@
+"""The public reports: the summary at /reports/ and the Forum TSLP annual report (a printable
+page and an xlsx). Anyone may read them: they hold aggregates and company totals, never a
+person, and list only published facilities."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+
+from facilities.selectors import region_choices
+from reports import charts, exports, selectors
+from reports.forms import MAX_YEAR, MIN_YEAR, ReportFilterForm
+
+CHART_ROWS = 12
+
+
+def report_context(form: ReportFilterForm, data: selectors.Dashboard) -> dict:
+    """What the public summary and the staff dashboard both show."""
+    regions = data.regions
+    by_pledged = sorted(regions.rows, key=lambda row: (-row.figures.pledged, row.code))[:CHART_ROWS]
+    return {
+        "form": form,
+        "period": data.period,
+        "scope": data.scope,
+        "ancestors": form.ancestors if data.scope else [],
+        "regions": region_choices(form.region_code),
+        "region_code": form.region_code,
+        "data": data,
+        "region_chart": charts.money_chart(_("Pledged and delivered by region"), by_pledged),
+        "gap_chart": charts.gap_chart(_("Districts with the widest gap"), regions.gap),
+        "field_chart": charts.money_chart(_("Pledged and delivered by field"), data.fields),
+        "company_chart": charts.money_chart(_("Pledged and delivered by company"), data.companies[:CHART_ROWS]),
+        "forum_year": data.period.year or timezone.localdate().year,
+    }
+
+
+@require_safe
+def summary(request: HttpRequest) -> HttpResponse:
+    form = ReportFilterForm(request.GET)
+    data = selectors.dashboard(form.period, form.scope, public=True)
+    return render(request, "reports/summary.html", report_context(form, data))
+
+
+def _forum(request: HttpRequest, year: int, slug: str) -> tuple[selectors.ForumReport, ReportFilterForm]:
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise Http404
+    company = None
+    if slug:
+        company = selectors.forum_members().filter(slug=slug).first()
+        if company is None:
+            raise Http404
+    form = ReportFilterForm(request.GET, with_period=False)
+    return selectors.forum_report(year, company=company, scope=form.scope), form
+
+
+@require_safe
+def forum_report(request: HttpRequest, year: int, slug: str = "") -> HttpResponse:
+    report, form = _forum(request, year, slug)
+    context = {
+        "report": report,
+        "form": form,
+        "regions": region_choices(form.region_code),
+        "region_code": form.region_code,
+        "agency_name": settings.AGENCY_NAME,
+        "printed_on": timezone.localdate(),
+        "field_chart": charts.money_chart(_("Pledged and delivered by field"), report.by_field),
+        "company_chart": charts.money_chart(_("Pledged and delivered by company"), report.companies[:CHART_ROWS])
+        if report.company is None
+        else None,
+    }
+    return render(request, "reports/forum_report.html", context)
+
+
+@require_safe
+def forum_xlsx(request: HttpRequest, year: int, slug: str = "") -> HttpResponse:
+    report, _form = _forum(request, year, slug)
+    return exports.forum_xlsx_response(report, agency_name=settings.AGENCY_NAME)
