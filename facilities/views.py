@@ -105,13 +105,14 @@ def need_detail(request: HttpRequest, pk: int) -> HttpResponse:
             request, _("Thank you. Dinas Sosial has received your request and will contact you by e-mail.")
         )
         return redirect(f"{need.get_absolute_url()}#step-forward")
-    status = 400 if request.method == "POST" else 200
-    return render(
-        request,
-        "facilities/need_detail.html",
-        {"need": need, "body": body, "form": form},
-        status=status,
-    )
+    context = {"need": need, "body": body, "form": form}
+    if not form.is_bound:
+        context["form_fields"] = cached_fragment(
+            request,
+            "interest-form",
+            lambda: render_to_string("facilities/includes/interest_fields.html", {"form": form}, request),
+        )
+    return render(request, "facilities/need_detail.html", context, status=400 if form.is_bound else 200)
 
 
 @require_safe
