@@ -51,6 +51,8 @@ W_HISTORY_MAX = 5  # pledges counted at most
 W_PROGRAM = 15
 W_URGENT_SOON = 10  # needed within 30 days
 W_PRIORITY_STEP = 5  # per priority step above "low"
+# The need's district is one where CSR lags furthest behind poverty (reports.selectors).
+W_GAP = 15
 
 
 @dataclass
@@ -237,6 +239,10 @@ def suggest_needs_for_company(company: Company, *, queryset: QuerySet | None = N
         output_field=IntegerField(),
     )
     queryset = queryset if queryset is not None else Need.objects.public().open()
+    # Wide gap between poverty and CSR: ``in_gap`` and ``gap_region`` (two queries, see there).
+    from reports.selectors import annotate_need_gap
+
+    queryset = annotate_need_gap(queryset)
     needs = (
         queryset.filter(quantity__gt=F("quantity_pending") + F("quantity_covered"))
         .annotate(
@@ -256,6 +262,7 @@ def suggest_needs_for_company(company: Company, *, queryset: QuerySet | None = N
             + Case(When(in_region=True, then=Value(W_REGENCY)), default=Value(0))
             + F("history_points")
             + Case(When(has_program=True, then=Value(W_PROGRAM)), default=Value(0))
+            + Case(When(in_gap=True, then=Value(W_GAP)), default=Value(0))
             + (Value(Priority.LOW) - F("priority")) * W_PRIORITY_STEP
             + Case(
                 When(needed_by__lte=today + datetime.timedelta(days=30), then=Value(W_URGENT_SOON)),
@@ -282,6 +289,8 @@ def explain_need_suggestions(needs) -> list[Suggestion]:
             reasons.append(_("you pledged in this field before"))
         if need.has_program:
             reasons.append(_("fits an active program with budget left"))
+        if getattr(need, "in_gap", False):
+            reasons.append(_("wide gap in CSR against poverty: %(region)s") % {"region": need.gap_region})
         if need.priority <= Priority.HIGH:
             reasons.append(_("priority: %(priority)s") % {"priority": need.get_priority_display()})
         if need.needed_by and need.needed_by <= today + datetime.timedelta(days=30):
