@@ -1,23 +1,14 @@
 """The public site: needs, facilities and their open data. No login, nothing private.
 
-The listings and facility pages are read far more than the data changes (a shared link brings
-a crowd to one URL), so the part of each page that depends on the query is rendered once per
-language and query and kept for ``PUBLIC_PAGE_CACHE_SECONDS`` (30 s by default; 0 turns it off).
-The layout around it (header, language form with its CSRF token, messages) is rendered for every
-request, and so is the request form of the need page.
+The part of each page that depends on the query (and a need page's body) goes through the
+brief page cache of ``facilities.page_cache``; the layout around it (header, language form with
+its CSRF token, messages) and the need page's request form are rendered for every request.
 """
 
-import hashlib
-from collections.abc import Callable
-from typing import Any
-
-from django.conf import settings
 from django.contrib import messages
-from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
@@ -25,6 +16,7 @@ from facilities import opendata, selectors
 from facilities.filters import FacilityFilter, NeedFilter, csr_field_choices
 from facilities.forms import PartnerInterestForm
 from facilities.models import Facility, Need, NeedStatus
+from facilities.page_cache import cached_fragment
 from facilities.pagination import CappedPaginator, query_without
 from facilities.services import partner_interest_submit
 
@@ -37,23 +29,6 @@ JSON_PAGE_SIZE = 500
 JSON_MAX_PAGE = 100_000
 # Ids beyond a 64-bit integer cannot exist; refusing them early spares the database the question.
 MAX_ID = 2**63 - 1
-
-
-def cached_fragment(request: HttpRequest, name: str, build: Callable[[], Any], *parts: str) -> Any:
-    """``build()``, or what it returned for the same language and query in the last
-    ``PUBLIC_PAGE_CACHE_SECONDS``. The query is put in a canonical order, so two links with the
-    same filters share one entry."""
-    seconds = getattr(settings, "PUBLIC_PAGE_CACHE_SECONDS", 30)
-    if not seconds:
-        return build()
-    query = sorted((key, value) for key, values in request.GET.lists() for value in values)
-    digest = hashlib.sha256(repr((parts, query)).encode()).hexdigest()
-    key = f"public:{name}:{get_language()}:{digest}"
-    value = cache.get(key)
-    if value is None:
-        value = build()
-        cache.set(key, value, seconds)
-    return value
 
 
 def _need_filter(request: HttpRequest) -> NeedFilter:

@@ -429,3 +429,18 @@ def test_page_cache_can_be_switched_off(client, settings, django_assert_num_quer
 
     with django_assert_num_queries(4):
         client.get(facility.get_absolute_url())
+
+
+def test_a_change_to_the_data_shows_at_once_despite_the_cache(client):
+    need = NeedFactory(title="Kasur busa", quantity=40)
+    assert "Kasur busa" in client.get(NEEDS).content.decode()
+    assert 'class="bar-covered w-0"' in client.get(need.get_absolute_url()).content.decode()
+
+    need.title = "Kasur busa dan bantal"
+    need.save()
+    cover(need, CompanyFactory(name="CJ Indonesia"), 20)
+
+    assert "Kasur busa dan bantal" in client.get(NEEDS).content.decode()
+    detail = client.get(need.get_absolute_url()).content.decode()
+    assert 'class="bar-covered w-50"' in detail
+    assert "CJ Indonesia" in detail
