@@ -259,67 +259,86 @@ class Activity:
         return result
 
 
-def _raw_rows(queryset: QuerySet) -> list[tuple]:
-    """The rows of a ``values_list`` query as the database driver returns them, without Django's
-    per-value converters: the SQL is the ORM's own, and its sums are integers already (cast
-    in SQL). Saves a tenth of a second per hundred thousand values on large reports."""
+# Per-row columns of the counted pledges and deliveries, summed per facility and per field by
+# ``_sum_per_facility_and_field``: (name, SQL aggregate over the rows ``t``).
+PLEDGE_ROW_SUMS = {"pledged": "CAST(SUM(t.pledged) AS BIGINT)", "pledges": "COUNT(*)"}
+DELIVERY_ROW_SUMS = {
+    "delivered": "CAST(SUM(t.delivered) AS BIGINT)",
+    "awaiting": "CAST(SUM(t.awaiting) AS BIGINT)",
+    "beneficiaries": "CAST(SUM(t.beneficiaries) AS BIGINT)",
+    "reports": "COUNT(*)",
+    "on_time": "CAST(SUM(t.on_time) AS BIGINT)",
+}
+
+
+def _sum_per_facility_and_field(rows: QuerySet, sums: dict[str, str]) -> list[tuple]:
+    """Sum the rows of ``rows`` (a ``values()`` query with ``facility``, ``field`` and the
+    columns summed) per facility and per field, in one query: ``GROUPING SETS`` on PostgreSQL
+    (one pass over the rows), two ``GROUP BY`` over the same rows elsewhere (SQLite). Returns
+    ``(facility_id, field_id, *sums)`` with one of the two ids set. The row set is the ORM's
+    own SQL; only this grouping is written by hand, from the constants above."""
     try:
-        sql, params = queryset.query.get_compiler(using=queryset.db).as_sql()
+        inner, params = rows.query.sql_with_params()
     except EmptyResultSet:
         return []
-    with connections[queryset.db].cursor() as cursor:
+    connection = connections[rows.db]
+    columns = ", ".join(sums.values())
+    if connection.vendor == "postgresql":
+        sql = (
+            f"SELECT t.facility, t.field, {columns} FROM ({inner}) t "  # noqa: S608 (constants and ORM SQL only)
+            "GROUP BY GROUPING SETS ((t.facility), (t.field))"
+        )
+    else:
+        sql = (
+            f"SELECT t.facility, NULL, {columns} FROM ({inner}) t GROUP BY t.facility "  # noqa: S608
+            f"UNION ALL SELECT NULL, t.field, {columns} FROM ({inner}) t GROUP BY t.field"
+        )
+        params = (*params, *params)
+    with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()
 
 
 def activity(period: Period, scope_code: str = "", *, company_ids: list[int] | None = None) -> Activity:
-    """Three queries: pledges and deliveries summed by the database per facility and field (a
-    few thousand rows come back, added up here per facility and per field), and the region of
-    each facility in scope."""
+    """Three queries: pledges and deliveries summed by the database per facility and per field,
+    and the region of each facility in scope."""
     pledges, deliveries = pledges_counted(period, scope_code), deliveries_counted(period, scope_code)
     if company_ids is not None:
         pledges = pledges.filter(company_id__in=company_ids)
         deliveries = deliveries.filter(pledge__company_id__in=company_ids)
-    width = len(FIGURE_NAMES)
-    per_facility: dict[int, list[int]] = {}
-    per_field: dict[str, list[int]] = {}
-
-    def vectors(facility_id: int, field_id: str) -> tuple[list[int], list[int]]:
-        by_facility = per_facility.get(facility_id)
-        if by_facility is None:
-            by_facility = per_facility[facility_id] = [0] * width
-        by_field = per_field.get(field_id)
-        if by_field is None:
-            by_field = per_field[field_id] = [0] * width
-        return by_facility, by_field
-
-    # One loop per query with the positions spelled out: this runs once per (facility, field).
-    pledged, pledges_n = FIGURE_INDEX["pledged"], FIGURE_INDEX["pledges"]
-    rows = pledges.values_list("need__facility_id", "need__field_id").annotate(**PLEDGE_SUMS).order_by()
-    for facility_id, field_id, value, count in _raw_rows(rows):
-        for vector in vectors(facility_id, field_id):
-            vector[pledged] += value
-            vector[pledges_n] += count
-    delivered, awaiting, reached, reports, on_time = (FIGURE_INDEX[name] for name in DELIVERY_SUMS)
-    rows = deliveries.values_list("pledge__need__facility_id", "pledge__need__field_id").annotate(**DELIVERY_SUMS)
-    for facility_id, field_id, value, waiting, people, count, in_time in _raw_rows(rows.order_by()):
-        for vector in vectors(facility_id, field_id):
-            vector[delivered] += value
-            vector[awaiting] += waiting
-            vector[reached] += people
-            vector[reports] += count
-            vector[on_time] += in_time
+    zero = Value(0)
+    verified, submitted = Q(status=DeliveryStatus.VERIFIED), Q(status=DeliveryStatus.SUBMITTED)
+    counted = (
+        (
+            pledges.values(facility=F("need__facility_id"), field=F("need__field_id"), pledged=F("value")),
+            PLEDGE_ROW_SUMS,
+        ),
+        (
+            deliveries.values(
+                facility=F("pledge__need__facility_id"),
+                field=F("pledge__need__field_id"),
+                delivered=Case(When(verified, then=F("value")), default=zero),
+                awaiting=Case(When(submitted, then=F("value")), default=zero),
+                beneficiaries=Case(When(verified, then=F("beneficiaries_reached")), default=zero),
+                on_time=Case(When(ON_TIME, then=Value(1)), default=zero),
+            ),
+            DELIVERY_ROW_SUMS,
+        ),
+    )
+    per_facility: dict[int, Figures] = defaultdict(Figures)
+    per_field: dict[str, Figures] = defaultdict(Figures)
+    for rows, sums in counted:
+        names = tuple(sums)
+        for facility_id, field_id, *values in _sum_per_facility_and_field(rows.order_by(), sums):
+            target = per_facility[facility_id] if field_id is None else per_field[field_id]
+            target.add_values(names, values)
     facilities = {
         pk: (region, published)
         for pk, region, published in Facility.objects.filter(within(scope_code, "region__code"))
         .values_list("pk", "region_id", "is_published")
         .order_by()
     }
-    return Activity(
-        {key: Figures(*vector) for key, vector in per_facility.items()},
-        {key: Figures(*vector) for key, vector in per_field.items()},
-        facilities,
-    )
+    return Activity(dict(per_facility), dict(per_field), facilities)
 
 
 # --- poor households -------------------------------------------------------------------------
