@@ -162,12 +162,6 @@ class NeedFilter(django_filters.FilterSet):
         self.form.is_valid()
         return self.form.cleaned_data.get("region", "")
 
-    @property
-    def active(self) -> bool:
-        """Whether any filter narrows the list (status and sort aside)."""
-        ignored = {"status", "sort"}
-        return any(value not in (None, "") for name, value in self.form.cleaned_data.items() if name not in ignored)
-
 
 class FacilityFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(

@@ -10,7 +10,7 @@ from django.db.models import Count, Exists, F, Max, OuterRef, Q, QuerySet, Subqu
 from django.db.models.functions import Coalesce
 
 from facilities.models import Facility, Need, NeedStatus
-from matching.models import COVERING_STATES, Pledge, PledgeStatus
+from matching.models import COVERING_STATES, Pledge
 from partners.models import Company
 from regions.models import Region, RegionLevel
 
@@ -46,9 +46,6 @@ NEED_CARD_FIELDS = (
     "facility__region__parent__parent__code",
     "facility__region__parent__parent__name",
 )
-
-# What a delivered pledge looks like from outside: the partner reported or Dinsos verified it.
-DELIVERED_STATES = frozenset({PledgeStatus.DELIVERED, PledgeStatus.VERIFIED})
 
 
 def remaining_value_expression():
