@@ -54,7 +54,8 @@ def assert_real_screenshot(png: bytes, path) -> None:
 def test_public_summary_filters_and_charts(page, artifacts_dir):
     dataset.build()
     page.goto("/reports/")
-    page.get_by_label("Year").fill("2024")
+    # The page is in Indonesian (the browser's language): find fields by id, not by label.
+    page.fill("#id_year", "2024")
     page.locator("#id_region_province").select_option("62")
     page.locator("form.report-filters button[type=submit]").click()
     page.locator("#id_region_regency").select_option("62.11")
@@ -83,7 +84,7 @@ def test_staff_dashboard_in_the_admin(page, artifacts_dir):
     page.fill("#id_username", data.staff.username)
     page.fill("#id_password", PASSWORD)
     page.locator("input[type=submit]").click()
-    page.get_by_role("link", name="CSR reports dashboard").first.click()
+    page.locator('#content-main a[href="/admin/reports/dashboard/"]').first.click()
     page.wait_for_url("**/admin/reports/dashboard/")
 
     page.fill("#id_year", "2024")
