@@ -24,7 +24,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "csrportal.settings")
 
-import django  # noqa: E402
+import django
 
 django.setup()
 
@@ -85,7 +85,7 @@ def measure(call) -> tuple[float, int]:
 
 def summary(times: list[float]) -> str:
     ordered = sorted(times)
-    p95 = ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
+    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
     return f"{statistics.median(ordered):.0f} ms | {p95:.0f} ms | {max(ordered):.0f} ms"
 
 
@@ -124,9 +124,8 @@ def main() -> None:
         company_times.append(elapsed)
         company_queries.add(queries)
 
-    print(
-        f"Data: {counts}; database: {connection.vendor} {connection.pg_version if connection.vendor == 'postgresql' else ''}"
-    )
+    version = connection.pg_version if connection.vendor == "postgresql" else ""
+    print(f"Data: {counts}; database: {connection.vendor} {version}")
     print(f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
     print()
     print("| ranking | samples | median | p95 | max | queries |")
