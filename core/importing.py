@@ -566,9 +566,13 @@ EXPORT_FORMATS = [EscapedXLSX, EscapedCSV]
 # adds them); ``render`` gives native values for xlsx and text for CSV.
 
 
+# Cell values of yes/no columns: part of the file format, the same whatever the page language.
+YES, NO = "Ya", "Tidak"
+
+
 def _text_of(value: Any) -> str:
     if isinstance(value, bool):
-        return _("Ya") if value else _("Tidak")
+        return YES if value else NO
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, datetime) and value.time() == datetime.min.time():
@@ -863,10 +867,10 @@ class YesNoWidget(CellWidget):
         raise ValueError(_("isi dengan Ya atau Tidak, bukan '%(value)s'.") % {"value": shown(value)})
 
     def format(self, value, native):
-        return _("Ya") if value else _("Tidak")
+        return YES if value else NO
 
     def describe(self):
-        return _("Ya atau Tidak. Kosong berarti %(default)s.") % {"default": _("Ya") if self.default else _("Tidak")}
+        return _("Ya atau Tidak. Kosong berarti %(default)s.") % {"default": YES if self.default else NO}
 
 
 class ChoiceWidget(CellWidget):
@@ -904,11 +908,16 @@ class ChoiceWidget(CellWidget):
             for code, label in self.choices.choices:
                 add(code, code)
                 add(self.labels_id[code], code)
-                for language, _name in [("en", ""), *settings.LANGUAGES]:
-                    with translation.override(language):
-                        add(str(label), code)
+                with translation.override("en"):
+                    add(str(label), code)
             for alias, code in self.aliases.items():
                 add(alias, code)
+            # Labels of the translation catalogues come last and never displace the above: a
+            # catalogue update cannot make a cell ambiguous.
+            for code, label in self.choices.choices:
+                for language, _name in settings.LANGUAGES:
+                    with translation.override(language):
+                        table.setdefault(norm_key(str(label)), code)
             self._lookup = table
         return self._lookup
 
@@ -1634,6 +1643,16 @@ class SpreadsheetResource(resources.ModelResource):
 
     # -- export -----------------------------------------------------------------------------
 
+    def filter_export(self, queryset, **kwargs):
+        # What the columns show, in a fixed number of queries whatever the number of rows.
+        related = [f.attribute for f in self.fields.values() if isinstance(f.widget, LookupWidget)]
+        many = [f.attribute for f in self.fields.values() if isinstance(f.widget, ManyLookupWidget)]
+        if related:
+            queryset = queryset.select_related(*related)
+        if many:
+            queryset = queryset.prefetch_related(*many)
+        return queryset
+
     def export(self, queryset=None, **kwargs):
         dataset = super().export(queryset=queryset, **kwargs)
         dataset.title = self.sheet_title
@@ -1796,10 +1815,13 @@ def import_preview(
     would do. Nothing else is written."""
     try:
         table = read_table(content, file_name, resource_class.column_spec())
+        outcome, _result = run_import(resource_class, table, actor=actor, file_name=file_name, dry_run=True)
     except ImportFileError as error:
         outcome = ImportOutcome(problems=[Problem(None, None, str(error))], file_format=_file_format_of(content))
-    else:
-        outcome, _result = run_import(resource_class, table, actor=actor, file_name=file_name, dry_run=True)
+    except Exception as error:  # uploaded input must never end in a server error
+        outcome = ImportOutcome(
+            problems=[Problem(None, None, _unexpected(error))], file_format=_file_format_of(content)
+        )
     record = ImportRecord.objects.create(
         user=actor,
         content_type=ContentType.objects.get_for_model(resource_class._meta.model),
@@ -1826,10 +1848,14 @@ def import_confirm(
             raise ImportFileError(_("Berkas yang disimpan tidak sama dengan yang dipratinjau; unggah ulang."))
         try:
             table = read_table(content, record.file_name, resource_class.column_spec())
+            with transaction.atomic():  # a savepoint: an unexpected error undoes the import, not the record
+                outcome, result = run_import(
+                    resource_class, table, actor=actor, file_name=record.file_name, dry_run=False
+                )
         except ImportFileError as error:
             outcome, result = ImportOutcome(problems=[Problem(None, None, str(error))]), None
-        else:
-            outcome, result = run_import(resource_class, table, actor=actor, file_name=record.file_name, dry_run=False)
+        except Exception as error:  # uploaded input must never end in a server error
+            outcome, result = ImportOutcome(problems=[Problem(None, None, _unexpected(error))]), None
         for name, value in _counts(outcome).items():
             setattr(record, name, value)
         record.stored_file = ""

@@ -6,10 +6,12 @@ import io
 
 import openpyxl
 import pytest
+from django.utils import translation
 from hypothesis import given
 from hypothesis import strategies as st
 
 from core.importing import (
+    ChoiceWidget,
     ImportFileError,
     RupiahWidget,
     escape_formula,
@@ -18,7 +20,9 @@ from core.importing import (
     unescape_formula,
 )
 from facilities.models import NeedKind, Priority
-from facilities.resources import NeedResource
+from facilities.resources import FacilityResource, NeedResource
+from partners.resources import CompanyResource
+from programs.resources import ProgramResource
 from regions.resources import PovertyFigureResource
 from tests.factories import region
 from tests.imports.helpers import NEED_HEADERS, POVERTY_HEADERS, csv_bytes, need_row, xlsx
@@ -248,3 +252,27 @@ def test_csv_row_numbers_count_records_not_lines(staff, facility):
 
     assert table.row_numbers == [2, 3]
     assert outcome.problem_lines() == ["Baris 3, kolom 'Jumlah': harus berupa bilangan bulat, bukan 'x'."]
+
+
+@pytest.mark.parametrize(
+    "resource_class",
+    [
+        pytest.param(NeedResource, id="needs"),
+        pytest.param(PovertyFigureResource, id="poverty-figures"),
+        pytest.param(FacilityResource, id="facilities"),
+        pytest.param(CompanyResource, id="companies"),
+        pytest.param(ProgramResource, id="programs"),
+    ],
+)
+def test_every_choice_column_accepts_each_code_and_label_unambiguously(resource_class):
+    for column in resource_class.fields.values():
+        widget = column.widget
+        if not isinstance(widget, ChoiceWidget):
+            continue
+        table = widget.lookup_table()  # raises if one word named two choices
+        for code, label in widget.choices.choices:
+            assert widget.clean(code) == code
+            assert widget.clean(widget.labels_id[code]) == code
+            with translation.override("en"):
+                assert widget.clean(str(label)) == code
+        assert set(table.values()) == set(widget.choices.values)
