@@ -223,8 +223,17 @@ class Figures:
             setattr(self, name, getattr(self, name) + value)
 
     def merge(self, other: Figures) -> None:
-        for name in FIGURE_NAMES:
-            setattr(self, name, getattr(self, name) + getattr(other, name))
+        # Spelled out: this runs once per facility and district of the country on a large report.
+        self.pledged += other.pledged
+        self.pledges += other.pledges
+        self.delivered += other.delivered
+        self.awaiting += other.awaiting
+        self.beneficiaries += other.beneficiaries
+        self.reports += other.reports
+        self.on_time += other.on_time
+        self.open_needs += other.open_needs
+        self.open_value += other.open_value
+        self.overdue += other.overdue
 
     @property
     def on_time_percent(self) -> int | None:
@@ -560,9 +569,10 @@ def region_report(
     unplaced = RegionRow(scope_code, scope.name if scope else "", scope.level if scope else 0)
     total = RegionRow(scope_code, scope.name if scope else _("All provinces"), scope.level if scope else 0)
     for key, values in by_district.items():
-        total.figures.merge(values)
         row = rows.get(key[:child_length]) if len(key) >= child_length else None
         (row or unplaced).figures.merge(values)
+    for row in (*rows.values(), unplaced):
+        total.figures.merge(row.figures)
     if scope is not None:
         total.households = tree.of(scope.code)
     else:

@@ -253,3 +253,13 @@ def test_period_bounds():
         assert Period(2024, 3).label == "Q3 2024"
     with pytest.raises(ValueError):
         Period(None, 2)
+
+
+def test_merging_figures_adds_every_one_of_them():
+    # Figures.merge is spelled out for speed: a figure added to the class must be added there too.
+    total = selectors.Figures()
+    total.merge(selectors.Figures(*range(1, len(selectors.FIGURE_NAMES) + 1)))
+    total.merge(selectors.Figures(*range(1, len(selectors.FIGURE_NAMES) + 1)))
+    assert [getattr(total, name) for name in selectors.FIGURE_NAMES] == [
+        2 * n for n in range(1, len(selectors.FIGURE_NAMES) + 1)
+    ]
