@@ -239,6 +239,10 @@ IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 # The agency named in report headers (the printable Forum TSLP report, for example).
 AGENCY_NAME = env_str("AGENCY_NAME", "Dinas Sosial")
 
+# Public pages: the query-dependent part is kept this many seconds per language and query
+# (facilities.page_cache); a save in the same process shows at once. 0 turns it off.
+PUBLIC_PAGE_CACHE_SECONDS = env_int("PUBLIC_PAGE_CACHE_SECONDS", 30)
+
 # Workflow settings.
 PLEDGE_RESPONSE_DAYS = env_int("PLEDGE_RESPONSE_DAYS", 14)
 EVIDENCE_MAX_BYTES = env_int("EVIDENCE_MAX_BYTES", 10 * 1024 * 1024)
