@@ -47,5 +47,6 @@ def describe(event: str, pledge, detail: str = "") -> str:
         "value": format_rupiah(pledge.value),
     }
     if detail:
-        text = f"{text} {_('Note:')} {detail}"
+        note = _("Note:")  # outside the f-string, where makemessages finds it
+        text = f"{text} {note} {detail}"
     return text

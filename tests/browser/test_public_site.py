@@ -56,15 +56,15 @@ def test_visitor_filters_needs_by_field_and_region_and_shares_the_link(page, pub
     expect(page.locator(".need-card")).to_have_count(3)
     expect(page.locator("#id_field")).to_be_hidden()  # on a phone the filters start folded
 
-    page.get_by_text("Filter and sort").click()
+    page.get_by_text("Filter dan urutkan").click()
     page.select_option("#id_field", "pendidikan")
     page.select_option("#id_region_province", "31")
-    page.get_by_role("button", name="Show needs").click()
+    page.get_by_role("button", name="Tampilkan kebutuhan").click()
     # A province chosen: its regencies/cities are offered, then their districts.
     page.select_option("#id_region_regency", "31.75")
-    page.get_by_role("button", name="Show needs").click()
+    page.get_by_role("button", name="Tampilkan kebutuhan").click()
     page.select_option("#id_region_district", "31.75.01")
-    page.get_by_role("button", name="Show needs").click()
+    page.get_by_role("button", name="Tampilkan kebutuhan").click()
 
     assert card_titles(page) == ["Pelatihan las untuk 25 remaja"]
     expect(page.locator(".need-card .meta").first).to_contain_text("Pasar Rebo, Kota Jakarta Timur, DKI Jakarta")
@@ -81,9 +81,9 @@ def test_filters_work_without_javascript(browser, live_server, public_data):
     tab = context.new_page()
     try:
         tab.goto("/needs/")
-        tab.get_by_text("Filter and sort").click()
+        tab.get_by_text("Filter dan urutkan").click()
         tab.select_option("#id_region_province", "62")
-        tab.get_by_role("button", name="Show needs").click()
+        tab.get_by_role("button", name="Tampilkan kebutuhan").click()
         assert card_titles(tab) == ["Beasiswa sekolah"]
         assert "region=62" in tab.url
     finally:
@@ -126,16 +126,16 @@ def test_would_be_partner_steps_forward_with_the_keyboard(page, public_data):
         "content", "Pelatihan las untuk 25 remaja · PSBR Taruna Jaya 1"
     )
 
-    page.get_by_label("Your name").fill("Kim Min-jun")
-    page.get_by_label("Company or organisation").fill("Daehong Communications Indonesia")
+    page.get_by_label("Nama Anda").fill("Kim Min-jun")
+    page.get_by_label("Perusahaan atau organisasi").fill("Daehong Communications Indonesia")
     page.get_by_label("E-mail").fill("csr@daehong.example")
-    page.get_by_label("Message").fill("Kami ingin mendanai pelatihan las.")
+    page.get_by_label("Pesan").fill("Kami ingin mendanai pelatihan las.")
     # The robot trap is out of the tab order: from the message, Tab goes straight to the button.
-    page.get_by_label("Message").press("Tab")
-    expect(page.get_by_role("button", name="Send request")).to_be_focused()
+    page.get_by_label("Pesan").press("Tab")
+    expect(page.get_by_role("button", name="Kirim permintaan")).to_be_focused()
     page.keyboard.press("Enter")
 
-    expect(page.locator(".message-success")).to_contain_text("Dinas Sosial has received your request")
+    expect(page.locator(".message-success")).to_contain_text("Dinas Sosial telah menerima permintaan Anda")
     interest = PartnerInterest.objects.get()
     assert (interest.need_id, interest.organisation) == (need.pk, "Daehong Communications Indonesia")
 

@@ -189,7 +189,7 @@ def test_count_stops_at_the_cap_and_says_so(client, monkeypatch):
     monkeypatch.setattr(views, "NEEDS_PER_PAGE", 2)
     NeedFactory.create_batch(8)
 
-    response = client.get(NEEDS)
+    response = client.get(NEEDS, HTTP_ACCEPT_LANGUAGE="en")
 
     assert response.context["paginator"].count == 5
     assert response.context["paginator"].capped
@@ -204,7 +204,7 @@ def test_need_page_names_partners_but_never_their_notes(client):
     cover(need, CompanyFactory(name="PT LG Electronics Indonesia"), 25, verified=25)
     cover(need, CompanyFactory(name="CJ Indonesia"), 10)
 
-    html = client.get(need.get_absolute_url()).content.decode()
+    html = client.get(need.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en").content.decode()
 
     assert re.search(r"CJ Indonesia <span class=\"badge\">pledged", html)
     assert re.search(r"PT LG Electronics Indonesia <span class=\"badge badge-fulfilled\">delivered", html)
@@ -229,7 +229,7 @@ def test_need_page_of_a_hidden_need_is_not_found(client, hidden):
 def test_need_page_has_social_media_tags_with_title_and_facility(client):
     need = NeedFactory(title="Pelatihan las", facility=FacilityFactory(name="PSBR Taruna Jaya 1"))
 
-    html = client.get(need.get_absolute_url()).content.decode()
+    html = client.get(need.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en").content.decode()
 
     assert '<meta property="og:title" content="Pelatihan las · PSBR Taruna Jaya 1">' in html
     assert '<meta name="twitter:card" content="summary">' in html
@@ -249,6 +249,7 @@ def test_would_be_partner_request_reaches_dinsos(client):
             "message": "Kami ingin membantu 20 kasur.",
         },
         follow=True,
+        HTTP_ACCEPT_LANGUAGE="en",
     )
 
     assert response.redirect_chain[-1][0].endswith("#step-forward")
@@ -300,7 +301,7 @@ def test_facility_page_shows_profile_needs_and_partners_but_no_contacts_or_hidde
     NeedFactory(facility=facility, title="Masih draf", status=NeedStatus.DRAFT)
     NeedFactory(facility=facility, title="Dibatalkan", status=NeedStatus.CANCELLED)
 
-    response = client.get(facility.get_absolute_url())
+    response = client.get(facility.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en")
     html = response.content.decode()
 
     assert response.status_code == 200
@@ -327,7 +328,7 @@ def test_facility_directory_filters_and_counts_open_needs(client):
     NeedFactory(facility=jakarta, is_public=False)
     FacilityFactory(name="LKS Pulang Pisau", facility_type=FacilityType.ELDERLY, region=region("62.11.01"))
 
-    response = client.get(FACILITIES, {"region": "31", "facility_type": "children"})
+    response = client.get(FACILITIES, {"region": "31", "facility_type": "children"}, HTTP_ACCEPT_LANGUAGE="en")
 
     assert [(f.name, f.open_need_count) for f in response.context["facilities"]] == [("PSAA Jakarta", 2)]
     assert "2 open needs" in response.content.decode()

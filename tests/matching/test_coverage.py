@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.db import IntegrityError, transaction
+from django.utils import translation
 
 from facilities.models import Need, NeedStatus
 from matching import services
@@ -12,6 +13,15 @@ from matching.models import Pledge, PledgeStatus
 from tests.factories import CompanyFactory, NeedFactory, officer_user, pledge_in_state, staff_user
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """The refusals are read in their English wording, the msgids (Indonesian is the default)."""
+    with translation.override("en"):
+        yield
+
+
 S = PledgeStatus
 
 

@@ -6,7 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.test import override_settings
-from django.utils import timezone
+from django.utils import timezone, translation
 from PIL import Image
 
 from matching import services
@@ -15,6 +15,15 @@ from matching.models import DeliveryReport, Evidence, EvidenceKind, Pledge, Pled
 from tests.factories import NeedFactory, pledge_in_state, staff_user
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """The refusals are read in their English wording, the msgids (Indonesian is the default)."""
+    with translation.override("en"):
+        yield
+
+
 S = PledgeStatus
 
 

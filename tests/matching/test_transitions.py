@@ -1,6 +1,7 @@
 """Every legal and every illegal move of a pledge, as the one transition table defines them."""
 
 import pytest
+from django.utils import translation
 
 from matching import services
 from matching.errors import PledgeError
@@ -9,6 +10,14 @@ from matching.services import TRANSITIONS
 from tests.factories import CompanyFactory, NeedFactory, officer_user, pledge_in_state, staff_user
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """The refusals are read in their English wording, the msgids (Indonesian is the default)."""
+    with translation.override("en"):
+        yield
+
 
 S = PledgeStatus
 # Moves a person asks for directly; DELIVERED/VERIFIED/reopen follow from reports instead.
