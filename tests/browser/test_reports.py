@@ -113,6 +113,14 @@ def test_forum_report_prints_with_agency_and_period(page, artifacts_dir, setting
     assert "2024" in page.locator(".print-period").inner_text()
     assert page.locator(".report-actions").is_hidden()
     assert page.locator(".main-nav").is_hidden()
+    # On A4 paper (about 720 CSS pixels between the margins) every table fits the page width.
+    page.set_viewport_size({"width": 720, "height": 1000})
+    overflowing = page.locator(".report-table").evaluate_all(
+        "tables => tables.filter(t => t.getBoundingClientRect().right > document.documentElement.clientWidth + 1)"
+        ".map(t => t.id)"
+    )
+    assert overflowing == []
+    assert_real_screenshot(page.screenshot(full_page=True), artifacts_dir / "forum-tslp-2024-print.png")
     pdf = page.pdf(format="A4")
     assert pdf.startswith(b"%PDF")
     (artifacts_dir / "forum-tslp-2024.pdf").write_bytes(pdf)
