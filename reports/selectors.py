@@ -37,7 +37,6 @@ from django.db.models import (
     Case,
     CharField,
     Count,
-    Exists,
     F,
     IntegerField,
     OuterRef,
@@ -405,17 +404,17 @@ def latest_figures(year: int | None) -> QuerySet[PovertyFigure]:
 
 def own_figures(year: int | None, scope_code: str = "", *, levels: Iterable[int] = (1, 2, 3), min_households=None):
     """``{code: (name, level, poor households, year)}`` of the regions in scope that have a figure
-    of their own: one query, the latest figure picked by the database."""
+    of their own (at least ``min_households``, when given): one query, the latest figure picked
+    by the database."""
     latest = latest_figures(year)
-    regions = Region.objects.filter(level__in=list(levels)).filter(within(scope_code, "code"))
-    if min_households is not None:
-        regions = regions.filter(Exists(latest.filter(poor_households__gte=min_households)))
     rows = (
-        regions.filter(Exists(latest))
+        Region.objects.filter(level__in=list(levels))
+        .filter(within(scope_code, "code"))
         .annotate(
             households=Subquery(latest.values("poor_households")[:1]),
             figure_year=Subquery(latest.values("year")[:1]),
         )
+        .filter(households__gte=min_households or 0)
         .values_list("code", "name", "level", "households", "figure_year")
         .order_by()
     )
@@ -600,12 +599,14 @@ def wide_gap_districts() -> dict[str, str]:
     included). Empty below GAP_MIN_DISTRICTS such districts: a ranking of one or two says
     nothing. Always two queries, both aggregated by the database."""
     figures = own_figures(None, levels=[RegionLevel.DISTRICT], min_households=GAP_MIN_HOUSEHOLDS)
+    # Delivered over all time, from the needs' counters (verified quantity × unit cost, as the
+    # home page counts it): the same as the verified reports' value unless a partner reported
+    # another value, and a tenth of the work, which matters on every suggestions page.
     delivered = dict(
-        deliveries_counted(Period())
-        .filter(status=DeliveryStatus.VERIFIED)
-        .annotate(key=Substr("pledge__need__facility__region_id", 1, DISTRICT_CODE_LENGTH))
+        Need.objects.filter(quantity_delivered__gt=0)
+        .annotate(key=Substr("facility__region_id", 1, DISTRICT_CODE_LENGTH))
         .values("key")
-        .annotate(total=_zero_sum("value"))
+        .annotate(total=_zero_sum(F("quantity_delivered") * F("unit_cost")))
         .values_list("key", "total")
         .order_by()
     )

@@ -130,3 +130,15 @@ def test_suggestions_keep_their_query_count_with_more_gap_districts(places):
     with CaptureQueriesContext(connection) as large:
         ranked(company)
     assert len(large.captured_queries) == len(small.captured_queries)
+
+
+def test_only_the_latest_figure_counts_for_the_threshold(places):
+    PovertyFigureFactory(region=places["kahayan"], poor_households=800)
+    PovertyFigureFactory(region=places["maliku"], poor_households=400)
+    PovertyFigureFactory(region=places["sebangau"], poor_households=200)
+    # Kahayan Kuala had 900 poor households in 2023, 50 in 2024: below the threshold now.
+    PovertyFigureFactory(region=places["small"], year=2023, poor_households=900)
+    PovertyFigureFactory(region=places["small"], year=2024, poor_households=50)
+    deliver(places["kahayan"], 8_000_000)
+    deliver(places["sebangau"], 4_000_000)
+    assert wide_gap_districts() == {"62.11.02": "Maliku"}
