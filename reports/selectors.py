@@ -13,10 +13,10 @@ The definitions are in docs/decisions.md ("Reports"). In short:
   own figure sums those of its children, marked partial when some are missing, and stays
   unknown (never zero) when none has one.
 
-Every sum is computed by the database (grouped by the leading characters of the Kemendagri code,
-so one query answers for every region at once); Python only adds a few hundred grouped rows up
-the region tree and sorts them. Each function issues a fixed number of queries, whatever the
-size of the data.
+Every sum is computed by the database: pledges and deliveries are each read once per page and
+summed per facility and per field (``activity``); Python adds those rows, at most one per
+facility, up the region tree and sorts them. Each function issues a fixed number of queries,
+whatever the size of the data (see docs/performance.md, "Reports dashboard").
 """
 
 from __future__ import annotations
@@ -239,13 +239,8 @@ class Figures:
         """Share of delivery reports on time, or None when nothing was reported."""
         return round(100 * self.on_time / self.reports) if self.reports else None
 
-    @property
-    def delivered_percent(self) -> int | None:
-        return round(100 * self.delivered / self.pledged) if self.pledged else None
-
 
 FIGURE_NAMES = tuple(Figures.__dataclass_fields__)  # in the order of Figures(*values)
-FIGURE_INDEX = {name: index for index, name in enumerate(FIGURE_NAMES)}
 
 
 @dataclass
@@ -511,10 +506,6 @@ class GapRow:
     @property
     def delivered_per_household(self) -> int:
         return round(self.delivered / self.households)
-
-    @property
-    def pledged_per_household(self) -> int:
-        return round(self.pledged / self.households)
 
 
 @dataclass
