@@ -86,3 +86,10 @@ class ImportRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.file_name} ({self.created_at:%d/%m/%Y %H:%M})"
+
+
+def csr_fields_ensure(model=CsrField) -> None:
+    """Create or refresh the nine Perbup fields. Used by the data migration (with the historical
+    model) and by tests whose transactional flush empties the table."""
+    for order, (code, name, name_en) in enumerate(PERBUP_FIELDS, start=1):
+        model.objects.update_or_create(code=code, defaults={"name": name, "name_en": name_en, "order": order})

@@ -94,7 +94,7 @@ def email_send(*, email_id: int) -> OutgoingEmail:
     """Send one queued e-mail. A failure is recorded on the row (visible in the admin) and a
     retry is scheduled with a growing delay, up to MAX_EMAIL_ATTEMPTS."""
     with transaction.atomic():
-        email = OutgoingEmail.objects.select_for_update().select_related("user").get(pk=email_id)
+        email = OutgoingEmail.objects.select_for_update(of=("self",)).select_related("user").get(pk=email_id)
         if email.status in (EmailStatus.SENT, EmailStatus.GAVE_UP):
             return email
         email.attempts += 1

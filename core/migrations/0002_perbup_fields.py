@@ -2,11 +2,9 @@ from django.db import migrations
 
 
 def create_fields(apps, schema_editor):
-    from core.models import PERBUP_FIELDS
+    from core.models import csr_fields_ensure
 
-    CsrField = apps.get_model("core", "CsrField")
-    for order, (code, name, name_en) in enumerate(PERBUP_FIELDS, start=1):
-        CsrField.objects.update_or_create(code=code, defaults={"name": name, "name_en": name_en, "order": order})
+    csr_fields_ensure(apps.get_model("core", "CsrField"))
 
 
 class Migration(migrations.Migration):

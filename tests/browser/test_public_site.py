@@ -6,7 +6,7 @@ import pytest
 from django.core.cache import cache
 from playwright.sync_api import expect
 
-from core.models import PERBUP_FIELDS, CsrField
+from core.models import CsrField
 from facilities.models import Priority
 from partners.models import PartnerInterest
 from tests.factories import CompanyFactory, FacilityFactory, NeedFactory, region
@@ -19,9 +19,6 @@ PHONE = {"width": 390, "height": 844}
 @pytest.fixture
 def public_data():
     cache.clear()
-    # Transactional tests empty every table between tests, the nine CSR fields included.
-    for order, (code, name, name_en) in enumerate(PERBUP_FIELDS):
-        CsrField.objects.get_or_create(code=code, defaults={"name": name, "name_en": name_en, "order": order})
     region("31", "DKI Jakarta")
     region("31.75", "Kota Jakarta Timur")
     jakarta = FacilityFactory(

@@ -7,21 +7,10 @@ import io
 import pytest
 from PIL import Image
 
-from core.models import PERBUP_FIELDS, CsrField
-from core.roles import ensure_staff_group
 from tests.reports import dataset
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PASSWORD = "secret-pass-123"  # tests.factories.UserFactory
-
-
-@pytest.fixture(autouse=True)
-def migration_data():
-    """What the data migrations create and a transactional test's flush removes: the CSR fields
-    of the Perbup and the Dinsos staff group."""
-    for order, (code, name, name_en) in enumerate(PERBUP_FIELDS, start=1):
-        CsrField.objects.get_or_create(code=code, defaults={"name": name, "name_en": name_en, "order": order})
-    ensure_staff_group()
 
 
 def rendered_bars(page, chart: str) -> list[dict]:

@@ -7,6 +7,7 @@ import threading
 
 import pytest
 from django.db import connection
+from django.utils import translation
 
 from facilities.models import Need
 from matching import services
@@ -30,6 +31,7 @@ def test_concurrent_offers_never_exceed_the_need():
     def pledge(index: int) -> None:
         try:
             barrier.wait(timeout=30)
+            translation.activate("en")
             made = services.pledge_offer(need=need.pk, company=companies[index], quantity=3, actor=officers[index])
             outcome = ("ok", made.quantity)
         except PledgeError as error:
@@ -51,7 +53,8 @@ def test_concurrent_offers_never_exceed_the_need():
     # 13 offers of 3 fit in 40; the 14th would need 42.
     assert sum(accepted) == 39
     assert len(refused) == THREADS - 13
-    assert all("remain uncovered" in message for message in refused)
+    # Offers are refused only once 39 are taken, so every refusal tells what is left: 1.
+    assert set(refused) == {"Only 1 buah of this need remain uncovered; you asked for 3."}
     need.refresh_from_db()
     assert need.quantity_pending == 39 == sum(Pledge.objects.filter(need=need).values_list("quantity", flat=True))
     assert Need.objects.get(pk=need.pk).quantity_remaining == 1

@@ -20,7 +20,10 @@ S = PledgeStatus
 
 
 def run_worker():
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    # The worker closes its connection between tasks, as it should in production; here that
+    # connection holds the test's transaction, so keep it open.
+    with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
+        call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
 
 
 def test_an_offer_notifies_dinsos_staff_after_commit(django_capture_on_commit_callbacks):
