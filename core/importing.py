@@ -1633,8 +1633,7 @@ class SpreadsheetResource(resources.ModelResource):
             if _same(old, new):
                 continue
             if isinstance(model_field, models.ForeignKey):
-                old_text = str(old or "")
-                new_text = f.export(instance)
+                old_text, new_text = str(old or ""), str(new or "")  # both as codes
             else:
                 old_text = f.widget.render(old) if old is not None else ""
                 new_text = f.widget.render(new) if new is not None else ""

@@ -266,3 +266,16 @@ def test_import_records_are_listed_read_only_for_staff(staff_client, facility):
     assert detail.status_code == 403
     record.refresh_from_db()
     assert record.file_name == "kebutuhan.xlsx"
+
+
+def test_two_needs_with_the_same_title_at_one_facility_cannot_be_updated_from_a_file(staff_client, facility):
+    NeedFactory(facility=facility, title="Kasur busa")
+    NeedFactory(facility=facility, title="kasur busa")
+
+    lines = problems(upload(staff_client, Need, xlsx([need_row(title="Kasur busa", Jumlah=99)])))
+
+    assert lines == [
+        "Baris 2, kolom 'Judul Kebutuhan': ada 2 kebutuhan dengan Kode Panti 'panti-sosial-1', Judul Kebutuhan "
+        "'Kasur busa' di basis data; bedakan lebih dulu lewat admin, lalu impor ulang."
+    ]
+    assert not Need.objects.filter(quantity=99).exists()
