@@ -22,9 +22,11 @@ class DinsosAdminSite(admin.AdminSite):
         return dashboard_urls(self) + super().get_urls()
 
     def get_app_list(self, request, app_label=None):
+        from matching.admin import with_work_queue
         from reports.admin import with_dashboard
 
-        return with_dashboard(request, super().get_app_list(request, app_label), app_label)
+        app_list = with_work_queue(request, super().get_app_list(request, app_label))
+        return with_dashboard(request, app_list, app_label)
 
 
 class DinsosAdminConfig(AdminConfig):

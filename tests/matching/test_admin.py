@@ -106,6 +106,11 @@ def test_work_queue_lists_what_waits_for_dinsos(client, staff):
     assert [p.pk for p in response.context["lapsing"]] == [proposal.pk]
 
 
+def test_admin_index_links_the_work_queue(client, staff):
+    response = client.get(reverse("admin:index"))
+    assert reverse("admin:matching_pledge_queue") in response.content.decode()
+
+
 def test_work_queue_query_count_is_constant(client, staff, django_assert_num_queries):
     def build():
         pledge_in_state(S.OFFERED, staff=staff)
