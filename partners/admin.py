@@ -5,8 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin import RegionAreaFilter
-from partners import admin_views
 from core.import_admin import SpreadsheetAdminMixin
+from partners import admin_views
 from partners.models import Company, Engagement, Officer, PartnerInterest
 from partners.resources import CompanyResource
 from programs.models import Program
