@@ -612,7 +612,7 @@ class CellWidget(widgets.Widget):
         return self.parse(value, row)
 
     def parse(self, value: Any, row: dict | None) -> Any:
-        raise NotImplementedError
+        raise NotImplementedError  # abstract: every subclass defines it
 
     def render(self, value, obj=None, **kwargs):
         native = bool(kwargs.get("force_native_type"))
@@ -970,7 +970,7 @@ class LookupWidget(CellWidget):
 
     def load(self, keys: set[str]) -> dict[str, Any]:
         """Objects for these normalized keys, as ``{key: object or [objects]}``."""
-        raise NotImplementedError
+        raise NotImplementedError  # abstract: every subclass defines it
 
     def fetch(self, key: str) -> Any:
         """One lookup in the database, when the cache was not primed."""
@@ -999,7 +999,7 @@ class LookupWidget(CellWidget):
         return found
 
     def unknown(self, value: Any) -> str:
-        raise NotImplementedError
+        raise NotImplementedError  # abstract: every subclass defines it
 
     def ambiguous(self, value: Any) -> str:
         return _("'%(value)s' cocok dengan lebih dari satu data.") % {"value": shown(value)}
@@ -1008,7 +1008,7 @@ class LookupWidget(CellWidget):
         return self.key_of(value)
 
     def key_of(self, obj: Any) -> str:
-        raise NotImplementedError
+        raise NotImplementedError  # abstract: every subclass defines it
 
 
 def chunks(values: Iterable[Any], size: int = 500) -> Iterator[list[Any]]:
@@ -1400,10 +1400,10 @@ class SpreadsheetResource(resources.ModelResource):
         return value
 
     def existing_instances(self, keys: set[tuple]) -> Iterable[models.Model]:
-        raise NotImplementedError
+        raise NotImplementedError  # abstract: every subclass defines it
 
     def instance_key(self, instance: models.Model) -> tuple:
-        raise NotImplementedError
+        raise NotImplementedError  # abstract: every subclass defines it
 
     def key_error_field(self) -> str:
         return self.fields[self.get_import_id_fields()[-1]].attribute
