@@ -527,7 +527,7 @@ def pledges_lapse_overdue(*, now: datetime.datetime | None = None) -> int:
             with transaction.atomic():
                 pledge, need = _lock(pledge_id)
                 if pledge.status in PENDING_STATES and pledge.respond_by and pledge.respond_by < now:
-                    _apply(pledge, need, S.LAPSED, None, _("No answer within the time allowed."))
+                    _apply(pledge, need, S.LAPSED, None, "")  # the event says why, in each reader's language
                     lapsed += 1
         except PledgeError:
             continue
