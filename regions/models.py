@@ -11,13 +11,26 @@ class RegionLevel(models.IntegerChoices):
     VILLAGE = 4, _("Village")
 
 
+def in_area(code: str, path: str = "region") -> Q:
+    """Rows whose region (the region key at ``path``, e.g. ``"region"`` or
+    ``"facility__region"``) is ``code`` or lies below it: ``31.75`` takes ``31.75`` and
+    ``31.75.01``, never ``31.750``. An empty code is the whole country (no condition).
+
+    The one place that spells out "a region and everything below it"; an index on the code
+    serves both halves (equality and prefix)."""
+    if not code:
+        return Q()
+    key = path if path.endswith("code") or path == "pk" else f"{path}_id"
+    return Q(**{key: code}) | Q(**{f"{key}__startswith": f"{code}."})
+
+
 class RegionQuerySet(models.QuerySet):
     def provinces(self):
         return self.filter(level=RegionLevel.PROVINCE)
 
     def within(self, code: str):
         """The region with this code and everything below it."""
-        return self.filter(Q(code=code) | Q(code__startswith=f"{code}."))
+        return self.filter(in_area(code, "pk"))
 
 
 class Region(models.Model):
