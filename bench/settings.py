@@ -21,6 +21,6 @@ MIDDLEWARE = ["bench.middleware.server_timing", *MIDDLEWARE]  # noqa: F405
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
 WHITENOISE_USE_FINDERS = True
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
-# The brief cache of public pages (facilities.views.cached_fragment): on by default, as in
+# The brief cache of public pages (public.views.cached_fragment): on by default, as in
 # production; the benchmark also measures with it off (BENCH_PAGE_CACHE_SECONDS=0).
 PUBLIC_PAGE_CACHE_SECONDS = int(os.environ.get("BENCH_PAGE_CACHE_SECONDS", "30"))

@@ -1,13 +1,35 @@
-"""The "Dinsos staff" group and exactly the permissions staff need to do their work.
+"""Who is acting, and the "Dinsos staff" group with exactly the permissions staff need.
 
-Kept in code and applied after every migrate, so a new model's permissions reach the group
-with the migration that adds the model, and a fresh database has the group from the start.
+``is_dinsos`` and ``officer_company_id`` are the one answer to "who is this user" used by the
+workflow services, the partner portal, the admin site and the evidence downloads. The officer
+link is read through the reverse relation ``user.officer`` (partners.Officer), so this module
+imports no app.
+
+The group is kept in code and applied after every migrate, so a new model's permissions reach
+the group with the migration that adds the model, and a fresh database has the group from the start.
 """
 
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import Group, Permission
 from django.db.models import Q
 
 DINSOS_STAFF_GROUP = "Dinsos staff"
+
+
+def officer_company_id(user: AbstractBaseUser | None) -> int | None:
+    """The company of a CSR officer's account, or None for anyone else."""
+    officer = getattr(user, "officer", None) if user is not None else None
+    return officer.company_id if officer is not None else None
+
+
+def is_officer(user: AbstractBaseUser | None) -> bool:
+    return officer_company_id(user) is not None
+
+
+def is_dinsos(user: AbstractBaseUser | None) -> bool:
+    """Active staff who are not CSR officers: the people who work in the admin."""
+    return bool(user and user.is_active and user.is_staff and not is_officer(user))
+
 
 # app_label.model -> actions ("view", "add", ...) or whole codenames (containing "_").
 # No hard deletes of registries whose history must stay; pledges and deliveries change only

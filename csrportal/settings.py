@@ -48,7 +48,7 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
-    "core.admin_site.DinsosAdminConfig",
+    "backoffice.admin_config.DinsosAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -73,6 +73,10 @@ INSTALLED_APPS = [
     "matching",
     "notifications",
     "reports",
+    "public",
+    "portal",
+    "backoffice",
+    "demo",
 ]
 
 MIDDLEWARE = [
@@ -137,7 +141,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
-# Officers land on their dashboard, Dinsos staff in the admin (partners.views.after_login).
+# Officers land on their dashboard, Dinsos staff in the admin (portal.views.after_login).
 LOGIN_REDIRECT_URL = "after_login"
 LOGOUT_REDIRECT_URL = "/"
 
@@ -244,7 +248,7 @@ IMPORT_MAX_UNZIPPED_BYTES = env_int("IMPORT_MAX_UNZIPPED_BYTES", 100 * 1024 * 10
 AGENCY_NAME = env_str("AGENCY_NAME", "Dinas Sosial")
 
 # Public pages: the query-dependent part is kept this many seconds per language and query
-# (facilities.page_cache); a save in the same process shows at once. 0 turns it off.
+# (public.page_cache); a save in the same process shows at once. 0 turns it off.
 PUBLIC_PAGE_CACHE_SECONDS = env_int("PUBLIC_PAGE_CACHE_SECONDS", 30)
 
 # Workflow settings.

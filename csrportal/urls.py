@@ -2,15 +2,16 @@ from django.contrib import admin
 from django.urls import include, path
 
 from core import views as core_views
-from partners import views as partner_views
+from portal import views as partner_views
+from public import views as public_views
 
 urlpatterns = [
-    path("", core_views.home, name="home"),
+    path("", public_views.home, name="home"),
     path("healthz", core_views.healthz, name="healthz"),
-    path("", include("facilities.urls")),
+    path("", include("public.urls")),
     path("accounts/continue/", partner_views.after_login, name="after_login"),
     path("accounts/", include("django.contrib.auth.urls")),
-    path("partner/", include("partners.urls")),
+    path("partner/", include("portal.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("matching.urls")),
     path("reports/", include("reports.urls")),

@@ -5,8 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class FacilitiesConfig(AppConfig):
     name = "facilities"
     verbose_name = _("Facilities and needs")
-
-    def ready(self):
-        from facilities import page_cache
-
-        page_cache.connect_signals()

@@ -24,6 +24,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.roles import is_dinsos, officer_company_id
 from facilities.models import Need, NeedStatus
 from matching import evidence as evidence_checks
 from matching.errors import PledgeError
@@ -93,15 +94,6 @@ def allowed_targets(status: str) -> list[str]:
 
 
 # --- who is acting ---------------------------------------------------------------------------
-
-
-def officer_company_id(user: AbstractBaseUser | None) -> int | None:
-    officer = getattr(user, "officer", None) if user is not None else None
-    return officer.company_id if officer is not None else None
-
-
-def is_dinsos(user: AbstractBaseUser | None) -> bool:
-    return bool(user and user.is_active and user.is_staff and officer_company_id(user) is None)
 
 
 def _role(actor: AbstractBaseUser | None, company_id: int) -> str | None:

@@ -2,8 +2,8 @@ from django.http import FileResponse, Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_safe
 
+from core.roles import is_dinsos, officer_company_id
 from matching.models import Evidence
-from matching.services import is_dinsos, officer_company_id
 
 
 def evidence_for_user(user, pk: int) -> Evidence:

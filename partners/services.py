@@ -18,11 +18,12 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from core.accounts import SET_PASSWORD_PLACEHOLDER
-from matching.services import is_dinsos
+from core.roles import is_dinsos
+from facilities.models import Need
 from notifications.models import OutgoingEmail
 from notifications.services import enqueue_email
 from partners.errors import PartnerError
-from partners.models import Company, CompanyStatus, Officer, OfficerRole
+from partners.models import Company, CompanyStatus, InterestStatus, Officer, OfficerRole, PartnerInterest
 
 User = get_user_model()
 
@@ -227,3 +228,20 @@ def officer_contact_update(*, officer: Officer, data: dict, actor) -> Officer:
         officer._history_user = actor
         officer.save(update_fields=officer_changed)
     return officer
+
+
+@transaction.atomic
+def partner_interest_submit(
+    *, need: Need | None, name: str, organisation: str, email: str, phone: str, message: str
+) -> PartnerInterest:
+    """Record a would-be partner's request from the public site; Dinsos staff find it in the
+    admin as "new"."""
+    return PartnerInterest.objects.create(
+        need=need,
+        name=name,
+        organisation=organisation,
+        email=email,
+        phone=phone,
+        message=message,
+        status=InterestStatus.NEW,
+    )

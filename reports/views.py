@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from facilities.selectors import region_choices
+from regions.selectors import region_choices
 from reports import charts, exports, selectors
 from reports.forms import MAX_YEAR, MIN_YEAR, ReportFilterForm
 

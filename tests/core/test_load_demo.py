@@ -8,8 +8,8 @@ from django.core.management import call_command
 from django.db.models import Count
 from django.test import RequestFactory
 
-from core import demo_data as demo
 from core.roles import DINSOS_STAFF_GROUP
+from demo import data as demo
 from facilities.models import Facility, Need
 from matching.models import COVERING_STATES, PENDING_STATES, EvidenceKind, Pledge, PledgeStatus
 from partners.models import Company, Engagement, Officer

@@ -5,8 +5,8 @@ import pytest
 from django.http import StreamingHttpResponse
 from django.urls import reverse
 
-from facilities import opendata, views
 from facilities.models import NeedStatus
+from public import opendata, views
 from tests.facilities.helpers import cover, grow
 from tests.factories import CompanyFactory, FacilityFactory, NeedFactory, field, region
 

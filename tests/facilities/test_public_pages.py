@@ -4,9 +4,9 @@ import re
 import pytest
 from django.urls import reverse
 
-from facilities import views
 from facilities.models import FacilityType, NeedKind, NeedStatus, Priority
 from partners.models import InterestStatus, PartnerInterest
+from public import views
 from tests.facilities.helpers import cover, grow
 from tests.factories import CompanyFactory, FacilityFactory, NeedFactory, StaffFactory, field, region
 

@@ -16,7 +16,7 @@ from django.urls import reverse
 
 from facilities.models import NeedStatus
 from matching.models import Pledge, PledgeStatus
-from partners import urls as partner_urls
+from portal import urls as partner_urls
 from tests.factories import NeedFactory, officer_user, pledge_in_state
 from tests.partners.helpers import png, snapshot
 

@@ -13,7 +13,7 @@ from core.models import CsrField
 from facilities.models import FacilityType, NeedKind, Priority
 from matching.models import Pledge, PledgeStatus
 from notifications.models import Notification
-from partners import filters as partner_filters
+from portal import filters as partner_filters
 from partners.models import CompanyStatus
 from tests.factories import FacilityFactory, NeedFactory, ProgramFactory, field, pledge_in_state, region
 from tests.partners.helpers import snapshot

@@ -17,8 +17,8 @@ from django.db import models, transaction
 from django.db.models import Count
 from django.utils import timezone
 
-from core import demo_data as demo
 from core.roles import ensure_staff_group
+from demo import data as demo
 from facilities.models import Facility, Need, NeedStatus
 from matching import services as matching
 from matching.errors import PledgeError

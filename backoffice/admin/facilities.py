@@ -5,12 +5,12 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin import RegionAreaFilter
+from backoffice.filters import RegionAreaFilter
+from backoffice.match_views import need_match_view
 from core.formatting import format_rupiah
 from core.import_admin import SpreadsheetAdminMixin
 from facilities.models import Facility, Need, NeedStatus
 from facilities.resources import FacilityResource, NeedResource
-from matching.admin_views import need_match_view
 from matching.models import Pledge
 
 

@@ -16,7 +16,7 @@ from core.formatting import format_rupiah
 from matching import evidence as evidence_checks
 from matching.errors import PledgeError
 from matching.models import EvidenceKind
-from partners.models import Company, OfficerRole
+from partners.models import Company
 from regions.models import Region, RegionLevel
 
 MAX_RUPIAH = 10**15  # a thousand trillion rupiah: far above any pledge, far below the column's limit
@@ -290,18 +290,5 @@ class OfficerContactForm(forms.Form):
 
     first_name = forms.CharField(label=_("First name"), max_length=150)
     last_name = forms.CharField(label=_("Last name"), max_length=150, required=False)
-    job_title = forms.CharField(label=_("Job title"), max_length=120, required=False)
-    phone = forms.CharField(label=_("Phone"), max_length=50, required=False)
-
-
-class OfficerInviteForm(forms.Form):
-    """Dinsos staff open a partner account for a CSR officer of a company."""
-
-    email = forms.EmailField(
-        label=_("E-mail address"), help_text=_("The invitation goes here; it is also the officer's username.")
-    )
-    first_name = forms.CharField(label=_("First name"), max_length=150)
-    last_name = forms.CharField(label=_("Last name"), max_length=150, required=False)
-    role = forms.ChoiceField(label=_("Role"), choices=OfficerRole.choices, initial=OfficerRole.STAFF)
     job_title = forms.CharField(label=_("Job title"), max_length=120, required=False)
     phone = forms.CharField(label=_("Phone"), max_length=50, required=False)

@@ -11,7 +11,7 @@ from django.db.models import Count, F, OuterRef, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from facilities import selectors as public_selectors
+from facilities import selectors as facility_selectors
 from facilities.models import Need
 from matching.models import (
     DELIVERABLE_STATES,
@@ -141,7 +141,7 @@ def needs_for_partner(company: Company) -> QuerySet[Need]:
         .values("total")
     )
     return (
-        public_selectors.public_needs()
+        facility_selectors.public_needs()
         .open()
         .filter(quantity__gt=F("quantity_pending") + F("quantity_covered"))
         .annotate(our_quantity=Coalesce(Subquery(ours), Value(0)))
@@ -151,9 +151,9 @@ def needs_for_partner(company: Company) -> QuerySet[Need]:
 def need_for_pledge(pk: int) -> Need | None:
     """One open public need, as the pledge form shows it; None if it is not open to pledges."""
     return (
-        public_selectors.public_needs()
+        facility_selectors.public_needs()
         .open()
-        .only(*public_selectors.NEED_CARD_FIELDS, "description")
+        .only(*facility_selectors.NEED_CARD_FIELDS, "description")
         .filter(pk=pk)
         .first()
     )

@@ -10,9 +10,9 @@ from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from backoffice.forms import OfficerInviteForm
 from partners import services
 from partners.errors import PartnerError
-from partners.forms import OfficerInviteForm
 from partners.models import Company
 
 

@@ -400,25 +400,3 @@ class EvidenceAdmin(admin.ModelAdmin):
         return format_html(
             '<a href="{}">{}</a>', reverse("matching:evidence_download", args=[obj.pk]), gettext("Download")
         )
-
-
-def with_work_queue(request, app_list: list) -> list:
-    """The admin's app list with "Work queue" first under the matching app, for staff who may
-    see pledges: what waits for Dinsos is one click from the index."""
-    if not request.user.has_perm("matching.view_pledge"):
-        return app_list
-    for app in app_list:
-        if app["app_label"] == "matching":
-            app["models"].insert(
-                0,
-                {
-                    "model": None,
-                    "name": _("Work queue"),
-                    "object_name": "WorkQueue",
-                    "perms": {"add": False, "change": False, "delete": False, "view": True},
-                    "admin_url": reverse("admin:matching_pledge_queue"),
-                    "add_url": None,
-                    "view_only": True,
-                },
-            )
-    return app_list

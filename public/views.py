@@ -1,7 +1,7 @@
 """The public site: needs, facilities and their open data. No login, nothing private.
 
 The part of each page that depends on the query (and a need page's body) goes through the
-brief page cache of ``facilities.page_cache``; the layout around it (header, language form with
+brief page cache of ``public.page_cache``; the layout around it (header, language form with
 its CSRF token, messages) and the need page's request form are rendered for every request.
 """
 
@@ -12,13 +12,15 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from facilities import opendata, selectors
+from core.pagination import CappedPaginator, query_without
+from facilities import selectors as facility_selectors
 from facilities.filters import FacilityFilter, NeedFilter, csr_field_choices
-from facilities.forms import PartnerInterestForm
 from facilities.models import Facility, Need, NeedStatus
-from facilities.page_cache import cached_fragment
-from facilities.pagination import CappedPaginator, query_without
-from facilities.services import partner_interest_submit
+from partners.services import partner_interest_submit
+from public import opendata, selectors
+from public.forms import PartnerInterestForm
+from public.page_cache import cached_fragment
+from regions.selectors import region_choices
 
 NEEDS_PER_PAGE = 20
 FACILITIES_PER_PAGE = 24
@@ -32,7 +34,7 @@ MAX_ID = 2**63 - 1
 
 
 def _need_filter(request: HttpRequest) -> NeedFilter:
-    return NeedFilter(request.GET, queryset=selectors.public_needs(), field_choices=csr_field_choices())
+    return NeedFilter(request.GET, queryset=facility_selectors.public_needs(), field_choices=csr_field_choices())
 
 
 @require_safe
@@ -47,7 +49,7 @@ def need_list(request: HttpRequest) -> HttpResponse:
             "page_obj": page,
             "needs": page.object_list,
             "paginator": paginator,
-            "regions": selectors.region_choices(needs.region_code),
+            "regions": region_choices(needs.region_code),
             "region_code": needs.region_code,
             "query_without_page": query,
             "query_for_data": query,
@@ -63,7 +65,7 @@ def need_detail(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404
 
     def page() -> tuple[Need | None, str]:
-        need = selectors.need_for_public(pk)
+        need = facility_selectors.need_for_public(pk)
         if need is None:
             return None, ""
         context = {"need": need, "partners": list(selectors.partners_of_need(need))}
@@ -93,7 +95,9 @@ def need_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_safe
 def facility_list(request: HttpRequest) -> HttpResponse:
     def results() -> str:
-        facilities = FacilityFilter(request.GET, queryset=selectors.published_facilities().order_by("name", "id"))
+        facilities = FacilityFilter(
+            request.GET, queryset=facility_selectors.published_facilities().order_by("name", "id")
+        )
         paginator = CappedPaginator(facilities.qs, FACILITIES_PER_PAGE, cap=LISTING_COUNT_CAP)
         page = paginator.get_page(request.GET.get("page"))
         context = {
@@ -101,7 +105,7 @@ def facility_list(request: HttpRequest) -> HttpResponse:
             "page_obj": page,
             "facilities": page.object_list,
             "paginator": paginator,
-            "regions": selectors.region_choices(facilities.region_code),
+            "regions": region_choices(facilities.region_code),
             "region_code": facilities.region_code,
             "query_without_page": query_without(request.GET, "page"),
         }
@@ -115,11 +119,15 @@ def facility_list(request: HttpRequest) -> HttpResponse:
 @require_safe
 def facility_detail(request: HttpRequest, slug: str) -> HttpResponse:
     def page() -> tuple[Facility | None, str]:
-        facility = selectors.facility_for_public(slug)
+        facility = facility_selectors.facility_for_public(slug)
         if facility is None:
             return None, ""
-        open_needs = selectors.needs_of_facility(facility, status=NeedStatus.OPEN, limit=FACILITY_NEEDS_SHOWN + 1)
-        fulfilled = selectors.needs_of_facility(facility, status=NeedStatus.FULFILLED, limit=FACILITY_NEEDS_SHOWN + 1)
+        open_needs = facility_selectors.needs_of_facility(
+            facility, status=NeedStatus.OPEN, limit=FACILITY_NEEDS_SHOWN + 1
+        )
+        fulfilled = facility_selectors.needs_of_facility(
+            facility, status=NeedStatus.FULFILLED, limit=FACILITY_NEEDS_SHOWN + 1
+        )
         context = {
             "facility": facility,
             "open_needs": open_needs[:FACILITY_NEEDS_SHOWN],
@@ -178,4 +186,19 @@ def needs_json(request: HttpRequest) -> JsonResponse:
             "results": records[:JSON_PAGE_SIZE],
         },
         json_dumps_params={"ensure_ascii": False},
+    )
+
+
+@require_safe
+def home(request: HttpRequest) -> HttpResponse:
+    """What the portal is, the headline figures, the most urgent needs and the partners thanked:
+    five queries whatever the data size."""
+    return render(
+        request,
+        "core/home.html",
+        {
+            "stats": selectors.headline_stats(),
+            "urgent_needs": facility_selectors.most_urgent_needs(limit=6),
+            "partners": list(selectors.partners_thanked(limit=24)),
+        },
     )

@@ -1,6 +1,6 @@
 """The reports dashboard for Dinsos staff: a page of the admin, not a model's.
 
-``core.admin_site.DinsosAdminSite`` mounts ``dashboard_urls`` and lists the page on the admin
+``backoffice.site.DinsosAdminSite`` mounts ``dashboard_urls`` and lists the page on the admin
 index through ``with_dashboard``. Staff who may view pledges may view the dashboard.
 """
 

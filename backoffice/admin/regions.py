@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin import RegionAreaFilter
+from backoffice.filters import RegionAreaFilter
 from core.import_admin import SpreadsheetAdminMixin
 from regions.models import PovertyFigure, Region
 from regions.resources import PovertyFigureResource

@@ -4,9 +4,9 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin import RegionAreaFilter
+from backoffice import officer_views as admin_views
+from backoffice.filters import RegionAreaFilter
 from core.import_admin import SpreadsheetAdminMixin
-from partners import admin_views
 from partners.models import Company, Engagement, Officer, PartnerInterest
 from partners.resources import CompanyResource
 from programs.models import Program

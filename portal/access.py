@@ -14,8 +14,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from matching.models import Pledge
-from partners import selectors
 from partners.models import Officer
+from portal import selectors
 
 # Ids beyond a 64-bit integer cannot exist; refusing them early spares the database the question.
 MAX_ID = 2**63 - 1

@@ -1,7 +1,7 @@
 """The partner portal: what a CSR officer sees and does for their company.
 
 Every view is wrapped in ``officer_required`` and reaches company data only through
-``partners.access`` and ``partners.selectors``, which filter by the officer's company. Views
+``portal.access`` and ``portal.selectors``, which filter by the officer's company. Views
 are thin: they check a form, call a service, and turn a refusal into a form error.
 """
 
@@ -15,19 +15,20 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from facilities import selectors as public_selectors
+from core.pagination import CappedPaginator, query_without
 from facilities.filters import csr_field_choices
-from facilities.pagination import CappedPaginator, query_without
 from matching import services as matching
 from matching.errors import PledgeError
 from matching.models import DELIVERABLE_STATES, LIVE_STATES, PledgeStatus
 from matching.selectors import explain_need_suggestions
 from notifications.services import notifications_mark_read
-from partners import selectors, services
-from partners.access import check_id, get_pledge_for_officer, officer_for_user, officer_required
+from partners import services
 from partners.errors import PartnerError
-from partners.filters import PartnerNeedFilter, PledgeFilter
-from partners.forms import (
+from partners.models import Company, CompanyStatus
+from portal import selectors
+from portal.access import check_id, get_pledge_for_officer, officer_for_user, officer_required
+from portal.filters import PartnerNeedFilter, PledgeFilter
+from portal.forms import (
     CompanyProfileForm,
     DeclineForm,
     DeliveryReportForm,
@@ -35,7 +36,7 @@ from partners.forms import (
     PledgeOfferForm,
     ReasonForm,
 )
-from partners.models import Company, CompanyStatus
+from regions.selectors import region_choices
 
 NEEDS_PER_PAGE = 20
 PLEDGES_PER_PAGE = 25
@@ -115,7 +116,7 @@ def need_list(request: HttpRequest) -> HttpResponse:
             "paginator": paginator,
             "suggestions": explain_need_suggestions(page.object_list),
             "suggested_order": needs.sort_value == "suggested",
-            "regions": public_selectors.region_choices(needs.region_code),
+            "regions": region_choices(needs.region_code),
             "region_code": needs.region_code,
             "query_without_page": query_without(request.GET, "page"),
         },

@@ -1,0 +1,8 @@
+"""Every ModelAdmin of the portal, registered on the Dinsos admin site (backoffice.site).
+
+Django's autodiscovery imports this package; each module holds the admin of one app below.
+"""
+
+from backoffice.admin import core, facilities, matching, notifications, partners, programs, regions
+
+__all__ = ["core", "facilities", "matching", "notifications", "partners", "programs", "regions"]

@@ -1,0 +1,48 @@
+from django.contrib import admin
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from backoffice.dashboard import dashboard_urls, with_dashboard
+
+
+class DinsosAdminSite(admin.AdminSite):
+    site_header = _("CSR Portal · Dinas Sosial")
+    site_title = _("CSR Portal administration")
+    index_title = _("Dinsos workspace")
+
+    def has_permission(self, request) -> bool:
+        # CSR officers work in the partner portal only, even if someone ticks "staff status".
+        user = request.user
+        if not super().has_permission(request):
+            return False
+        return user.is_superuser or not hasattr(user, "officer")
+
+    # The reports dashboard (backoffice.dashboard): a page of its own, listed first on the index.
+    def get_urls(self):
+        return dashboard_urls(self) + super().get_urls()
+
+    def get_app_list(self, request, app_label=None):
+        app_list = with_work_queue(request, super().get_app_list(request, app_label))
+        return with_dashboard(request, app_list, app_label)
+
+
+def with_work_queue(request, app_list: list) -> list:
+    """The admin's app list with "Work queue" first under the matching app, for staff who may
+    see pledges: what waits for Dinsos is one click from the index."""
+    if not request.user.has_perm("matching.view_pledge"):
+        return app_list
+    for app in app_list:
+        if app["app_label"] == "matching":
+            app["models"].insert(
+                0,
+                {
+                    "model": None,
+                    "name": _("Work queue"),
+                    "object_name": "WorkQueue",
+                    "perms": {"add": False, "change": False, "delete": False, "view": True},
+                    "admin_url": reverse("admin:matching_pledge_queue"),
+                    "add_url": None,
+                    "view_only": True,
+                },
+            )
+    return app_list

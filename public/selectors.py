@@ -1,0 +1,47 @@
+"""Reads only the public site makes: who helped, and the home page's headline figures.
+
+Names of companies only, never their contacts; pledges only in a covering state.
+"""
+
+from django.db.models import Count, Exists, F, Max, OuterRef, Q, QuerySet, Sum
+from django.db.models.functions import Coalesce
+
+from facilities.models import Facility, Need, NeedStatus
+from matching.models import COVERING_STATES, Pledge
+from partners.models import Company, CompanyStatus
+
+
+def partners_of_need(need: Need) -> QuerySet:
+    """Companies that cover this need, with whether they have delivered: names only."""
+    return (
+        Pledge.objects.filter(need=need, status__in=COVERING_STATES)
+        .values("company__name")
+        .annotate(delivered=Max("quantity_verified"))
+        .order_by("company__name")
+    )
+
+
+def partners_thanked(*, facility: Facility | None = None, limit: int = 24) -> QuerySet[Company]:
+    """Companies with a pledge that covers a public need (of one facility, or anywhere).
+
+    Names only: the queryset loads nothing else of the company.
+    """
+    needs = Need.objects.public()
+    if facility is not None:
+        needs = needs.filter(facility=facility)
+    covering = Pledge.objects.filter(company=OuterRef("pk"), status__in=COVERING_STATES, need__in=needs.values("pk"))
+    return Company.objects.filter(Exists(covering)).only("id", "name").order_by("name")[:limit]
+
+
+def headline_stats() -> dict[str, int]:
+    """Live headline figures for the home page, in three queries whatever the data size."""
+    needs = Need.objects.public().aggregate(
+        open_needs=Count("pk", filter=Q(status=NeedStatus.OPEN)),
+        rupiah_covered=Coalesce(Sum(F("quantity_covered") * F("unit_cost")), 0),
+        rupiah_delivered=Coalesce(Sum(F("quantity_delivered") * F("unit_cost")), 0),
+    )
+    return {
+        **needs,
+        "facilities": Facility.objects.published().count(),
+        "partners": Company.objects.filter(status=CompanyStatus.ACTIVE).count(),
+    }
