@@ -37,6 +37,7 @@ from core.importing import (
     norm_key,
     shown,
 )
+from facilities import services as need_services
 from facilities.models import Facility, FacilityType, Need, NeedKind, NeedStatus, Operator, Priority
 
 FACILITY_TYPE_LABELS = {
@@ -336,16 +337,28 @@ class NeedResource(SpreadsheetResource):
         return need.facility.name
 
     def existing_instances(self, keys):
+        # The stored status of each need, so that a row's status is checked as a move from it.
+        self.stored_status: dict[int, str] = {}
         facility_ids = {key[0] for key in keys}
         for batch in chunks(facility_ids):
-            yield from Need.objects.filter(facility_id__in=batch).select_related("facility", "field")
+            for need in Need.objects.filter(facility_id__in=batch).select_related("facility", "field"):
+                self.stored_status[need.pk] = need.status
+                yield need
 
     def instance_key(self, instance):
         return (instance.facility_id, norm_key(instance.title))
 
     def check_instance(self, instance):
-        held = instance.quantity_pending + instance.quantity_covered
-        if instance.pk is not None and instance.quantity < held:
+        """The need services' rules (facilities.services), row by row: a quantity below what
+        pledges hold, and a status that is not a move the services allow, are refused; whether
+        a need is fulfilled follows from its deliveries and quantity, as in the services.
+
+        A new row may carry any status: a register moved in from a spreadsheet keeps its
+        cancelled and fulfilled needs as records (they have no pledges here)."""
+        if instance.pk is None:
+            return {}
+        held = need_services.held_quantity(instance)
+        if instance.quantity < held:
             return {
                 "quantity": _(
                     "jumlah %(quantity)s lebih kecil dari yang sudah dijanjikan atau sedang ditawarkan mitra "
@@ -353,6 +366,11 @@ class NeedResource(SpreadsheetResource):
                 )
                 % {"quantity": instance.quantity, "held": held}
             }
+        stored = need_services.settled_status(instance, self.stored_status.get(instance.pk, instance.status))
+        wanted = need_services.settled_status(instance, instance.status)
+        if problem := need_services.move_problem(instance, stored, wanted):
+            return {"status": problem}
+        instance.status = wanted
         return {}
 
     def row_label(self, instance):

@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 
 from core.roles import is_dinsos, officer_company_id
 from facilities.models import Need, NeedStatus
+from facilities.services import settled_status
 from matching import evidence as evidence_checks
 from matching.errors import PledgeError
 from matching.models import (
@@ -148,8 +149,7 @@ def _lock(pledge_id: int) -> tuple[Pledge, Need]:
 
 
 def _save_need(need: Need) -> None:
-    if need.status == NeedStatus.OPEN and need.quantity_delivered >= need.quantity:
-        need.status = NeedStatus.FULFILLED
+    need.status = settled_status(need, need.status)
     need.save(update_fields=["quantity_pending", "quantity_covered", "quantity_delivered", "status", "updated_at"])
 
 

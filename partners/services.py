@@ -12,14 +12,13 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import Model, Q
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from core.accounts import SET_PASSWORD_PLACEHOLDER
 from core.roles import is_dinsos
-from facilities.models import Need
 from notifications.models import OutgoingEmail
 from notifications.services import enqueue_email
 from partners.errors import PartnerError
@@ -232,7 +231,7 @@ def officer_contact_update(*, officer: Officer, data: dict, actor) -> Officer:
 
 @transaction.atomic
 def partner_interest_submit(
-    *, need: Need | None, name: str, organisation: str, email: str, phone: str, message: str
+    *, need: Model | None, name: str, organisation: str, email: str, phone: str, message: str
 ) -> PartnerInterest:
     """Record a would-be partner's request from the public site; Dinsos staff find it in the
     admin as "new"."""

@@ -1,14 +1,18 @@
+from django import forms
 from django.contrib import admin
 from django.db.models import Count, Q
 from django.urls import path, reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from backoffice.actions import reason_action, run_service
 from backoffice.filters import RegionAreaFilter
 from backoffice.match_views import need_match_view
 from core.formatting import format_rupiah
 from core.import_admin import SpreadsheetAdminMixin
+from facilities import services
 from facilities.models import Facility, Need, NeedStatus
 from facilities.resources import FacilityResource, NeedResource
 from matching.models import Pledge
@@ -18,8 +22,17 @@ class NeedInline(admin.TabularInline):
     model = Need
     extra = 0
     fields = ["title", "field", "kind", "quantity", "unit", "unit_cost", "priority", "needed_by", "status", "is_public"]
+    readonly_fields = fields
     show_change_link = True
+    can_delete = False
     ordering = ["priority", "needed_by"]
+    verbose_name_plural = _("needs (add and edit them on the need's own page, through the need services)")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Facility)
@@ -80,6 +93,20 @@ class PledgeInline(admin.TabularInline):
         return False
 
 
+class NeedAdminForm(forms.ModelForm):
+    """The need's form, checked against the same rules as the need services before saving."""
+
+    class Meta:
+        model = Need
+        fields = list(services.EDITABLE_FIELDS)
+
+    def clean_quantity(self):
+        quantity = self.cleaned_data["quantity"]
+        if self.instance.pk is not None and (problem := services.quantity_problem(self.instance, quantity)):
+            raise forms.ValidationError(problem)
+        return quantity
+
+
 class FacilityRegionFilter(RegionAreaFilter):
     region_path = "facility__region"
 
@@ -116,7 +143,9 @@ class NeedAdmin(SpreadsheetAdminMixin, SimpleHistoryAdmin):
     autocomplete_fields = ["facility"]
     date_hierarchy = "created_at"
     inlines = [PledgeInline]
-    readonly_fields = ["quantity_pending", "quantity_covered", "quantity_delivered", "match_link"]
+    form = NeedAdminForm
+    actions = ["publish_needs", "cancel_needs", "reopen_needs"]
+    readonly_fields = ["status", "quantity_pending", "quantity_covered", "quantity_delivered", "match_link"]
     fieldsets = [
         (None, {"fields": ["facility", "title", "description", "field", "kind", "status", "is_public"]}),
         (_("Quantity and cost"), {"fields": ["quantity", "unit", "unit_cost", "beneficiaries"]}),
@@ -124,6 +153,47 @@ class NeedAdmin(SpreadsheetAdminMixin, SimpleHistoryAdmin):
         (_("Source"), {"fields": ["source", "source_date"]}),
         (_("Coverage"), {"fields": ["quantity_pending", "quantity_covered", "quantity_delivered", "match_link"]}),
     ]
+
+    def save_model(self, request, obj, form, change):
+        """Through the need services: a new need opens at once; an edit changes only what the
+        form changed (the status moves through the actions, the counters through pledges)."""
+        values = {name: form.cleaned_data[name] for name in form.changed_data if name in services.EDITABLE}
+        if change:
+            saved = services.need_update(need=obj, actor=request.user, changes=values)
+        else:
+            values = {name: form.cleaned_data[name] for name in services.EDITABLE_FIELDS if name in form.cleaned_data}
+            saved = services.need_create(actor=request.user, **values)
+        obj.pk = saved.pk
+        obj.refresh_from_db()
+
+    @admin.action(description=_("Publish the selected drafts"), permissions=["change"])
+    def publish_needs(self, request, queryset):
+        run_service(
+            request,
+            queryset,
+            lambda need: services.need_publish(need=need, actor=request.user),
+            gettext("%(n)s needs published."),
+        )
+
+    @admin.action(description=_("Cancel the selected needs…"), permissions=["change"])
+    def cancel_needs(self, request, queryset):
+        return reason_action(
+            self,
+            request,
+            queryset,
+            title=gettext("Cancel needs"),
+            call=lambda need, reason: services.need_cancel(need=need, actor=request.user, reason=reason),
+            success_message=gettext("%(n)s needs cancelled."),
+        )
+
+    @admin.action(description=_("Reopen the selected cancelled needs"), permissions=["change"])
+    def reopen_needs(self, request, queryset):
+        run_service(
+            request,
+            queryset,
+            lambda need: services.need_reopen(need=need, actor=request.user),
+            gettext("%(n)s needs reopened."),
+        )
 
     def get_urls(self):
         return [

@@ -15,10 +15,11 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from backoffice.actions import reason_action, run_service
 from core.formatting import format_rupiah
 from matching import selectors, services
 from matching.errors import PledgeError
-from matching.forms import ReasonForm, ReduceForm
+from matching.forms import ReduceForm
 from matching.models import DeliveryReport, Evidence, Pledge, PledgeStatus, PledgeStatusChange
 from notifications.models import Notification
 
@@ -75,43 +76,6 @@ class DeliveryInline(ReadOnlyInline):
     @admin.display(description=_("evidence"))
     def evidence(self, obj):
         return evidence_links(obj)
-
-
-def run_service(request, items, call, success_message) -> int:
-    """Call a service for each item; each refusal becomes a message and changes nothing."""
-    done = 0
-    for item in items:
-        try:
-            call(item)
-        except PledgeError as error:
-            messages.error(request, f"{item}: {error.message}")
-        else:
-            done += 1
-    if done:
-        messages.success(request, success_message % {"n": done})
-    return done
-
-
-def reason_action(modeladmin, request, queryset, *, title: str, call, success_message: str):
-    """An admin action that first asks for a reason on an intermediate page."""
-    if "apply" in request.POST:
-        form = ReasonForm(request.POST)
-        if form.is_valid():
-            reason = form.cleaned_data["reason"]
-            run_service(request, queryset, lambda item: call(item, reason), success_message)
-            return None
-    else:
-        form = ReasonForm()
-    context = {
-        **modeladmin.admin_site.each_context(request),
-        "title": title,
-        "objects": queryset,
-        "form": form,
-        "action": request.POST.get("action"),
-        "opts": modeladmin.model._meta,
-        "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
-    }
-    return TemplateResponse(request, "admin/matching/reason_form.html", context)
 
 
 @admin.register(Pledge)

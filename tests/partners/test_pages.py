@@ -13,8 +13,8 @@ from core.models import CsrField
 from facilities.models import FacilityType, NeedKind, Priority
 from matching.models import Pledge, PledgeStatus
 from notifications.models import Notification
-from portal import filters as partner_filters
 from partners.models import CompanyStatus
+from portal import filters as partner_filters
 from tests.factories import FacilityFactory, NeedFactory, ProgramFactory, field, pledge_in_state, region
 from tests.partners.helpers import snapshot
 

@@ -19,7 +19,8 @@ from django.utils import timezone
 
 from core.roles import ensure_staff_group
 from demo import data as demo
-from facilities.models import Facility, Need, NeedStatus
+from facilities import services as need_services
+from facilities.models import Facility, Need
 from matching import services as matching
 from matching.errors import PledgeError
 from matching.models import EvidenceKind, Pledge, PledgeOrigin, PledgeStatus
@@ -117,10 +118,18 @@ class Command(BaseCommand):
             "source": row.source[0],
             "source_date": row.source[1],
         }
-        # The status is the demo's only on creation: afterwards the pledge workflow owns it
-        # (a need may have become fulfilled), so a re-run never drags it back.
-        status = NeedStatus.DRAFT if row.draft else NeedStatus.OPEN
-        return _sync(Need, {"facility": facility, "title": row.title}, values, create_only={"status": status})
+        # Through the need services, as staff would. The status is the demo's only on creation:
+        # afterwards the workflow owns it (a need may have become fulfilled), so a re-run never
+        # drags it back; an unchanged need is not saved again.
+        need = Need.objects.filter(facility=facility, title=row.title).first()
+        if need is None:
+            return need_services.need_create(
+                actor=None, publish=not row.draft, facility=facility, title=row.title, **values
+            )
+        changed = {name: value for name, value in values.items() if getattr(need, name) != value}
+        if changed:
+            need = need_services.need_update(need=need, actor=None, changes=changed)
+        return need
 
     def _companies(self, rows: tuple[demo.CompanyData, ...]) -> dict[str, Company]:
         companies = {}
