@@ -90,10 +90,6 @@ TRANSITIONS: dict[tuple[str, str], Move] = {
 }
 
 
-def allowed_targets(status: str) -> list[str]:
-    return [to for (frm, to) in TRANSITIONS if frm == status]
-
-
 # --- who is acting ---------------------------------------------------------------------------
 
 
@@ -109,12 +105,61 @@ def _role(actor: AbstractBaseUser | None, company_id: int) -> str | None:
     return None
 
 
-def _check_actor(move: Move, actor, company_id: int) -> None:
+def _actor_problem(move: Move, actor, company_id: int) -> str | None:
     role = _role(actor, company_id)
     if role is None or role not in move.by:
-        raise PledgeError(_("You are not allowed to make this change to this pledge."))
+        return _("You are not allowed to make this change to this pledge.")
     if role == DINSOS and move.permission and not actor.has_perm(move.permission):
-        raise PledgeError(_("Your account lacks the permission for this action."))
+        return _("Your account lacks the permission for this action.")
+    return None
+
+
+def _check_actor(move: Move, actor, company_id: int) -> None:
+    if problem := _actor_problem(move, actor, company_id):
+        raise PledgeError(problem)
+
+
+def move_problem(pledge: Pledge, to: str, actor) -> str | None:
+    """Why ``actor`` may not move ``pledge`` to ``to`` now, or None: the table, who is acting,
+    and what the pledge's deliveries allow. A reason, where the move needs one, is asked for
+    separately."""
+    old = pledge.status
+    move = TRANSITIONS.get((old, to))
+    if move is None:
+        return _("A pledge that is “%(old)s” cannot become “%(new)s”.") % {"old": S(old).label, "new": S(to).label}
+    if problem := _actor_problem(move, actor, pledge.company_id):
+        return problem
+    if to == S.DELIVERED and pledge.quantity_reported != pledge.quantity:
+        return _("A pledge is delivered only when reports cover its whole quantity.")
+    if to == S.VERIFIED and pledge.quantity_verified != pledge.quantity:
+        return _("Verify every delivery report of this pledge first.")
+    if to in (S.ACCEPTED, S.APPROVED) and old == S.DELIVERED:
+        expected = S.ACCEPTED if pledge.origin == PledgeOrigin.PROPOSAL else S.APPROVED
+        if to != expected or pledge.quantity_reported >= pledge.quantity:
+            return _("This pledge cannot be reopened that way.")
+    if to == S.CANCELLED and pledge.quantity_reported:
+        return _("Deliveries were already reported for this pledge: reduce it to what was delivered instead.")
+    return None
+
+
+def pledge_moves_for(pledge: Pledge, actor) -> frozenset[str]:
+    """The states this actor may move the pledge to now, derived from ``TRANSITIONS``: what
+    the partner portal and the admin offer as buttons, and exactly what
+    ``pledge_transition`` would accept."""
+    return frozenset(
+        to for (frm, to) in TRANSITIONS if frm == pledge.status and move_problem(pledge, to, actor) is None
+    )
+
+
+def delivery_problem(pledge: Pledge, actor) -> str | None:
+    """Why ``actor`` may not report a delivery on this pledge now, or None."""
+    if _role(actor, pledge.company_id) != PARTNER:
+        return _("Only an officer of the pledging company can report its delivery.")
+    if pledge.status not in DELIVERABLE_STATES:
+        return _("Deliveries can be reported only for an accepted or approved pledge.")
+    if pledge.quantity_outstanding <= 0:
+        return _("Everything pledged has been reported already.")
+    return None
 
 
 def _require_dinsos(actor, permission: str) -> None:
@@ -162,27 +207,12 @@ def _record(pledge: Pledge, old: str, actor, reason: str = "") -> None:
 def _apply(pledge: Pledge, need: Need, to: str, actor, reason: str) -> str:
     """Perform a move on locked rows; returns the event name."""
     old = pledge.status
-    move = TRANSITIONS.get((old, to))
-    if move is None:
-        raise PledgeError(
-            _("A pledge that is “%(old)s” cannot become “%(new)s”.") % {"old": S(old).label, "new": S(to).label}
-        )
-    _check_actor(move, actor, pledge.company_id)
+    if problem := move_problem(pledge, to, actor):
+        raise PledgeError(problem)
+    move = TRANSITIONS[(old, to)]
     reason = (reason or "").strip()
     if move.reason_required and not reason:
         raise PledgeError(_("Please give a reason."))
-    if to == S.DELIVERED and pledge.quantity_reported != pledge.quantity:
-        raise PledgeError(_("A pledge is delivered only when reports cover its whole quantity."))
-    if to == S.VERIFIED and pledge.quantity_verified != pledge.quantity:
-        raise PledgeError(_("Verify every delivery report of this pledge first."))
-    if to in (S.ACCEPTED, S.APPROVED) and old == S.DELIVERED:
-        expected = S.ACCEPTED if pledge.origin == PledgeOrigin.PROPOSAL else S.APPROVED
-        if to != expected or pledge.quantity_reported >= pledge.quantity:
-            raise PledgeError(_("This pledge cannot be reopened that way."))
-    if to == S.CANCELLED and pledge.quantity_reported:
-        raise PledgeError(
-            _("Deliveries were already reported for this pledge: reduce it to what was delivered instead.")
-        )
 
     source, target = _bucket(old), _bucket(to)
     if source != target:
@@ -406,10 +436,8 @@ def _delivery_report_submit(
 ):
     pledge_id = pledge if isinstance(pledge, int) else pledge.pk
     locked, need = _lock(pledge_id)
-    if _role(actor, locked.company_id) != PARTNER:
-        raise PledgeError(_("Only an officer of the pledging company can report its delivery."))
-    if locked.status not in DELIVERABLE_STATES:
-        raise PledgeError(_("Deliveries can be reported only for an accepted or approved pledge."))
+    if problem := delivery_problem(locked, actor):
+        raise PledgeError(problem)
     if not isinstance(quantity, int) or quantity <= 0:
         raise PledgeError(_("The quantity must be a whole number above zero."))
     if quantity > locked.quantity_outstanding:

@@ -19,7 +19,7 @@ from core.pagination import CappedPaginator, query_without
 from facilities.filters import csr_field_choices
 from matching import services as matching
 from matching.errors import PledgeError
-from matching.models import DELIVERABLE_STATES, LIVE_STATES, PledgeStatus
+from matching.models import PledgeStatus
 from matching.selectors import explain_need_suggestions
 from notifications.services import notifications_mark_read
 from partners import services
@@ -198,18 +198,13 @@ def pledge_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _withdrawable(pledge) -> bool:
-    """A proposal is declined rather than withdrawn; once deliveries are reported, Dinsos reduces
-    the pledge instead."""
-    return pledge.status in LIVE_STATES - {PledgeStatus.PROPOSED} and not pledge.quantity_reported
-
-
 # The views of one pledge fetch it before they look at the method: another company's pledge is
 # a 404 whatever the method, so not even a 405 tells that the id exists.
 
 
 def _pledge_page(request: HttpRequest, pledge, *, forms: dict | None = None, status: int = 200) -> HttpResponse:
     forms = forms or {}
+    moves = matching.pledge_moves_for(pledge, request.user)
     context = {
         "officer": request.officer,
         "pledge": pledge,
@@ -217,9 +212,10 @@ def _pledge_page(request: HttpRequest, pledge, *, forms: dict | None = None, sta
         "history": selectors.pledge_history(pledge),
         "deliveries": selectors.pledge_deliveries(pledge),
         "lapses_soon": selectors.lapses_soon(pledge),
-        "can_answer": pledge.status == PledgeStatus.PROPOSED,
-        "can_report": pledge.status in DELIVERABLE_STATES and pledge.quantity_outstanding > 0,
-        "can_withdraw": _withdrawable(pledge),
+        # What the officer may do, from the workflow's one table (matching.services).
+        "can_answer": {PledgeStatus.ACCEPTED, PledgeStatus.DECLINED} <= moves,
+        "can_report": matching.delivery_problem(pledge, request.user) is None,
+        "can_withdraw": PledgeStatus.CANCELLED in moves,
         "decline_form": forms.get("decline") or DeclineForm(),
         "withdraw_form": forms.get("withdraw") or ReasonForm(),
         "show_withdraw": "withdraw" in forms,
@@ -286,7 +282,7 @@ def pledge_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     pledge = get_pledge_for_officer(request.officer, pk)
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
-    if not _withdrawable(pledge):
+    if PledgeStatus.CANCELLED not in matching.pledge_moves_for(pledge, request.user):
         messages.error(request, _("This pledge cannot be withdrawn any more."))
         return redirect("partner:pledge_detail", pk=pledge.pk)
     form = ReasonForm(request.POST)
@@ -305,7 +301,7 @@ def pledge_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "HEAD", "POST"])
 def delivery_report(request: HttpRequest, pk: int) -> HttpResponse:
     pledge = get_pledge_for_officer(request.officer, pk)
-    if pledge.status not in DELIVERABLE_STATES or pledge.quantity_outstanding <= 0:
+    if matching.delivery_problem(pledge, request.user) is not None:
         messages.info(request, _("There is nothing left to report for this pledge."))
         return redirect("partner:pledge_detail", pk=pledge.pk)
     form = DeliveryReportForm(

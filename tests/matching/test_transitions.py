@@ -1,6 +1,7 @@
 """Every legal and every illegal move of a pledge, as the one transition table defines them."""
 
 import pytest
+from django.db import transaction
 from django.utils import translation
 
 from matching import services
@@ -163,3 +164,33 @@ def test_only_staff_propose():
     company = CompanyFactory()
     with pytest.raises(PledgeError):
         services.pledge_propose(need=NeedFactory(), company=company, quantity=1, actor=officer_user(company))
+
+
+# --- the moves offered are exactly the moves accepted ---------------------------------------------
+
+
+@pytest.mark.parametrize("state", [s for s in PledgeStatus if s not in (PledgeStatus.DECLINED,)])
+@pytest.mark.parametrize("who", ["partner", "staff", "other_officer", "system"])
+def test_pledge_moves_for_offers_exactly_what_pledge_transition_accepts(state, who):
+    pledge = pledge_in_state(state)
+    actor = {
+        "partner": officer_user(pledge.company),
+        "staff": staff_user(),
+        "other_officer": officer_user(CompanyFactory()),
+        "system": None,
+    }[who]
+    offered = services.pledge_moves_for(pledge, actor)
+    accepted = set()
+    for target in PledgeStatus:
+        try:
+            with transaction.atomic():
+                services.pledge_transition(pledge=pledge.pk, to=target, actor=actor, reason="Alasan")
+                accepted.add(target)
+                raise _Undo
+        except (_Undo, PledgeError):
+            pass
+    assert offered == accepted
+
+
+class _Undo(Exception):
+    """Rolls a trial move back."""
