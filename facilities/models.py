@@ -249,11 +249,3 @@ class Need(models.Model):
     @property
     def remaining_value(self) -> int:
         return self.quantity_remaining * self.unit_cost
-
-    @property
-    def covered_percent(self) -> int:
-        return round(100 * self.quantity_covered / self.quantity) if self.quantity else 0
-
-    @property
-    def delivered_percent(self) -> int:
-        return round(100 * self.quantity_delivered / self.quantity) if self.quantity else 0

@@ -189,16 +189,6 @@ def company_contacts(company: Company) -> list[Officer]:
     )
 
 
-def pledge_status_counts(company: Company) -> dict[str, int]:
-    return dict(
-        Pledge.objects.for_company(company)
-        .order_by()
-        .values_list("status")
-        .annotate(n=Count("pk"))
-        .values_list("status", "n")
-    )
-
-
 def unread_ids_for_pledge(user, pledge: Pledge) -> list[int]:
     return list(
         Notification.objects.filter(recipient=user, pledge=pledge, read_at__isnull=True).values_list("pk", flat=True)
