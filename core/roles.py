@@ -14,6 +14,9 @@ from django.contrib.auth.models import Group, Permission
 from django.db.models import Q
 
 DINSOS_STAFF_GROUP = "Dinsos staff"
+# Read-only accounts of coordinating agencies (Bappeda, Disnakertrans, DPMPTSP, a camat): they
+# may view what staff view, and change nothing.
+DINSOS_VIEWER_GROUP = "Dinsos viewers"
 
 
 def officer_company_id(user: AbstractBaseUser | None) -> int | None:
@@ -36,6 +39,7 @@ def is_dinsos(user: AbstractBaseUser | None) -> bool:
 # through the workflow actions.
 STAFF_PERMISSIONS: dict[str, tuple[str, ...]] = {
     "core.csrfield": ("view",),
+    "agencies.agency": ("view",),
     "core.importrecord": ("view",),
     "regions.region": ("view",),
     "regions.povertyfigure": ("view", "add", "change", "delete", "import_povertyfigure", "export_povertyfigure"),
@@ -63,7 +67,19 @@ def staff_permission_query() -> Q:
     return query
 
 
+def viewer_permission_query() -> Q:
+    query = Q(pk__in=[])
+    for label, actions in STAFF_PERMISSIONS.items():
+        app_label, model = label.split(".")
+        if "view" in actions:
+            query |= Q(content_type__app_label=app_label, content_type__model=model, codename=f"view_{model}")
+    return query
+
+
 def ensure_staff_group() -> Group:
+    """Both groups, with exactly their permissions; returns the staff group."""
     group, _ = Group.objects.get_or_create(name=DINSOS_STAFF_GROUP)
     group.permissions.set(Permission.objects.filter(staff_permission_query()))
+    viewers, _ = Group.objects.get_or_create(name=DINSOS_VIEWER_GROUP)
+    viewers.permissions.set(Permission.objects.filter(viewer_permission_query()))
     return group

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     # ours
     "core",
     "regions",
+    "agencies",
     "facilities",
     "partners",
     "programs",
@@ -132,7 +133,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # ModelBackend, loading the staff account's agency in the same query (agencies.backends).
+    "agencies.backends.AgencyStaffBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

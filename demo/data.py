@@ -25,6 +25,7 @@ import calendar
 import datetime
 from dataclasses import dataclass
 
+from agencies.models import AgencyLevel, StaffRole
 from facilities.models import FacilityType, NeedKind, Operator, Priority
 from matching.models import PledgeOrigin, PledgeStatus
 from partners.models import CompanyKind, EngagementKind, OfficerRole
@@ -2610,17 +2611,67 @@ class AccountData:
     email: str
     is_staff: bool = False
     is_superuser: bool = False
-    staff_group: bool = False
     company: str = ""  # slug: makes the account a CSR officer of that company
     role: str = OfficerRole.STAFF
     job_title: str = ""
     phone: str = ""
+    agency: str = ""  # slug: makes the account a staff account of that agency
+    agency_role: str = StaffRole.STAFF
+    organisation: str = ""
+
+
+# --------------------------------------------------------------------------------------------
+# The two agencies the portal was built around (see ../shared/DOMAIN.md).
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AgencyData:
+    slug: str
+    name: str
+    short_name: str
+    level: str
+    region: str
+    address: str
+    email: str
+    phone: str
+    website: str = ""
+    forum_name: str = ""
+    forum_regulation: str = ""
+
+
+AGENCIES: tuple[AgencyData, ...] = (
+    AgencyData(
+        slug="dinsos-dki-jakarta",
+        name="Dinas Sosial Provinsi DKI Jakarta",
+        short_name="Dinsos DKI Jakarta",
+        level=AgencyLevel.PROVINCE,
+        region="31",
+        address="Jl. Gunung Sahari II No. 5, Jakarta Pusat",
+        email="dinsos@jakarta.example.go.id",
+        phone="021-0000-0100",
+        website="https://dinsos.jakarta.example.go.id",
+    ),
+    AgencyData(
+        slug="dinsos-pulang-pisau",
+        name="Dinas Sosial Kabupaten Pulang Pisau",
+        short_name="Dinsos Pulang Pisau",
+        level=AgencyLevel.REGENCY,
+        region="62.11",
+        address="Jl. Tjilik Riwut Km. 1, Pulang Pisau, Kalimantan Tengah",
+        email="dinsos@pulangpisaukab.example.go.id",
+        phone="0513-0000-100",
+        forum_name="Forum TSLP Kabupaten Pulang Pisau",
+        forum_regulation="Peraturan Bupati Pulang Pisau Nomor 24 Tahun 2020",
+    ),
+)
 
 
 # Demo-only passwords, printed in the README; never used outside a demo database.
 STAFF_PASSWORD = "dinsos-demo"  # noqa: S105
 ADMIN_PASSWORD = "admin-demo"  # noqa: S105
 OFFICER_PASSWORD = "mitra-demo"  # noqa: S105
+VIEWER_PASSWORD = "viewer-demo"  # noqa: S105
 
 ACCOUNTS: tuple[AccountData, ...] = (
     AccountData(
@@ -2630,7 +2681,27 @@ ACCOUNTS: tuple[AccountData, ...] = (
         last_name="Rahmawati",
         email="siti.rahmawati@dinsos-dki.example.org",
         is_staff=True,
-        staff_group=True,
+        agency="dinsos-dki-jakarta",
+    ),
+    AccountData(
+        username="dinsos.pulpis",
+        password=STAFF_PASSWORD,
+        first_name="Yohanes",
+        last_name="Pandawa",
+        email="yohanes.pandawa@dinsos-pulpis.example.org",
+        is_staff=True,
+        agency="dinsos-pulang-pisau",
+    ),
+    AccountData(
+        username="bappeda.pulpis",
+        password=VIEWER_PASSWORD,
+        first_name="Maria",
+        last_name="Lestari",
+        email="maria.lestari@bappeda-pulpis.example.org",
+        is_staff=True,
+        agency="dinsos-pulang-pisau",
+        agency_role=StaffRole.VIEWER,
+        organisation="Bappeda Kabupaten Pulang Pisau",
     ),
     AccountData(
         username="admin",

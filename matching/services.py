@@ -24,6 +24,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from agencies.scope import staff_scope
 from core.roles import is_dinsos, officer_company_id
 from facilities.models import Need, NeedStatus
 from facilities.services import settled_status
@@ -93,20 +94,32 @@ TRANSITIONS: dict[tuple[str, str], Move] = {
 # --- who is acting ---------------------------------------------------------------------------
 
 
-def _role(actor: AbstractBaseUser | None, company_id: int) -> str | None:
+def _role(actor: AbstractBaseUser | None, company_id: int, need: Need | None = None) -> str | None:
+    """Who is acting on a pledge of ``company_id`` for ``need``. Dinsos staff act only on needs
+    of facilities in their agency's area, and never with a read-only (viewer) account."""
     if actor is None:
         return SYSTEM
     if not actor.is_active:
         return None
     if officer_company_id(actor) == company_id:
         return PARTNER
-    if is_dinsos(actor):
+    if is_dinsos(actor) and (need is None or _decides_for(actor, need)):
         return DINSOS
     return None
 
 
-def _actor_problem(move: Move, actor, company_id: int) -> str | None:
-    role = _role(actor, company_id)
+def _decides_for(actor, need: Need) -> bool:
+    scope = staff_scope(actor)
+    return not scope.read_only and scope.covers(need.facility.region_id)
+
+
+def _require_area(actor, need: Need) -> None:
+    if actor is not None and not _decides_for(actor, need):
+        raise PledgeError(_("This need belongs to another agency's area."))
+
+
+def _actor_problem(move: Move, actor, company_id: int, need: Need | None = None) -> str | None:
+    role = _role(actor, company_id, need)
     if role is None or role not in move.by:
         return _("You are not allowed to make this change to this pledge.")
     if role == DINSOS and move.permission and not actor.has_perm(move.permission):
@@ -114,8 +127,8 @@ def _actor_problem(move: Move, actor, company_id: int) -> str | None:
     return None
 
 
-def _check_actor(move: Move, actor, company_id: int) -> None:
-    if problem := _actor_problem(move, actor, company_id):
+def _check_actor(move: Move, actor, company_id: int, need: Need | None = None) -> None:
+    if problem := _actor_problem(move, actor, company_id, need):
         raise PledgeError(problem)
 
 
@@ -127,7 +140,7 @@ def move_problem(pledge: Pledge, to: str, actor) -> str | None:
     move = TRANSITIONS.get((old, to))
     if move is None:
         return _("A pledge that is “%(old)s” cannot become “%(new)s”.") % {"old": S(old).label, "new": S(to).label}
-    if problem := _actor_problem(move, actor, pledge.company_id):
+    if problem := _actor_problem(move, actor, pledge.company_id, pledge.need):
         return problem
     if to == S.DELIVERED and pledge.quantity_reported != pledge.quantity:
         return _("A pledge is delivered only when reports cover its whole quantity.")
@@ -181,7 +194,8 @@ def _bucket(status: str) -> str | None:
 
 
 def _lock_need(need_id: int) -> Need:
-    return Need.objects.select_for_update().get(pk=need_id)
+    # The facility comes along (whose area decides who may act); only the need's row is locked.
+    return Need.objects.select_for_update(of=("self",)).select_related("facility").get(pk=need_id)
 
 
 def _lock(pledge_id: int) -> tuple[Pledge, Need]:
@@ -260,6 +274,8 @@ def _create(
 ) -> Pledge:
     need_id = need if isinstance(need, int) else need.pk
     locked = _lock_need(need_id)
+    if origin == PledgeOrigin.PROPOSAL:
+        _require_area(actor, locked)
     if locked.status != NeedStatus.OPEN:
         raise PledgeError(_("This need is no longer open for pledges."))
     if company.status == CompanyStatus.INACTIVE:
@@ -359,7 +375,7 @@ def pledge_reduce(*, pledge: Pledge | int, quantity: int, actor, reason: str) ->
     reported delivered, at which point the pledge counts as delivered."""
     pledge_id = pledge if isinstance(pledge, int) else pledge.pk
     locked, need = _lock(pledge_id)
-    _check_actor(_CANCEL, actor, locked.company_id)
+    _check_actor(_CANCEL, actor, locked.company_id, need)
     reason = (reason or "").strip()
     if not reason:
         raise PledgeError(_("Please give a reason."))
@@ -493,6 +509,7 @@ def delivery_verify(*, report: DeliveryReport | int, actor, note: str = "") -> D
     _require_dinsos(actor, "matching.verify_delivery")
     report_id = report if isinstance(report, int) else report.pk
     locked, pledge, need = _lock_report(report_id)
+    _require_area(actor, need)
     if locked.status != DeliveryStatus.SUBMITTED:
         raise PledgeError(_("This delivery report was already reviewed."))
     locked.status = DeliveryStatus.VERIFIED
@@ -520,6 +537,7 @@ def delivery_reject(*, report: DeliveryReport | int, actor, reason: str) -> Deli
         raise PledgeError(_("Please give a reason."))
     report_id = report if isinstance(report, int) else report.pk
     locked, pledge, need = _lock_report(report_id)
+    _require_area(actor, need)
     if locked.status != DeliveryStatus.SUBMITTED:
         raise PledgeError(_("This delivery report was already reviewed."))
     locked.status = DeliveryStatus.REJECTED

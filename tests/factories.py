@@ -8,8 +8,9 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils.text import slugify
 
+from agencies.models import Agency, AgencyLevel, AgencyStaff, StaffRole
 from core.models import CsrField
-from core.roles import DINSOS_STAFF_GROUP
+from core.roles import DINSOS_STAFF_GROUP, DINSOS_VIEWER_GROUP
 from facilities.models import Facility, FacilityType, Need, NeedKind, NeedStatus, Priority
 from partners.models import Company, CompanyStatus, Engagement, Officer, OfficerRole
 from programs.models import Program, ProgramForm, ProgramStatus
@@ -56,14 +57,46 @@ class UserFactory(factory.django.DjangoModelFactory):
             obj.save()
 
 
+def national_agency() -> Agency:
+    agency, _ = Agency.objects.get_or_create(
+        slug="kemensos",
+        defaults={"name": "Kementerian Sosial", "short_name": "Kemensos", "level": AgencyLevel.NATIONAL},
+    )
+    return agency
+
+
+def agency(code: str, name: str | None = None, **kwargs) -> Agency:
+    """The Dinas Sosial of a province (``31``) or regency (``62.11``), with its region."""
+    place = region(code)
+    level = AgencyLevel.PROVINCE if "." not in code else AgencyLevel.REGENCY
+    found, _ = Agency.objects.get_or_create(
+        slug=f"dinsos-{code.replace('.', '-')}",
+        defaults={
+            "name": name or f"Dinas Sosial {place.name}",
+            "short_name": f"Dinsos {code}",
+            "level": level,
+            "region": place,
+            **kwargs,
+        },
+    )
+    return found
+
+
 class StaffFactory(UserFactory):
+    """A Dinsos staff account. Unless ``agency`` (and ``role``) is given, it works for a national
+    agency and so sees the whole country, as every staff account did before agencies."""
+
     username = factory.Sequence(lambda n: f"staff{n}")
     is_staff = True
 
     @factory.post_generation
-    def staff_group(obj, create, extracted, **kwargs):
+    def agency(obj, create, extracted, **kwargs):
         if create:
-            obj.groups.add(Group.objects.get(name=DINSOS_STAFF_GROUP))
+            role = kwargs.get("role", StaffRole.STAFF)
+            obj.groups.add(
+                Group.objects.get(name=DINSOS_VIEWER_GROUP if role == StaffRole.VIEWER else DINSOS_STAFF_GROUP)
+            )
+            AgencyStaff.objects.create(user=obj, agency=extracted or national_agency(), role=role)
 
 
 class FacilityFactory(factory.django.DjangoModelFactory):

@@ -1,19 +1,23 @@
 from django.contrib import admin
 
+from backoffice.scoping import AgencyScopedAdmin
 from core.models import CsrField, ImportRecord
 
 
 @admin.register(CsrField)
-class CsrFieldAdmin(admin.ModelAdmin):
+class CsrFieldAdmin(AgencyScopedAdmin, admin.ModelAdmin):
+    area_path = None
     list_display = ["code", "name", "name_en", "order"]
     search_fields = ["code", "name", "name_en"]
     ordering = ["order"]
 
 
 @admin.register(ImportRecord)
-class ImportRecordAdmin(admin.ModelAdmin):
+class ImportRecordAdmin(AgencyScopedAdmin, admin.ModelAdmin):
     """Who imported which spreadsheet, when, and what it did. Written by the import screens
     only: read-only here."""
+
+    area_path = "user__agency_staff__agency__region"
 
     list_display = [
         "created_at",

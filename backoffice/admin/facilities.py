@@ -10,6 +10,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from backoffice.actions import reason_action, run_service
 from backoffice.filters import RegionAreaFilter
 from backoffice.match_views import need_match_view
+from backoffice.scoping import AgencyScopedAdmin
 from core.formatting import format_rupiah
 from core.import_admin import SpreadsheetAdminMixin
 from facilities import services
@@ -36,7 +37,9 @@ class NeedInline(admin.TabularInline):
 
 
 @admin.register(Facility)
-class FacilityAdmin(SpreadsheetAdminMixin, SimpleHistoryAdmin):
+class FacilityAdmin(AgencyScopedAdmin, SpreadsheetAdminMixin, SimpleHistoryAdmin):
+    area_path = "region"
+    scoped_choices = {"region": "pk"}
     resource_classes = [FacilityResource]
     pledge_summary_path = "need__facility"
     list_display = [
@@ -112,7 +115,9 @@ class FacilityRegionFilter(RegionAreaFilter):
 
 
 @admin.register(Need)
-class NeedAdmin(SpreadsheetAdminMixin, SimpleHistoryAdmin):
+class NeedAdmin(AgencyScopedAdmin, SpreadsheetAdminMixin, SimpleHistoryAdmin):
+    area_path = "facility__region"
+    scoped_choices = {"facility": "region"}
     resource_classes = [NeedResource]
     pledge_summary_path = "need"
     list_display = [

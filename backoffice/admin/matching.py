@@ -16,6 +16,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from backoffice.actions import reason_action, run_service
+from backoffice.scoping import AgencyScopedAdmin
 from core.formatting import format_rupiah
 from matching import selectors, services
 from matching.errors import PledgeError
@@ -79,7 +80,8 @@ class DeliveryInline(ReadOnlyInline):
 
 
 @admin.register(Pledge)
-class PledgeAdmin(admin.ModelAdmin):
+class PledgeAdmin(AgencyScopedAdmin, admin.ModelAdmin):
+    area_path = "need__facility__region"
     list_display = [
         "id",
         "need",
@@ -247,7 +249,8 @@ class PledgeAdmin(admin.ModelAdmin):
 
 
 @admin.register(DeliveryReport)
-class DeliveryReportAdmin(admin.ModelAdmin):
+class DeliveryReportAdmin(AgencyScopedAdmin, admin.ModelAdmin):
+    area_path = "pledge__need__facility__region"
     list_display = [
         "id",
         "pledge_link",
@@ -344,7 +347,8 @@ class DeliveryReportAdmin(admin.ModelAdmin):
 
 
 @admin.register(Evidence)
-class EvidenceAdmin(admin.ModelAdmin):
+class EvidenceAdmin(AgencyScopedAdmin, admin.ModelAdmin):
+    area_path = "report__pledge__need__facility__region"
     list_display = ["id", "report", "kind", "content_type", "size", "uploaded_at", "download"]
     list_filter = ["kind", "content_type"]
     list_select_related = ["report__pledge__need"]

@@ -2,12 +2,15 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from backoffice.scoping import AgencyScopedAdmin
 from notifications.models import EmailStatus, Notification, OutgoingEmail
 from notifications.services import email_retry
 
 
 @admin.register(OutgoingEmail)
-class OutgoingEmailAdmin(admin.ModelAdmin):
+class OutgoingEmailAdmin(AgencyScopedAdmin, admin.ModelAdmin):
+    # An agency sees the outbox of its own staff accounts; national staff see all of it.
+    area_path = "user__agency_staff__agency__region"
     list_display = ["created_at", "to", "subject", "event", "status", "attempts", "sent_at", "next_attempt_at"]
     list_filter = ["status", "event"]
     search_fields = ["to", "subject"]
@@ -36,7 +39,7 @@ class OutgoingEmailAdmin(admin.ModelAdmin):
 
 
 @admin.register(Notification)
-class NotificationAdmin(admin.ModelAdmin):
+class NotificationAdmin(AgencyScopedAdmin, admin.ModelAdmin):
     list_display = ["created_at", "recipient", "event", "text", "read_at"]
     list_filter = ["event"]
     list_select_related = ["recipient", "pledge__company", "pledge__need__facility"]

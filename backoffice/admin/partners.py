@@ -6,6 +6,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from backoffice import officer_views as admin_views
 from backoffice.filters import RegionAreaFilter
+from backoffice.scoping import AgencyScopedAdmin
 from core.import_admin import SpreadsheetAdminMixin
 from partners.models import Company, Engagement, Officer, PartnerInterest
 from partners.resources import CompanyResource
@@ -27,7 +28,8 @@ class ProgramInline(admin.TabularInline):
 
 
 @admin.register(Company)
-class CompanyAdmin(SpreadsheetAdminMixin, SimpleHistoryAdmin):
+class CompanyAdmin(AgencyScopedAdmin, SpreadsheetAdminMixin, SimpleHistoryAdmin):
+    area_path = None  # one registry shared by every agency
     resource_classes = [CompanyResource]
     pledge_summary_path = "company"
     list_display = ["name", "kind", "country", "region", "status", "forum_member", "officer_count", "program_count"]
@@ -85,7 +87,8 @@ class CompanyAdmin(SpreadsheetAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Officer)
-class OfficerAdmin(SimpleHistoryAdmin):
+class OfficerAdmin(AgencyScopedAdmin, SimpleHistoryAdmin):
+    area_path = None  # officers belong to companies, which every agency shares
     list_display = ["user", "full_name", "company", "role", "job_title", "is_active"]
     list_filter = ["role", "user__is_active", "company"]
     list_select_related = ["user", "company"]
@@ -104,7 +107,8 @@ class OfficerAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Engagement)
-class EngagementAdmin(SimpleHistoryAdmin):
+class EngagementAdmin(AgencyScopedAdmin, SimpleHistoryAdmin):
+    area_path = "agency__region"
     list_display = ["date", "subject", "kind", "location", "company_count", "follow_up_due"]
     list_filter = ["kind", "companies"]
     search_fields = ["subject", "notes", "follow_up", "companies__name"]
@@ -120,9 +124,11 @@ class EngagementAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(PartnerInterest)
-class PartnerInterestAdmin(admin.ModelAdmin):
+class PartnerInterestAdmin(AgencyScopedAdmin, admin.ModelAdmin):
     """Requests from would-be partners, sent from the public need pages. Staff read them and
     record the follow-up; what the visitor wrote is never edited."""
+
+    area_path = "need__facility__region"
 
     list_display = ["created_at", "organisation", "name", "email", "need", "status", "handled_by"]
     list_filter = ["status"]

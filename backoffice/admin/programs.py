@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from backoffice.scoping import AgencyScopedAdmin
 from core.formatting import format_rupiah
 from core.import_admin import SpreadsheetAdminMixin
 from programs.models import Program
@@ -9,7 +10,7 @@ from programs.resources import ProgramResource
 
 
 @admin.register(Program)
-class ProgramAdmin(SpreadsheetAdminMixin, SimpleHistoryAdmin):
+class ProgramAdmin(AgencyScopedAdmin, SpreadsheetAdminMixin, SimpleHistoryAdmin):
     resource_classes = [ProgramResource]
     list_display = ["title", "company", "form", "budget_rp", "start_date", "end_date", "status"]
     list_filter = ["status", "form", "fields", "company"]

@@ -2,13 +2,15 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from backoffice.filters import RegionAreaFilter
+from backoffice.scoping import AgencyScopedAdmin
 from core.import_admin import SpreadsheetAdminMixin
 from regions.models import PovertyFigure, Region
 from regions.resources import PovertyFigureResource
 
 
 @admin.register(Region)
-class RegionAdmin(admin.ModelAdmin):
+class RegionAdmin(AgencyScopedAdmin, admin.ModelAdmin):
+    area_path = None  # the Kemendagri tree is reference data for everyone
     list_display = ["code", "name", "level", "parent"]
     list_filter = ["level"]
     list_select_related = ["parent"]
@@ -25,7 +27,9 @@ class RegionAdmin(admin.ModelAdmin):
 
 
 @admin.register(PovertyFigure)
-class PovertyFigureAdmin(SpreadsheetAdminMixin, SimpleHistoryAdmin):
+class PovertyFigureAdmin(AgencyScopedAdmin, SpreadsheetAdminMixin, SimpleHistoryAdmin):
+    area_path = "region"
+    scoped_choices = {"region": "pk"}
     resource_classes = [PovertyFigureResource]
     list_display = ["region", "region_code", "year", "poor_households", "poor_individuals", "source", "source_date"]
     list_filter = ["year", "source", RegionAreaFilter]

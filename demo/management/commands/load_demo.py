@@ -17,6 +17,8 @@ from django.db import models, transaction
 from django.db.models import Count
 from django.utils import timezone
 
+from agencies import services as agency_services
+from agencies.models import Agency
 from core.roles import ensure_staff_group
 from demo import data as demo
 from facilities import services as need_services
@@ -60,6 +62,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         with transaction.atomic():
             self._regions()
+            self._agencies()
             facilities = self._facilities(demo.DKI_FACILITIES + demo.PULPIS_FACILITIES)
             companies = self._companies(demo.JAKARTA_PARTNERS + demo.PULPIS_PARTNERS)
             self._engagements(companies)
@@ -75,6 +78,25 @@ class Command(BaseCommand):
         if Region.objects.filter(code__in=["31", "62.11"]).count() < 2:
             self.stdout.write("Loading the regions of DKI Jakarta (31) and Kalimantan Tengah (62)…")
             regions_load(provinces=["31", "62"])
+
+    def _agencies(self) -> None:
+        for row in demo.AGENCIES:
+            _sync(
+                Agency,
+                {"slug": row.slug},
+                {
+                    "name": row.name,
+                    "short_name": row.short_name,
+                    "level": row.level,
+                    "region_id": row.region,
+                    "address": row.address,
+                    "email": row.email,
+                    "phone": row.phone,
+                    "website": row.website,
+                    "forum_name": row.forum_name,
+                    "forum_regulation": row.forum_regulation,
+                },
+            )
 
     def _facilities(self, rows: tuple[demo.FacilityData, ...]) -> dict[str, Facility]:
         facilities = {}
@@ -211,7 +233,8 @@ class Command(BaseCommand):
     # --- accounts -----------------------------------------------------------------------------
 
     def _accounts(self, companies: dict[str, Company]) -> None:
-        staff_group = ensure_staff_group()
+        ensure_staff_group()
+        agencies = {agency.slug: agency for agency in Agency.objects.all()}
         for row in demo.ACCOUNTS:
             user = _sync(
                 User,
@@ -229,8 +252,10 @@ class Command(BaseCommand):
             if not user.check_password(row.password):
                 user.set_password(row.password)
                 user.save(update_fields=["password"])
-            if row.staff_group:
-                user.groups.add(staff_group)
+            if row.agency:
+                agency_services.staff_assign(
+                    user=user, agency=agencies[row.agency], role=row.agency_role, organisation=row.organisation
+                )
             if row.company:
                 _sync(
                     Officer,
@@ -246,7 +271,11 @@ class Command(BaseCommand):
     # --- pledges, through the workflow services ------------------------------------------------
 
     def _pledges(self) -> None:
-        staff = User.objects.get(username="dinsos")
+        # Each agency's demo staff decide for the facilities of their own area.
+        staff_by_province = {
+            "31": User.objects.get(username="dinsos"),
+            "62": User.objects.get(username="dinsos.pulpis"),
+        }
         officers = {officer.company.slug: officer.user for officer in Officer.objects.select_related("company", "user")}
         for row in demo.PLEDGES:
             need = Need.objects.get(facility__slug=row.facility, title=row.need)
@@ -257,6 +286,7 @@ class Command(BaseCommand):
                 # One savepoint per pledge: if someone has since covered the need in this
                 # database, that pledge is skipped and the others still load.
                 with transaction.atomic():
+                    staff = staff_by_province[need.facility.region_id[:2]]
                     self._pledge(row, need, company, staff, officers.get(row.company))
             except PledgeError as error:
                 self.stderr.write(f"Skipped the demo pledge of {company} for “{need}”: {error.message}")
