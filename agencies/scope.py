@@ -108,9 +108,12 @@ def agency_for_region(code: str | None) -> Agency | None:
 
 
 def deciding_staff(agency: Agency | None):
-    """The accounts that receive an agency's workflow notices: its administrators and staff
-    (viewers follow, they do not decide)."""
-    users = get_user_model().objects.filter(is_active=True, is_staff=True)
+    """The accounts that receive the workflow notices of a place: the administrators and staff
+    of its agency (viewers follow, they do not decide); where no agency covers the place, those
+    of the national agencies, who see everything."""
+    users = get_user_model().objects.filter(
+        is_active=True, is_staff=True, agency_staff__role__in=[StaffRole.ADMIN, StaffRole.STAFF]
+    )
     if agency is None:
-        return users.none()
-    return users.filter(agency_staff__agency=agency, agency_staff__role__in=[StaffRole.ADMIN, StaffRole.STAFF])
+        return users.filter(agency_staff__agency__level=AgencyLevel.NATIONAL)
+    return users.filter(agency_staff__agency=agency)

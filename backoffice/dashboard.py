@@ -11,6 +11,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 
+from backoffice.scoping import scope_of
 from reports import selectors
 from reports.forms import ReportFilterForm
 from reports.views import report_context
@@ -22,7 +23,10 @@ def dashboard_urls(site) -> list:
     def dashboard(request):
         if not request.user.has_perm(PERMISSION):
             raise PermissionDenied
-        form = ReportFilterForm(request.GET)
+        scope = scope_of(request)
+        if not scope.any:
+            raise PermissionDenied
+        form = ReportFilterForm(request.GET, area=scope.area)
         data = selectors.dashboard(form.period, form.scope, public=False)
         context = {
             **site.each_context(request),

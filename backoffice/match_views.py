@@ -8,7 +8,6 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext
 
-from facilities.models import Need
 from matching import selectors, services
 from matching.errors import PledgeError
 from matching.forms import ProposeForm
@@ -17,7 +16,7 @@ from matching.forms import ProposeForm
 def need_match_view(model_admin, request, pk):
     if not request.user.has_perm("matching.propose_pledge"):
         raise PermissionDenied
-    need = get_object_or_404(Need.objects.select_related("facility__region", "field"), pk=pk)
+    need = get_object_or_404(model_admin.get_queryset(request).select_related("facility__region", "field"), pk=pk)
     form = ProposeForm(request.POST or None, remaining=need.quantity_remaining)
     if request.method == "POST" and form.is_valid():
         try:

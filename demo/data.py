@@ -2181,6 +2181,7 @@ class EngagementData:
     notes: str
     follow_up: str
     follow_up_due: datetime.date | None
+    agency: str = "dinsos-dki-jakarta"  # slug of the agency that met the partners
 
 
 ENGAGEMENTS: tuple[EngagementData, ...] = (
@@ -2257,6 +2258,7 @@ ENGAGEMENTS: tuple[EngagementData, ...] = (
             "perusahaan menyampaikan rencana program TSLP kepada Dinsos."
         ),
         follow_up_due=datetime.date(2021, 3, 31),
+        agency="dinsos-pulang-pisau",
     ),
 )
 

@@ -24,7 +24,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from agencies.scope import staff_scope
+from agencies.scope import agency_for_region, deciding_staff, staff_scope
 from core.roles import is_dinsos, officer_company_id
 from facilities.models import Need, NeedStatus
 from facilities.services import settled_status
@@ -207,6 +207,15 @@ def _lock(pledge_id: int) -> tuple[Pledge, Need]:
     return pledge, need
 
 
+def _notify(pledge: Pledge, event: str, *, actor, reason: str = "") -> None:
+    """The workflow follows the facility's agency: its staff get the notices, its name signs
+    the e-mails."""
+    agency = agency_for_region(pledge.need.facility.region_id)
+    staff = list(deciding_staff(agency))
+    signature = agency.name if agency is not None else ""
+    notify.pledge_event(pledge, event, actor=actor, reason=reason, staff=staff, signature=signature)
+
+
 def _save_need(need: Need) -> None:
     need.status = settled_status(need, need.status)
     need.save(update_fields=["quantity_pending", "quantity_covered", "quantity_delivered", "status", "updated_at"])
@@ -241,7 +250,7 @@ def _apply(pledge: Pledge, need: Need, to: str, actor, reason: str) -> str:
         pledge.respond_by = None
     pledge.save(update_fields=["status", "status_reason", "respond_by", "updated_at"])
     _record(pledge, old, actor, reason)
-    notify.pledge_event(pledge, move.event, actor=actor, reason=reason)
+    _notify(pledge, move.event, actor=actor, reason=reason)
     return move.event
 
 
@@ -306,7 +315,7 @@ def _create(
     locked.quantity_pending += quantity
     _save_need(locked)
     _record(pledge, "", actor)
-    notify.pledge_event(pledge, event, actor=actor)
+    _notify(pledge, event, actor=actor)
     return pledge
 
 
@@ -406,7 +415,7 @@ def pledge_reduce(*, pledge: Pledge | int, quantity: int, actor, reason: str) ->
         "reason": reason,
     }
     _record(locked, locked.status, actor, change_reason)
-    notify.pledge_event(locked, "reduced", actor=actor, reason=change_reason)
+    _notify(locked, "reduced", actor=actor, reason=change_reason)
     if locked.quantity_reported == locked.quantity:
         _apply(locked, need, S.DELIVERED, actor, "")
     return locked
@@ -488,7 +497,7 @@ def _delivery_report_submit(
         item.save()
     locked.quantity_reported += quantity
     locked.save(update_fields=["quantity_reported", "updated_at"])
-    notify.pledge_event(locked, "delivery_reported", actor=actor)
+    _notify(locked, "delivery_reported", actor=actor)
     if locked.quantity_reported == locked.quantity:
         _apply(locked, need, S.DELIVERED, actor, "")
     return report
@@ -521,7 +530,7 @@ def delivery_verify(*, report: DeliveryReport | int, actor, note: str = "") -> D
     pledge.save(update_fields=["quantity_verified", "updated_at"])
     need.quantity_delivered += locked.quantity
     _save_need(need)
-    notify.pledge_event(pledge, "delivery_verified", actor=actor, reason=note)
+    _notify(pledge, "delivery_verified", actor=actor, reason=note)
     if pledge.status == S.DELIVERED and pledge.quantity_verified == pledge.quantity:
         _apply(pledge, need, S.VERIFIED, actor, note)
     return locked
@@ -547,7 +556,7 @@ def delivery_reject(*, report: DeliveryReport | int, actor, reason: str) -> Deli
     locked.save(update_fields=["status", "verified_by", "verified_at", "review_note"])
     pledge.quantity_reported -= locked.quantity
     pledge.save(update_fields=["quantity_reported", "updated_at"])
-    notify.pledge_event(pledge, "delivery_rejected", actor=actor, reason=reason)
+    _notify(pledge, "delivery_rejected", actor=actor, reason=reason)
     if pledge.status == S.DELIVERED:
         reopened = S.ACCEPTED if pledge.origin == PledgeOrigin.PROPOSAL else S.APPROVED
         _apply(pledge, need, reopened, actor, reason)

@@ -40,9 +40,11 @@ def staff_pledge_url(pledge) -> str:
     return reverse("admin:matching_pledge_change", args=[pledge.pk])
 
 
-def pledge_event(pledge, event: str, *, actor, reason: str = "") -> None:
+def pledge_event(pledge, event: str, *, actor, reason: str = "", staff=None, signature: str = "") -> None:
     """Notify the side that did not act: officers of the pledge's company when Dinsos (or
-    the system) acted, Dinsos staff when a partner (or the system) acted."""
+    the system) acted, Dinsos staff when a partner (or the system) acted. ``staff`` are the
+    accounts of the agency that decides for the pledge's facility (all staff when not given);
+    ``signature`` (that agency's name) signs the e-mails."""
     if event in SILENT_EVENTS:
         return
     actor_company = getattr(getattr(actor, "officer", None), "company_id", None) if actor else None
@@ -52,16 +54,16 @@ def pledge_event(pledge, event: str, *, actor, reason: str = "") -> None:
     if not partner_acted:
         audiences.append((list(_partner_officers(pledge.company_id)), partner_pledge_url(pledge)))
     if not dinsos_acted:
-        audiences.append((list(_dinsos_staff()), staff_pledge_url(pledge)))
+        audiences.append((list(_dinsos_staff() if staff is None else staff), staff_pledge_url(pledge)))
         for address in settings.DINSOS_NOTIFY_EMAILS:
-            _queue_email(address, event, pledge, reason, staff_pledge_url(pledge))
+            _queue_email(address, event, pledge, reason, staff_pledge_url(pledge), signature)
     for users, url in audiences:
         Notification.objects.bulk_create(
             [Notification(recipient=u, event=event, detail=reason, url=url, pledge=pledge) for u in users]
         )
         for user in users:
             if user.email:
-                _queue_email(user.email, event, pledge, reason, url)
+                _queue_email(user.email, event, pledge, reason, url, signature)
 
 
 def _bilingual(event: str, pledge, reason: str) -> tuple[str, str]:
@@ -75,9 +77,11 @@ def _bilingual(event: str, pledge, reason: str) -> tuple[str, str]:
     return subject[:250], "\n\n".join(parts)
 
 
-def _queue_email(address: str, event: str, pledge, reason: str, url: str) -> OutgoingEmail:
+def _queue_email(address: str, event: str, pledge, reason: str, url: str, signature: str = "") -> OutgoingEmail:
     subject, text = _bilingual(event, pledge, reason)
     body = f"{text}\n\n{settings.SITE_URL}{url}\n"
+    if signature:
+        body = f"{body}\n-- \n{signature}\n"
     email = OutgoingEmail.objects.create(to=address, subject=subject, body=body, event=event)
     transaction.on_commit(lambda: enqueue_email(email.pk))
     return email

@@ -121,6 +121,15 @@ class Engagement(models.Model):
     subject = models.CharField(_("subject"), max_length=250)
     location = models.CharField(_("location"), max_length=250, blank=True)
     companies = models.ManyToManyField(Company, verbose_name=_("companies"), related_name="engagements")
+    agency = models.ForeignKey(
+        "agencies.Agency",
+        verbose_name=_("agency"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="engagements",
+        help_text=_("The agency that met the partners; its staff see this record."),
+    )
     staff_present = models.TextField(_("Dinsos staff present"), blank=True)
     others_present = models.TextField(_("others present"), blank=True)
     notes = models.TextField(_("notes"), blank=True)

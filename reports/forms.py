@@ -43,8 +43,10 @@ class ReportFilterForm(forms.Form):
         validators=[RegexValidator(REGION_CODE_RE, _("Choose a region from the list."))],
     )
 
-    def __init__(self, *args, with_period: bool = True, **kwargs):
+    def __init__(self, *args, with_period: bool = True, area: str | None = None, **kwargs):
+        """``area``: the staff account's area (agencies.scope); the report never leaves it."""
         super().__init__(*args, **kwargs)
+        self.area = area
         self.region_obj: Region | None = None
         self.ancestors: list[Region] = []
         if not with_period:
@@ -55,6 +57,8 @@ class ReportFilterForm(forms.Form):
         code = self.cleaned_data.get("region") or ""
         if not code:
             return ""
+        if self.area and not (code == self.area or code.startswith(f"{self.area}.")):
+            raise forms.ValidationError(_("Choose a region inside your agency's area."))
         parts = code.split(".")
         ancestors = {
             region.code: region
@@ -87,7 +91,12 @@ class ReportFilterForm(forms.Form):
 
     @property
     def scope(self) -> Region | None:
-        return self.region_obj if self._valid("region") else None
+        chosen = self.region_obj if self._valid("region") else None
+        if chosen is None and self.area:
+            if getattr(self, "_area_region", None) is None:
+                self._area_region = Region.objects.get(pk=self.area)
+            return self._area_region
+        return chosen
 
     @property
     def region_code(self) -> str:

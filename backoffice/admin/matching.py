@@ -16,7 +16,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from backoffice.actions import reason_action, run_service
-from backoffice.scoping import AgencyScopedAdmin
+from backoffice.scoping import AgencyScopedAdmin, scope_of
 from core.formatting import format_rupiah
 from matching import selectors, services
 from matching.errors import PledgeError
@@ -204,7 +204,7 @@ class PledgeAdmin(AgencyScopedAdmin, admin.ModelAdmin):
     def reduce_view(self, request, pk):
         if not self.has_cancel_permission(request):
             raise PermissionDenied
-        pledge = get_object_or_404(selectors.pledges_with_context(), pk=pk)
+        pledge = get_object_or_404(selectors.pledges_with_context().filter(self.area_q(request)), pk=pk)
         form = ReduceForm(request.POST or None)
         if request.method == "POST" and form.is_valid():
             try:
@@ -233,7 +233,7 @@ class PledgeAdmin(AgencyScopedAdmin, admin.ModelAdmin):
         lapse, and the staff member's own recent notifications."""
         if not self.has_view_permission(request):
             raise PermissionDenied
-        queue = selectors.dinsos_work_queue()
+        queue = selectors.dinsos_work_queue(area=scope_of(request).q)
         context = {
             **self.admin_site.each_context(request),
             "title": gettext("Work queue"),

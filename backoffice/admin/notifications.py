@@ -1,8 +1,9 @@
 from django.contrib import admin, messages
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from backoffice.scoping import AgencyScopedAdmin
+from backoffice.scoping import AgencyScopedAdmin, scope_of
 from notifications.models import EmailStatus, Notification, OutgoingEmail
 from notifications.services import email_retry
 
@@ -40,6 +41,10 @@ class OutgoingEmailAdmin(AgencyScopedAdmin, admin.ModelAdmin):
 
 @admin.register(Notification)
 class NotificationAdmin(AgencyScopedAdmin, admin.ModelAdmin):
+    def area_q(self, request):
+        """Staff read their own notices; national staff and superusers read everyone's."""
+        return Q() if scope_of(request).everything else Q(recipient=request.user)
+
     list_display = ["created_at", "recipient", "event", "text", "read_at"]
     list_filter = ["event"]
     list_select_related = ["recipient", "pledge__company", "pledge__need__facility"]

@@ -4,9 +4,10 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from agencies.models import Agency
 from backoffice import officer_views as admin_views
 from backoffice.filters import RegionAreaFilter
-from backoffice.scoping import AgencyScopedAdmin
+from backoffice.scoping import AgencyScopedAdmin, scope_of
 from core.import_admin import SpreadsheetAdminMixin
 from partners.models import Company, Engagement, Officer, PartnerInterest
 from partners.resources import CompanyResource
@@ -109,6 +110,16 @@ class OfficerAdmin(AgencyScopedAdmin, SimpleHistoryAdmin):
 @admin.register(Engagement)
 class EngagementAdmin(AgencyScopedAdmin, SimpleHistoryAdmin):
     area_path = "agency__region"
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        # Staff record meetings of their own agency; national staff choose.
+        scope = scope_of(request)
+        if db_field.name == "agency" and not scope.everything:
+            kwargs["queryset"] = Agency.objects.filter(pk=getattr(scope.agency, "pk", None))
+            kwargs["initial"] = scope.agency
+            kwargs["required"] = True
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
     list_display = ["date", "subject", "kind", "location", "company_count", "follow_up_due"]
     list_filter = ["kind", "companies"]
     search_fields = ["subject", "notes", "follow_up", "companies__name"]

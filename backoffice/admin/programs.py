@@ -1,8 +1,9 @@
 from django.contrib import admin
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from backoffice.scoping import AgencyScopedAdmin
+from backoffice.scoping import AgencyScopedAdmin, scope_of
 from core.formatting import format_rupiah
 from core.import_admin import SpreadsheetAdminMixin
 from programs.models import Program
@@ -11,6 +12,14 @@ from programs.resources import ProgramResource
 
 @admin.register(Program)
 class ProgramAdmin(AgencyScopedAdmin, SpreadsheetAdminMixin, SimpleHistoryAdmin):
+    def area_q(self, request):
+        """A program belongs to the agencies of its target regions: one EXISTS per row."""
+        scope = scope_of(request)
+        if scope.everything:
+            return Q()
+        targets = Program.target_regions.through.objects.filter(scope.q("region"), program=OuterRef("pk"))
+        return Q(Exists(targets))
+
     resource_classes = [ProgramResource]
     list_display = ["title", "company", "form", "budget_rp", "start_date", "end_date", "status"]
     list_filter = ["status", "form", "fields", "company"]

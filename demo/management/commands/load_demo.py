@@ -194,6 +194,7 @@ class Command(BaseCommand):
                     "notes": row.notes,
                     "follow_up": row.follow_up,
                     "follow_up_due": row.follow_up_due,
+                    "agency_id": Agency.objects.get(slug=row.agency).pk,
                 },
             )
             engagement.companies.set([companies[slug] for slug in row.companies])
