@@ -9,6 +9,7 @@ urlpatterns = [
     path("", public_views.home, name="home"),
     path("healthz", core_views.healthz, name="healthz"),
     path("", include("public.urls")),
+    path("agencies/", include("public.agency_urls")),
     path("accounts/continue/", partner_views.after_login, name="after_login"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("partner/", include("portal.urls")),

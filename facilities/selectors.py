@@ -11,6 +11,7 @@ from django.db.models import Count, F, OuterRef, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from facilities.models import Facility, Need, NeedStatus
+from regions.models import in_area
 
 # The columns a need card, the detail page and the open-data files read. Everything else
 # (description aside) stays in the database, as do the facility's contacts.
@@ -119,8 +120,8 @@ def needs_of_facility(facility: Facility, *, status: str, limit: int) -> list[Ne
     return list(needs[:limit])
 
 
-def most_urgent_needs(*, limit: int = 6) -> list[Need]:
-    """The open public needs to show first: most urgent, soonest needed, newest."""
-    return list(
-        public_needs().open().order_by("priority", F("needed_by").asc(nulls_last=True), "-created_at", "-id")[:limit]
-    )
+def most_urgent_needs(*, limit: int = 6, area: str = "") -> list[Need]:
+    """The open public needs to show first (of one area, or everywhere): most urgent, soonest
+    needed, newest."""
+    needs = public_needs().open().filter(in_area(area, "facility__region"))
+    return list(needs.order_by("priority", F("needed_by").asc(nulls_last=True), "-created_at", "-id")[:limit])

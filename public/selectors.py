@@ -9,6 +9,7 @@ from django.db.models.functions import Coalesce
 from facilities.models import Facility, Need, NeedStatus
 from matching.models import COVERING_STATES, Pledge
 from partners.models import Company, CompanyStatus
+from regions.models import in_area
 
 
 def partners_of_need(need: Need) -> QuerySet:
@@ -21,27 +22,32 @@ def partners_of_need(need: Need) -> QuerySet:
     )
 
 
-def partners_thanked(*, facility: Facility | None = None, limit: int = 24) -> QuerySet[Company]:
+def partners_thanked(*, facility: Facility | None = None, area: str = "", limit: int = 24) -> QuerySet[Company]:
     """Companies with a pledge that covers a public need (of one facility, or anywhere).
 
     Names only: the queryset loads nothing else of the company.
     """
-    needs = Need.objects.public()
+    needs = Need.objects.public().filter(in_area(area, "facility__region"))
     if facility is not None:
         needs = needs.filter(facility=facility)
     covering = Pledge.objects.filter(company=OuterRef("pk"), status__in=COVERING_STATES, need__in=needs.values("pk"))
     return Company.objects.filter(Exists(covering)).only("id", "name").order_by("name")[:limit]
 
 
-def headline_stats() -> dict[str, int]:
-    """Live headline figures for the home page, in three queries whatever the data size."""
-    needs = Need.objects.public().aggregate(
-        open_needs=Count("pk", filter=Q(status=NeedStatus.OPEN)),
-        rupiah_covered=Coalesce(Sum(F("quantity_covered") * F("unit_cost")), 0),
-        rupiah_delivered=Coalesce(Sum(F("quantity_delivered") * F("unit_cost")), 0),
+def headline_stats(area: str = "") -> dict[str, int]:
+    """Live headline figures for the home page (or one agency's area), in three queries
+    whatever the data size."""
+    needs = (
+        Need.objects.public()
+        .filter(in_area(area, "facility__region"))
+        .aggregate(
+            open_needs=Count("pk", filter=Q(status=NeedStatus.OPEN)),
+            rupiah_covered=Coalesce(Sum(F("quantity_covered") * F("unit_cost")), 0),
+            rupiah_delivered=Coalesce(Sum(F("quantity_delivered") * F("unit_cost")), 0),
+        )
     )
     return {
         **needs,
-        "facilities": Facility.objects.published().count(),
+        "facilities": Facility.objects.published().filter(in_area(area, "region")).count(),
         "partners": Company.objects.filter(status=CompanyStatus.ACTIVE).count(),
     }

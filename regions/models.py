@@ -20,7 +20,8 @@ def in_area(code: str, path: str = "region") -> Q:
     serves both halves (equality and prefix)."""
     if not code:
         return Q()
-    key = path if path.endswith("code") or path == "pk" else f"{path}_id"
+    # ``<fk>__code`` reads the foreign key's own column (the code is the primary key): no join.
+    key = path if path.endswith("code") or path == "pk" else f"{path}__code"
     return Q(**{key: code}) | Q(**{f"{key}__startswith": f"{code}."})
 
 

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from agencies.scope import agency_for_region
 from regions.selectors import region_choices
 from reports import charts, exports, selectors
 from reports.forms import MAX_YEAR, MIN_YEAR, ReportFilterForm
@@ -18,9 +19,15 @@ from reports.forms import MAX_YEAR, MIN_YEAR, ReportFilterForm
 CHART_ROWS = 12
 
 
+def agency_of(form: ReportFilterForm):
+    """The agency whose area holds the report's region: its name heads the report."""
+    return agency_for_region(form.region_code)
+
+
 def report_context(form: ReportFilterForm, data: selectors.Dashboard) -> dict:
     """What the public summary and the staff dashboard both show."""
     regions = data.regions
+    agency = agency_of(form)
     by_pledged = sorted(regions.rows, key=lambda row: (-row.figures.pledged, row.code))[:CHART_ROWS]
     return {
         "form": form,
@@ -35,6 +42,8 @@ def report_context(form: ReportFilterForm, data: selectors.Dashboard) -> dict:
         "field_chart": charts.money_chart(_("Pledged and delivered by field"), data.fields),
         "company_chart": charts.money_chart(_("Pledged and delivered by company"), data.companies[:CHART_ROWS]),
         "forum_year": data.period.year or timezone.localdate().year,
+        "agency": agency,
+        "agency_name": agency.name if agency else settings.AGENCY_NAME,
     }
 
 
@@ -60,12 +69,14 @@ def _forum(request: HttpRequest, year: int, slug: str) -> tuple[selectors.ForumR
 @require_safe
 def forum_report(request: HttpRequest, year: int, slug: str = "") -> HttpResponse:
     report, form = _forum(request, year, slug)
+    agency = agency_of(form)
     context = {
         "report": report,
+        "agency": agency,
         "form": form,
         "regions": region_choices(form.region_code),
         "region_code": form.region_code,
-        "agency_name": settings.AGENCY_NAME,
+        "agency_name": agency.name if agency else settings.AGENCY_NAME,
         "printed_on": timezone.localdate(),
         "field_chart": charts.money_chart(_("Pledged and delivered by field"), report.by_field),
         "company_chart": charts.money_chart(_("Pledged and delivered by company"), report.companies[:CHART_ROWS])
@@ -77,5 +88,6 @@ def forum_report(request: HttpRequest, year: int, slug: str = "") -> HttpRespons
 
 @require_safe
 def forum_xlsx(request: HttpRequest, year: int, slug: str = "") -> HttpResponse:
-    report, _form = _forum(request, year, slug)
-    return exports.forum_xlsx_response(report, agency_name=settings.AGENCY_NAME)
+    report, form = _forum(request, year, slug)
+    agency = agency_of(form)
+    return exports.forum_xlsx_response(report, agency_name=agency.name if agency else settings.AGENCY_NAME)

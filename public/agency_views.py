@@ -1,0 +1,62 @@
+"""The public pages of the agencies one portal hosts: who they are, what their area needs,
+their reports and their forum."""
+
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_safe
+
+from agencies.models import Agency
+from facilities import selectors as facility_selectors
+from public import selectors
+from regions.models import in_area
+
+FACILITIES_SHOWN = 12
+
+
+def _public_agency(slug: str) -> Agency:
+    agency = Agency.objects.select_related("region").filter(slug=slug, is_public=True).first()
+    if agency is None:
+        raise Http404
+    return agency
+
+
+@require_safe
+def agency_list(request: HttpRequest) -> HttpResponse:
+    agencies = Agency.objects.filter(is_public=True).select_related("region").order_by("level", "name")
+    return render(request, "agencies/agency_list.html", {"agencies": list(agencies)})
+
+
+@require_safe
+def agency_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    """The agency, its headline figures and most urgent needs, its facilities, and links to
+    the listing, the reports and the forum report of its area: a fixed number of queries."""
+    agency = _public_agency(slug)
+    area = agency.area_code
+    facilities = facility_selectors.published_facilities().filter(in_area(area, "region"))
+    facilities = list(facilities.order_by("name", "id")[: FACILITIES_SHOWN + 1])
+    context = {
+        "agency": agency,
+        "stats": selectors.headline_stats(area),
+        "urgent_needs": facility_selectors.most_urgent_needs(limit=6, area=area),
+        "facilities": facilities[:FACILITIES_SHOWN],
+        "more_facilities": len(facilities) > FACILITIES_SHOWN,
+        "partners": list(selectors.partners_thanked(area=area, limit=24)),
+        "forum_year": timezone.localdate().year,
+    }
+    return render(request, "agencies/agency_detail.html", context)
+
+
+@require_safe
+def agency_logo(request: HttpRequest, slug: str) -> FileResponse:
+    agency = _public_agency(slug)
+    if not agency.logo:
+        raise Http404
+    try:
+        handle = agency.logo.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    response = FileResponse(handle)
+    response["Cache-Control"] = "public, max-age=3600"
+    response["Content-Security-Policy"] = "default-src 'none'; img-src 'self'; sandbox"
+    return response

@@ -1,0 +1,80 @@
+"""Two agencies with a little of everything each: DKI Jakarta (province 31) and Pulang Pisau
+(regency 62.11), their staff, and a viewer of Pulang Pisau."""
+
+import datetime
+from dataclasses import dataclass
+
+import pytest
+
+from agencies.models import Agency, StaffRole
+from facilities.models import Facility, Need
+from matching import services
+from matching.models import DeliveryReport, PledgeStatus
+from partners.models import Engagement, PartnerInterest
+from regions.models import PovertyFigure
+from tests.factories import (
+    CompanyFactory,
+    EngagementFactory,
+    FacilityFactory,
+    NeedFactory,
+    PovertyFigureFactory,
+    StaffFactory,
+    agency,
+    officer_user,
+    pledge_in_state,
+    region,
+)
+
+
+@dataclass
+class Side:
+    agency: Agency
+    staff: object
+    facility: Facility
+    need: Need
+    offer: object
+    report: DeliveryReport
+    figure: PovertyFigure
+    engagement: Engagement
+    interest: PartnerInterest
+
+
+def _side(code: str, district: str, name: str) -> Side:
+    home = agency(code, name)
+    staff = StaffFactory(agency=home)
+    facility = FacilityFactory(region=region(district))
+    need = NeedFactory(facility=facility, quantity=40)
+    company = CompanyFactory()
+    offer = pledge_in_state(PledgeStatus.OFFERED, need=need, company=company, quantity=5, staff=staff)
+    approved = pledge_in_state(PledgeStatus.APPROVED, need=need, company=company, quantity=5, staff=staff)
+    report = services.delivery_report_submit(
+        pledge=approved, actor=officer_user(company), delivered_on=datetime.date.today(), quantity=5
+    )
+    return Side(
+        agency=home,
+        staff=staff,
+        facility=facility,
+        need=need,
+        offer=offer,
+        report=report,
+        figure=PovertyFigureFactory(region=region(district)),
+        engagement=EngagementFactory(agency=home, companies=[company]),
+        interest=PartnerInterest.objects.create(
+            need=need, name="Budi", organisation="PT X", email="b@x.id", message="Halo"
+        ),
+    )
+
+
+@pytest.fixture
+def jakarta(db) -> Side:
+    return _side("31", "31.74.01", "Dinas Sosial Provinsi DKI Jakarta")
+
+
+@pytest.fixture
+def pulpis(db) -> Side:
+    return _side("62.11", "62.11.01", "Dinas Sosial Kabupaten Pulang Pisau")
+
+
+@pytest.fixture
+def viewer(pulpis):
+    return StaffFactory(agency=pulpis.agency, agency__role=StaffRole.VIEWER)
