@@ -19,14 +19,14 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from agencies import services
 from agencies.models import Agency, AgencyStaff
-from backoffice.scoping import scope_of
+from backoffice.scoping import AgencyScopedAdmin, scope_of
 from regions.models import Region
 
 PROFILE_FIELDS = ["logo", "address", "email", "phone", "website", "forum_name", "forum_regulation", "is_public"]
 
 
 @admin.register(Agency)
-class AgencyAdmin(SimpleHistoryAdmin):
+class AgencyAdmin(AgencyScopedAdmin, SimpleHistoryAdmin):
     list_display = ["name", "short_name", "level", "region", "forum_name", "is_public"]
     list_filter = ["level", "is_public"]
     list_select_related = ["region"]
@@ -39,12 +39,9 @@ class AgencyAdmin(SimpleHistoryAdmin):
         (_("Forum"), {"fields": ["forum_name", "forum_regulation"]}),
     ]
 
-    def get_queryset(self, request):
-        queryset = super().get_queryset(request)
+    def area_q(self, request):
         scope = scope_of(request)
-        if scope.superuser:
-            return queryset
-        return queryset.filter(pk=getattr(scope.agency, "pk", None))
+        return Q() if scope.superuser else Q(pk=getattr(scope.agency, "pk", None))
 
     def has_module_permission(self, request):
         return scope_of(request).agency is not None or request.user.is_superuser
@@ -104,7 +101,7 @@ class StaffChangeForm(forms.ModelForm):
 
 
 @admin.register(AgencyStaff)
-class AgencyStaffAdmin(SimpleHistoryAdmin):
+class AgencyStaffAdmin(AgencyScopedAdmin, SimpleHistoryAdmin):
     list_display = ["user", "full_name", "agency", "role", "organisation", "region", "is_active"]
     list_filter = ["role", "agency"]
     list_select_related = ["user", "agency", "region"]
@@ -114,12 +111,9 @@ class AgencyStaffAdmin(SimpleHistoryAdmin):
 
     # --- who may see and change what ------------------------------------------------------------
 
-    def get_queryset(self, request):
-        queryset = super().get_queryset(request)
+    def area_q(self, request):
         scope = scope_of(request)
-        if scope.superuser:
-            return queryset
-        return queryset.filter(agency_id=getattr(scope.agency, "pk", None))
+        return Q() if scope.superuser else Q(agency_id=getattr(scope.agency, "pk", None))
 
     def _manages(self, request) -> bool:
         return scope_of(request).manages_staff
