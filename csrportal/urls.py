@@ -1,7 +1,9 @@
 from django.contrib import admin
+from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from core import views as core_views
+from notifications.password_reset import QueuedPasswordResetForm
 from partners import views as partner_views
 
 urlpatterns = [
@@ -9,6 +11,12 @@ urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("", include("facilities.urls")),
     path("accounts/continue/", partner_views.after_login, name="after_login"),
+    # The reset e-mail goes through the outbox, sent by the worker (notifications.password_reset).
+    path(
+        "accounts/password_reset/",
+        auth_views.PasswordResetView.as_view(form_class=QueuedPasswordResetForm),
+        name="password_reset",
+    ),
     path("accounts/", include("django.contrib.auth.urls")),
     path("partner/", include("partners.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
