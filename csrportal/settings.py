@@ -83,11 +83,13 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "core.middleware.NulByteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "core.middleware.PrivateCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -155,10 +157,19 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 # Behind a reverse proxy every request comes from the proxy's address: read the client's
-# address from X-Forwarded-For instead, trusting that many proxies.
-if env_bool("DJANGO_BEHIND_PROXY", False):
-    AXES_IPWARE_PROXY_COUNT = env_int("AXES_PROXY_COUNT", 1)
+# address from X-Forwarded-For instead (django-ipware, which axes uses once it is installed).
+# AXES_PROXY_COUNT proxies stand in front; the first appends the client's address, each further
+# one its own, so the header holds exactly AXES_PROXY_COUNT addresses (ipware counts the
+# proxies after the client, hence the - 1, and is strict: a header with more entries, a forged
+# one, counts as the proxy's own address). Without DJANGO_BEHIND_PROXY only REMOTE_ADDR counts.
+# core.client_ip reads the address the same way for the rate limits.
+BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY", False)
+if BEHIND_PROXY:
+    AXES_IPWARE_PROXY_COUNT = max(env_int("AXES_PROXY_COUNT", 1) - 1, 0)
+    AXES_IPWARE_PROXY_ORDER = "left-most"
     AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+else:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("REMOTE_ADDR",)
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 
 # Internationalisation: Indonesian first, English for foreign partners.
@@ -256,6 +267,25 @@ PUBLIC_PAGE_CACHE_SECONDS = env_int("PUBLIC_PAGE_CACHE_SECONDS", 30)
 # Workflow settings.
 PLEDGE_RESPONSE_DAYS = env_int("PLEDGE_RESPONSE_DAYS", 14)
 EVIDENCE_MAX_BYTES = env_int("EVIDENCE_MAX_BYTES", 10 * 1024 * 1024)
+
+# Hardening (issue 16); each is described in README's configuration table and docs/decisions.md.
+# Pages that are never kept by a browser or a shared cache (core.middleware.PrivateCacheMiddleware);
+# every page answered to a logged-in user is treated the same.
+PRIVATE_PATH_PREFIXES = ("/admin/", "/partner/", "/accounts/")
+# The language cookie travels over HTTPS only in production; no script reads it.
+LANGUAGE_COOKIE_SECURE = not DEBUG
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+# Password-reset e-mails per hour, per e-mail address asked for and per account; more requests
+# get the same answer and send nothing (notifications.password_reset).
+PASSWORD_RESET_LIMIT_PER_HOUR = env_int("PASSWORD_RESET_LIMIT_PER_HOUR", 3)
+# Requests of the public "help with this need" form per hour, per client address and per
+# e-mail address (facilities.views.need_detail, core.ratelimit). Kept in CACHES.
+INTEREST_LIMIT_PER_CLIENT = env_int("INTEREST_LIMIT_PER_CLIENT", 10)
+INTEREST_LIMIT_PER_EMAIL = env_int("INTEREST_LIMIT_PER_EMAIL", 3)
+# An e-mail claimed for sending longer ago than this (its worker died) is sent again, with the
+# same Message-ID, by `manage.py recover_emails` (notifications.delivery). Well above EMAIL_TIMEOUT.
+EMAIL_CLAIM_TIMEOUT_SECONDS = env_int("EMAIL_CLAIM_TIMEOUT_SECONDS", 600)
 
 LOGGING = {
     "version": 1,

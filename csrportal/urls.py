@@ -1,9 +1,11 @@
 from django.contrib import admin
+from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from core import views as core_views
 from portal import views as partner_views
 from public import views as public_views
+from notifications.password_reset import QueuedPasswordResetForm
 
 urlpatterns = [
     path("", public_views.home, name="home"),
@@ -11,6 +13,12 @@ urlpatterns = [
     path("", include("public.urls")),
     path("agencies/", include("public.agency_urls")),
     path("accounts/continue/", partner_views.after_login, name="after_login"),
+    # The reset e-mail goes through the outbox, sent by the worker (notifications.password_reset).
+    path(
+        "accounts/password_reset/",
+        auth_views.PasswordResetView.as_view(form_class=QueuedPasswordResetForm),
+        name="password_reset",
+    ),
     path("accounts/", include("django.contrib.auth.urls")),
     path("partner/", include("portal.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -1,16 +1,19 @@
 """Evidence files are checked by what they contain, never by their name.
 
 A photo must decode as a JPEG, PNG or WebP image; a BAST must be a PDF. Anything else, a
-renamed executable for instance, is refused before it is stored.
+renamed executable for instance, is refused before it is stored. A photo is stored re-encoded,
+without its EXIF data (GPS position included): see ``core.images``.
 """
 
 import filetype
 from django.conf import settings
+from django.core.files.base import ContentFile, File
 from django.core.files.uploadedfile import UploadedFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from PIL import Image, UnidentifiedImageError
 
+from core.images import reencode_without_metadata
 from matching.errors import PledgeError
 from matching.models import EvidenceKind
 
@@ -54,6 +57,14 @@ def check_file(upload: UploadedFile, kind: str) -> str:
         _check_pdf(upload, name)
     upload.seek(0)
     return content_type
+
+
+def stored_content(upload: UploadedFile, kind: str, content_type: str) -> File:
+    """What is stored of a checked upload: a photo re-encoded without metadata, a PDF as it came."""
+    if kind == EvidenceKind.PHOTO:
+        return ContentFile(reencode_without_metadata(upload, content_type), name=upload.name)
+    upload.seek(0)
+    return upload
 
 
 def _check_image(upload: UploadedFile, name: str) -> None:

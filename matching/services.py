@@ -483,16 +483,16 @@ def _delivery_report_submit(
         reported_by=actor,
     )
     for content_type, upload, kind in checked:
-        upload.seek(0)
+        content = evidence_checks.stored_content(upload, kind, content_type)
         item = Evidence(
             report=report,
             kind=kind,
             content_type=content_type,
-            size=upload.size,
+            size=content.size,
             original_name=(upload.name or "")[-200:],
             uploaded_by=actor,
         )
-        item.file.save(upload.name or "evidence", upload, save=False)
+        item.file.save(upload.name or "evidence", content, save=False)
         stored.append(item.file.name)
         item.save()
     locked.quantity_reported += quantity

@@ -45,6 +45,7 @@ class Notification(models.Model):
 
 class EmailStatus(models.TextChoices):
     QUEUED = "queued", _("Queued")
+    SENDING = "sending", _("Being sent")
     SENT = "sent", _("Sent")
     FAILED = "failed", _("Failed, will retry")
     GAVE_UP = "gave_up", _("Failed, gave up")
@@ -74,6 +75,15 @@ class OutgoingEmail(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
     next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
+    # Delivery is at least once (notifications.delivery): every attempt carries this same
+    # Message-ID, so a message sent again after a worker died mid-send can be recognised, and
+    # the attempt is written in the log.
+    message_id = models.CharField(_("Message-ID"), max_length=250, blank=True)
+    claimed_at = models.DateTimeField(_("sending since"), null=True, blank=True)
+    log = models.TextField(_("delivery log"), blank=True)
+    # Attempts cut off mid-send: each may have reached the recipient, so >0 on a sent e-mail
+    # means it may have arrived more than once (with the same Message-ID).
+    interrupted_attempts = models.PositiveSmallIntegerField(_("interrupted attempts"), default=0)
 
     class Meta:
         ordering = ["-created_at", "-id"]

@@ -6,11 +6,8 @@ Both are written in the caller's transaction, and the e-mail job is enqueued wit
 
 from __future__ import annotations
 
-import datetime
-
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -18,10 +15,12 @@ from django.utils.translation import gettext as _
 
 from core.accounts import SET_PASSWORD_PLACEHOLDER, set_password_url
 from core.roles import DINSOS_STAFF_GROUP
+from notifications import delivery
+from notifications.delivery import MAX_EMAIL_ATTEMPTS, enqueue_email
 from notifications.messages import SILENT_EVENTS, describe
 from notifications.models import EmailStatus, Notification, OutgoingEmail
 
-MAX_EMAIL_ATTEMPTS = 5
+__all__ = ["MAX_EMAIL_ATTEMPTS", "email_retry", "email_send", "enqueue_email", "pledge_event"]
 
 
 def _partner_officers(company_id: int):
@@ -87,42 +86,19 @@ def _queue_email(address: str, event: str, pledge, reason: str, url: str, signat
     return email
 
 
-def enqueue_email(email_id: int, run_after: datetime.datetime | None = None) -> None:
-    from notifications.tasks import send_outgoing_email
-
-    task = send_outgoing_email.using(run_after=run_after) if run_after else send_outgoing_email
-    task.enqueue(email_id)
-
-
 def email_send(*, email_id: int) -> OutgoingEmail:
-    """Send one queued e-mail. A failure is recorded on the row (visible in the admin) and a
-    retry is scheduled with a growing delay, up to MAX_EMAIL_ATTEMPTS."""
-    with transaction.atomic():
-        email = OutgoingEmail.objects.select_for_update(of=("self",)).select_related("user").get(pk=email_id)
-        if email.status in (EmailStatus.SENT, EmailStatus.GAVE_UP):
-            return email
-        email.attempts += 1
-        try:
-            send_mail(
-                email.subject, _rendered_body(email), settings.DEFAULT_FROM_EMAIL, [email.to], fail_silently=False
-            )
-        except Exception as exc:  # any backend failure (SMTP, DNS, timeout) is recorded, not lost
-            email.last_error = f"{type(exc).__name__}: {exc}"[:2000]
-            if email.attempts >= MAX_EMAIL_ATTEMPTS:
-                email.status = EmailStatus.GAVE_UP
-                email.next_attempt_at = None
-            else:
-                email.status = EmailStatus.FAILED
-                email.next_attempt_at = timezone.now() + datetime.timedelta(minutes=5 * 2 ** (email.attempts - 1))
-                retry_at = email.next_attempt_at
-                transaction.on_commit(lambda: enqueue_email(email.pk, run_after=retry_at))
-        else:
-            email.status = EmailStatus.SENT
-            email.sent_at = timezone.now()
-            email.last_error = ""
-            email.next_attempt_at = None
-        email.save(update_fields=["attempts", "status", "last_error", "sent_at", "next_attempt_at"])
-    return email
+    """Send one queued e-mail, at least once (notifications.delivery): claim it, send it with its
+    Message-ID outside any transaction, record the outcome; a failure is retried later."""
+    email = delivery.email_claim(email_id=email_id)
+    if email is None:
+        return OutgoingEmail.objects.get(pk=email_id)
+    try:
+        delivery.email_deliver(email, _rendered_body(email))
+    except Exception as exc:  # any backend failure (SMTP, DNS, timeout) is recorded, not lost
+        delivery.email_record_failure(email, exc)
+    else:
+        delivery.email_record_sent(email)
+    return OutgoingEmail.objects.get(pk=email_id)
 
 
 def _rendered_body(email: OutgoingEmail) -> str:
@@ -137,7 +113,7 @@ def email_retry(*, email: OutgoingEmail) -> None:
     """Staff ask for another try of a failed e-mail, now."""
     with transaction.atomic():
         locked = OutgoingEmail.objects.select_for_update().get(pk=email.pk)
-        if locked.status == EmailStatus.SENT:
+        if locked.status in (EmailStatus.SENT, EmailStatus.SENDING):
             return
         locked.status = EmailStatus.QUEUED
         locked.attempts = min(locked.attempts, MAX_EMAIL_ATTEMPTS - 1)

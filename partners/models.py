@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -104,6 +105,35 @@ class Officer(models.Model):
     def __str__(self) -> str:
         full_name = self.user.get_full_name()
         return f"{full_name or self.user.username} ({self.company})"
+
+    def save(self, *args, **kwargs) -> None:
+        # Not only in forms: no path (admin, shell, import) links an officer to the wrong account.
+        self.check_account()
+        super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        super().clean()
+        self.check_account()
+
+    def check_account(self) -> None:
+        """An officer's account is the one its invitation opened (partners.services.officer_invite):
+        a Dinsos staff or superuser account never becomes an officer, which would lose its
+        admin and give a company its rights, and an officer is never moved to another account."""
+        if self.user_id is None:
+            return
+        if not self._state.adding:
+            linked = Officer.objects.filter(pk=self.pk).values_list("user_id", flat=True).first()
+            if linked is not None and linked != self.user_id:
+                raise ValidationError(
+                    {"user": _("An officer stays with the account it was invited with.")}, code="officer_moved"
+                )
+            return
+        user = self.user
+        if user.is_staff or user.is_superuser:
+            raise ValidationError(
+                {"user": _("A Dinsos staff or superuser account cannot become a CSR officer.")},
+                code="officer_staff_account",
+            )
 
 
 class EngagementKind(models.TextChoices):

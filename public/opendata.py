@@ -148,7 +148,9 @@ class _Echo:
 
 
 def csv_lines(records: Iterable[dict[str, Any]]) -> Iterator[str]:
+    """The header, then one line per record; the byte order mark first, so that Excel reads the
+    file as UTF-8 (as the admin's exports do)."""
     writer = csv.writer(_Echo())
-    yield writer.writerow(COLUMNS)
+    yield "\ufeff" + writer.writerow(COLUMNS)
     for record in records:
         yield writer.writerow([csv_safe("" if record[name] is None else record[name]) for name in COLUMNS])

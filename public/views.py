@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from core.pagination import CappedPaginator, query_without
 from facilities import selectors as facility_selectors
 from facilities.filters import FacilityFilter, NeedFilter, csr_field_choices
+from public.limits import interest_within_limits
 from facilities.models import Facility, Need, NeedStatus
 from partners.services import partner_interest_submit
 from public import opendata, selectors
@@ -75,13 +76,24 @@ def need_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if need is None:
         raise Http404
     form = PartnerInterestForm(request.POST if request.method == "POST" else None)
+    status = 400 if form.is_bound else 200
     if request.method == "POST" and form.is_valid():
-        if not form.is_robot:
-            partner_interest_submit(need=need, **{name: form.cleaned_data[name] for name in form.Meta.fields})
-        messages.success(
-            request, _("Thank you. Dinas Sosial has received your request and will contact you by e-mail.")
+        # A robot (the honeypot filled in) is thanked and dropped; it does not count.
+        if form.is_robot or interest_within_limits(request, form.cleaned_data["email"]):
+            if not form.is_robot:
+                partner_interest_submit(need=need, **{name: form.cleaned_data[name] for name in form.Meta.fields})
+            messages.success(
+                request, _("Thank you. Dinas Sosial has received your request and will contact you by e-mail.")
+            )
+            return redirect(f"{need.get_absolute_url()}#step-forward")
+        form.add_error(
+            None,
+            _(
+                "Dinas Sosial has received many requests from you in the last hour. "
+                "Please try again later, or write to Dinas Sosial directly."
+            ),
         )
-        return redirect(f"{need.get_absolute_url()}#step-forward")
+        status = 429
     context = {"need": need, "body": body, "form": form}
     if not form.is_bound:
         context["form_fields"] = cached_fragment(
@@ -89,7 +101,7 @@ def need_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "interest-form",
             lambda: render_to_string("facilities/includes/interest_fields.html", {"form": form}, request),
         )
-    return render(request, "facilities/need_detail.html", context, status=400 if form.is_bound else 200)
+    return render(request, "facilities/need_detail.html", context, status=status)
 
 
 @require_safe

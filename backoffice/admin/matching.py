@@ -352,7 +352,10 @@ class EvidenceAdmin(AgencyScopedAdmin, admin.ModelAdmin):
     list_display = ["id", "report", "kind", "content_type", "size", "uploaded_at", "download"]
     list_filter = ["kind", "content_type"]
     list_select_related = ["report__pledge__need"]
-    readonly_fields = ["report", "kind", "content_type", "size", "original_name", "uploaded_by", "uploaded_at"]
+    # The file itself is never shown as a field: it has no URL (no MEDIA_URL), so the admin's
+    # file display would fail; the download link goes through the access-checked view.
+    fields = ["report", "kind", "content_type", "size", "original_name", "uploaded_by", "uploaded_at", "download"]
+    readonly_fields = fields
 
     def has_add_permission(self, request):
         return False

@@ -1,6 +1,7 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db.models import Count
-from django.urls import path
+from django.shortcuts import redirect
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -15,10 +16,16 @@ from programs.models import Program
 
 
 class OfficerInline(admin.TabularInline):
+    """The company's officers. New ones come only through "Invite an officer" (a new account);
+    an existing account is never linked here."""
+
     model = Officer
     extra = 0
     fields = ["user", "role", "job_title", "phone"]
-    raw_id_fields = ["user"]
+    readonly_fields = ["user"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
 
 
 class ProgramInline(admin.TabularInline):
@@ -95,8 +102,16 @@ class OfficerAdmin(AgencyScopedAdmin, SimpleHistoryAdmin):
     list_select_related = ["user", "company"]
     search_fields = ["user__username", "user__first_name", "user__last_name", "user__email", "company__name"]
     autocomplete_fields = ["company"]
-    raw_id_fields = ["user"]
+    readonly_fields = ["user"]
     actions = [admin_views.deactivate_officers, admin_views.resend_invitations]
+
+    def has_add_permission(self, request):
+        # Officers are invited from their company's page, which opens a new account for them.
+        return False
+
+    def add_view(self, request, form_url="", extra_context=None):
+        messages.info(request, _("Invite officers from their company's page: the invitation opens a new account."))
+        return redirect(reverse("admin:partners_company_changelist"))
 
     @admin.display(description=_("name"))
     def full_name(self, obj):

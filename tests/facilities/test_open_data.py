@@ -18,8 +18,9 @@ JSON_URL = reverse("facilities:needs_json")
 
 def csv_rows(response) -> list[dict[str, str]]:
     assert isinstance(response, StreamingHttpResponse)
-    text = b"".join(response.streaming_content).decode()
-    return list(csv.DictReader(io.StringIO(text)))
+    content = b"".join(response.streaming_content)
+    assert content.startswith(b"\xef\xbb\xbf")  # the byte order mark Excel needs for UTF-8
+    return list(csv.DictReader(io.StringIO(content.decode("utf-8-sig"))))
 
 
 def test_csv_lists_public_open_needs_with_their_figures(client):

@@ -156,7 +156,7 @@ def test_a_failed_send_stays_visible_and_is_retried(django_capture_on_commit_cal
 
 def test_repeated_failures_give_up_after_the_limit():
     email = OutgoingEmail.objects.create(to="x@example.org", subject="s", body="b")
-    with mock.patch("notifications.services.send_mail", side_effect=OSError("no route")):
+    with mock.patch("notifications.delivery.email_deliver", side_effect=OSError("no route")):
         for _ in range(MAX_EMAIL_ATTEMPTS):
             email_send(email_id=email.pk)
     email.refresh_from_db()

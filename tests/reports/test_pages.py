@@ -88,7 +88,6 @@ def test_summary_of_an_empty_period_shows_zero_money_and_known_households(client
         {"region": "xx"},
         {"region": "99.99"},
         {"region": "62.11.01.2001"},
-        {"year": "2024\x00"},
         {"region": "62" * 40},
     ],
     ids=[
@@ -100,7 +99,6 @@ def test_summary_of_an_empty_period_shows_zero_money_and_known_households(client
         "region-malformed",
         "region-unknown",
         "region-village",
-        "null-byte",
         "region-long",
     ],
 )
@@ -109,6 +107,12 @@ def test_bad_filters_show_an_error_and_never_fail(client, staff_client, data, qu
         response = staff_client.get(url, query, headers=EN)
         assert response.status_code == 200
         assert 'class="errorlist' in response.content.decode()
+
+
+def test_a_nul_byte_in_a_filter_is_a_bad_request(staff_client, data):
+    # core.middleware.NulByteMiddleware answers for the whole site, before any form sees it.
+    for url in (SUMMARY, DASHBOARD):
+        assert staff_client.get(url, {"year": "2024\x00"}, headers=EN).status_code == 400
 
 
 def test_region_selects_keep_the_most_specific_consistent_choice(client, data):
