@@ -2,6 +2,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db.models import Q, Sum
 
+from agencies.models import Agency
 from facilities.models import Facility, Need, NeedStatus
 from matching.models import COVERING_STATES, PENDING_STATES, Pledge
 from partners.models import Company
@@ -36,6 +37,9 @@ def test_bench_data_has_the_requested_size_spread_over_districts():
     assert set(Facility.objects.values_list("region_id", flat=True)) <= {"31.75.01", "31.75.02", "62.11.01"}
     assert Need.objects.public().open().exists()
     assert Need.objects.filter(status=NeedStatus.FULFILLED).exists()
+    # An agency for every province, every fifth regency, and a national one.
+    assert set(Agency.objects.values_list("level", flat=True)) == {"national", "province", "regency"}
+    assert Agency.objects.filter(region_id="31").exists()
 
 
 def test_bench_data_counters_are_the_sums_of_the_pledges():

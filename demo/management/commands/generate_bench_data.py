@@ -16,6 +16,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
+from agencies.models import Agency, AgencyLevel
 from core.models import CsrField
 from facilities.models import Facility, FacilityType, Need, NeedKind, NeedStatus, Operator, Priority
 from matching.models import COVERING_STATES, PENDING_STATES, Pledge, PledgeOrigin, PledgeStatus
@@ -113,12 +114,48 @@ class Command(BaseCommand):
             Need.objects.bulk_create(needs, batch_size=self.batch_size)
             self.stdout.write(f"{len(needs)} needs")
             made = self.insert_pledges(pledges)
+            agencies = self.make_agencies()
+        self.stdout.write(f"{agencies} agencies")
         self.stdout.write(
             self.style.SUCCESS(
                 f"{len(facility_ids)} facilities, {len(needs)} needs, {len(company_ids)} companies, "
                 f"{made} pledges created in {len(districts)} districts."
             )
         )
+
+    def make_agencies(self) -> int:
+        """A Dinas Sosial for every province, one for every fifth regency/city, and a national
+        agency: many agencies on one portal, as a province or the ministry would host them."""
+        taken = set(Agency.objects.values_list("region_id", flat=True))
+        agencies = (
+            [
+                Agency(
+                    name="Bench Kementerian Sosial",
+                    short_name="Bench Kemensos",
+                    slug=f"{SLUG_PREFIX}kemensos",
+                    level=AgencyLevel.NATIONAL,
+                )
+            ]
+            if not Agency.objects.filter(slug=f"{SLUG_PREFIX}kemensos").exists()
+            else []
+        )
+        provinces = Region.objects.filter(level=RegionLevel.PROVINCE).values_list("code", "name")
+        regencies = Region.objects.filter(level=RegionLevel.REGENCY).order_by("code").values_list("code", "name")
+        for level, rows in ((AgencyLevel.PROVINCE, provinces), (AgencyLevel.REGENCY, list(regencies)[::5])):
+            for code, name in rows:
+                if code in taken:
+                    continue
+                agencies.append(
+                    Agency(
+                        name=f"Bench Dinas Sosial {name} ({code})",
+                        short_name=f"Bench Dinsos {code}",
+                        slug=f"{SLUG_PREFIX}dinsos-{code.replace('.', '-')}",
+                        level=level,
+                        region_id=code,
+                    )
+                )
+        Agency.objects.bulk_create(agencies, batch_size=self.batch_size)
+        return len(agencies)
 
     def when(self, max_days: int) -> datetime.datetime:
         return self.now - datetime.timedelta(
