@@ -16,7 +16,7 @@ from partners import services
 from partners.errors import PartnerError
 from partners.models import CompanyStatus, Officer, OfficerRole
 from tests.factories import CompanyFactory, UserFactory, officer_user, staff_user
-from tests.partners.helpers import snapshot
+from tests.portal.helpers import snapshot
 from tests.worker import run_worker
 
 pytestmark = pytest.mark.django_db

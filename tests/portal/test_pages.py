@@ -16,7 +16,7 @@ from notifications.models import Notification
 from partners.models import CompanyStatus
 from portal import filters as partner_filters
 from tests.factories import FacilityFactory, NeedFactory, ProgramFactory, field, pledge_in_state, region
-from tests.partners.helpers import snapshot
+from tests.portal.helpers import snapshot
 
 pytestmark = pytest.mark.django_db
 

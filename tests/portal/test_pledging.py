@@ -12,7 +12,7 @@ from matching.models import DeliveryReport, Evidence, EvidenceKind, Pledge, Pled
 from partners.models import CompanyStatus
 from programs.models import ProgramStatus
 from tests.factories import ProgramFactory, pledge_in_state
-from tests.partners.helpers import PDF_BYTES, pdf, png, snapshot
+from tests.portal.helpers import PDF_BYTES, pdf, png, snapshot
 
 pytestmark = pytest.mark.django_db
 

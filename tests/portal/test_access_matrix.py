@@ -18,7 +18,7 @@ from facilities.models import NeedStatus
 from matching.models import Pledge, PledgeStatus
 from portal import urls as partner_urls
 from tests.factories import NeedFactory, officer_user, pledge_in_state
-from tests.partners.helpers import png, snapshot
+from tests.portal.helpers import png, snapshot
 
 pytestmark = pytest.mark.django_db
 
