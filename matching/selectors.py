@@ -29,6 +29,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from facilities.models import Need, Priority
+from matching.gap import annotate_need_gap
 from matching.models import (
     COVERING_STATES,
     PENDING_STATES,
@@ -51,7 +52,7 @@ W_HISTORY_MAX = 5  # pledges counted at most
 W_PROGRAM = 15
 W_URGENT_SOON = 10  # needed within 30 days
 W_PRIORITY_STEP = 5  # per priority step above "low"
-# The need's district is one where CSR lags furthest behind poverty (reports.selectors).
+# The need's district is one where CSR lags furthest behind poverty (matching.gap).
 W_GAP = 15
 
 
@@ -240,8 +241,6 @@ def suggest_needs_for_company(company: Company, *, queryset: QuerySet | None = N
     )
     queryset = queryset if queryset is not None else Need.objects.public().open()
     # Wide gap between poverty and CSR: ``in_gap`` and ``gap_region`` (two queries, see there).
-    from reports.selectors import annotate_need_gap
-
     queryset = annotate_need_gap(queryset)
     needs = (
         queryset.filter(quantity__gt=F("quantity_pending") + F("quantity_covered"))

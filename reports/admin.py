@@ -11,8 +11,8 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 
-from reports import selectors
 from reports.forms import ReportFilterForm
+from reports.selectors import regional
 from reports.views import report_context
 
 PERMISSION = "matching.view_pledge"
@@ -23,7 +23,7 @@ def dashboard_urls(site) -> list:
         if not request.user.has_perm(PERMISSION):
             raise PermissionDenied
         form = ReportFilterForm(request.GET)
-        data = selectors.dashboard(form.period, form.scope, public=False)
+        data = regional.dashboard(form.period, form.scope, public=False)
         context = {
             **site.each_context(request),
             **report_context(form, data),
