@@ -88,10 +88,6 @@ TRANSITIONS: dict[tuple[str, str], Move] = {
 }
 
 
-def allowed_targets(status: str) -> list[str]:
-    return [to for (frm, to) in TRANSITIONS if frm == status]
-
-
 # --- who is acting ---------------------------------------------------------------------------
 
 
