@@ -12,8 +12,8 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 
 from backoffice.scoping import scope_of
-from reports import selectors
 from reports.forms import ReportFilterForm
+from reports.selectors import regional
 from reports.views import report_context
 
 PERMISSION = "matching.view_pledge"
@@ -27,7 +27,7 @@ def dashboard_urls(site) -> list:
         if not scope.any:
             raise PermissionDenied
         form = ReportFilterForm(request.GET, area=scope.area)
-        data = selectors.dashboard(form.period, form.scope, public=False)
+        data = regional.dashboard(form.period, form.scope, public=False)
         context = {
             **site.each_context(request),
             **report_context(form, data),

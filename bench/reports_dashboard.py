@@ -42,6 +42,7 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
+from bench.cpu import cpu_ms, serial_database  # noqa: E402
 from matching.models import COVERING_STATES, DeliveryReport, DeliveryStatus, Pledge  # noqa: E402
 from partners.models import Company  # noqa: E402
 from regions.models import PovertyFigure, PovertySource, Region, RegionLevel  # noqa: E402
@@ -115,19 +116,6 @@ def enrich(rng: random.Random) -> None:
     print(f"Added {len(figures)} poverty figures and {len(reports)} delivery reports.")
 
 
-def backend_cpu_seconds() -> float | None:
-    """CPU time used so far by this connection's PostgreSQL backend (a local server only)."""
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_backend_pid()")
-        pid = cursor.fetchone()[0]
-    try:
-        with open(f"/proc/{pid}/stat") as stat:
-            fields = stat.read().rsplit(")", 1)[1].split()
-    except OSError:
-        return None
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
 def timed(client: Client, url: str, samples: int) -> tuple[list[float], set[int]]:
     client.get(url)  # warm up: templates, connection
     times, query_counts = [], set()
@@ -146,19 +134,10 @@ def cpu_work(client: Client, url: str, samples: int) -> tuple[float, float | Non
     """Median CPU milliseconds of one request: this process (Django) and the database backend,
     with PostgreSQL's parallel workers off so that the backend does all the database's work.
     On a shared machine this is what the request costs, whatever the other processes do."""
-    with connection.cursor() as cursor:
-        cursor.execute("SET max_parallel_workers_per_gather = 0")
-    django_ms, database_ms = [], []
-    for _ in range(samples):
-        backend_before, process_before = backend_cpu_seconds(), time.process_time()
-        client.get(url)
-        backend_after, process_after = backend_cpu_seconds(), time.process_time()
-        django_ms.append((process_after - process_before) * 1000)
-        if backend_before is not None and backend_after is not None:
-            database_ms.append((backend_after - backend_before) * 1000)
-    with connection.cursor() as cursor:
-        cursor.execute("RESET max_parallel_workers_per_gather")
-    return statistics.median(django_ms), statistics.median(database_ms) if database_ms else None
+    with serial_database(connection):
+        costs = [cpu_ms(connection, lambda: client.get(url)) for _ in range(samples)]
+    database_ms = [cost[1] for cost in costs if cost[1] is not None]
+    return statistics.median(cost[0] for cost in costs), statistics.median(database_ms) if database_ms else None
 
 
 def main() -> None:

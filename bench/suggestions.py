@@ -9,7 +9,10 @@
 It gives the bench companies focus fields, preferred regions and active programs (once; the
 data set itself has none), then times ``suggest_companies_for_need`` (one need among all
 companies) and ``suggest_needs_for_company`` (one company among all open needs) on random
-samples, and counts their queries. Prints a Markdown table for docs/performance.md.
+samples, and counts their queries. A second pass over the same samples measures what each call
+costs in CPU, in Django and in its PostgreSQL backend (parallel workers off for that pass): on
+this shared machine that is the figure to compare across runs. Prints a Markdown table for
+docs/performance.md.
 """
 
 import argparse
@@ -31,6 +34,7 @@ django.setup()
 from django.db import connection, transaction  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
+from bench.cpu import cpu_ms, serial_database  # noqa: E402
 from core.models import CsrField  # noqa: E402
 from facilities.models import Need  # noqa: E402
 from matching.selectors import explain_need_suggestions, suggest_companies_for_need, suggest_needs_for_company  # noqa: E402
@@ -89,6 +93,16 @@ def summary(times: list[float]) -> str:
     return f"{statistics.median(ordered):.0f} ms | {p95:.0f} ms | {max(ordered):.0f} ms"
 
 
+def cpu_summary(calls: list) -> str:
+    """Median CPU of the calls: Django + database."""
+    with serial_database(connection):
+        costs = [cpu_ms(connection, call) for call in calls]
+    django_ms = statistics.median(cost[0] for cost in costs)
+    database = [cost[1] for cost in costs if cost[1] is not None]
+    database_ms = f"{statistics.median(database):.0f} ms" if database else "?"
+    return f"{django_ms:.0f} ms + {database_ms}"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--samples", type=int, default=30)
@@ -105,14 +119,15 @@ def main() -> None:
     need_ids = list(Need.objects.public().open().values_list("pk", flat=True))
     company_ids = list(Company.objects.values_list("pk", flat=True))
 
-    need_times, need_queries = [], set()
+    need_times, need_queries, need_calls = [], set(), []
     for need_id in rng.sample(need_ids, args.samples):
         need = Need.objects.select_related("facility", "field").get(pk=need_id)
-        elapsed, queries = measure(lambda need=need: suggest_companies_for_need(need))
+        need_calls.append(lambda need=need: suggest_companies_for_need(need))
+        elapsed, queries = measure(need_calls[-1])
         need_times.append(elapsed)
         need_queries.add(queries)
 
-    company_times, company_queries = [], set()
+    company_times, company_queries, company_calls = [], set(), []
     for company_id in rng.sample(company_ids, args.samples):
         company = Company.objects.get(pk=company_id)
 
@@ -120,6 +135,7 @@ def main() -> None:
             needs = suggest_needs_for_company(company).select_related("facility__region", "field")
             return explain_need_suggestions(list(needs))
 
+        company_calls.append(rank)
         elapsed, queries = measure(rank)
         company_times.append(elapsed)
         company_queries.add(queries)
@@ -128,16 +144,20 @@ def main() -> None:
     print(f"Data: {counts}; database: {connection.vendor} {version}")
     print(f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
     print()
-    print("| ranking | samples | median | p95 | max | queries |")
-    print("| --- | --- | --- | --- | --- | --- |")
+    print(f"Load average before: {' / '.join(f'{value:.1f}' for value in os.getloadavg())}")
+    print()
+    print("| ranking | samples | median | p95 | max | CPU: Django + database | queries |")
+    print("| --- | --- | --- | --- | --- | --- | --- |")
     print(
         f"| one need among {counts['companies']:,} companies (top 20) | {args.samples} | "
-        f"{summary(need_times)} | {'/'.join(map(str, sorted(need_queries)))} |"
+        f"{summary(need_times)} | {cpu_summary(need_calls)} | {'/'.join(map(str, sorted(need_queries)))} |"
     )
     print(
         f"| one company among {counts['open public needs']:,} open needs (top 20) | {args.samples} | "
-        f"{summary(company_times)} | {'/'.join(map(str, sorted(company_queries)))} |"
+        f"{summary(company_times)} | {cpu_summary(company_calls)} | {'/'.join(map(str, sorted(company_queries)))} |"
     )
+    print()
+    print(f"Load average after: {' / '.join(f'{value:.1f}' for value in os.getloadavg())}")
 
 
 if __name__ == "__main__":

@@ -33,15 +33,6 @@ COVERING_STATES = frozenset(
     {PledgeStatus.ACCEPTED, PledgeStatus.APPROVED, PledgeStatus.DELIVERED, PledgeStatus.VERIFIED}
 )
 LIVE_STATES = PENDING_STATES | {PledgeStatus.ACCEPTED, PledgeStatus.APPROVED}
-CLOSED_STATES = frozenset(
-    {
-        PledgeStatus.VERIFIED,
-        PledgeStatus.DECLINED,
-        PledgeStatus.REJECTED,
-        PledgeStatus.CANCELLED,
-        PledgeStatus.LAPSED,
-    }
-)
 # States in which a partner reports deliveries.
 DELIVERABLE_STATES = frozenset({PledgeStatus.ACCEPTED, PledgeStatus.APPROVED})
 
@@ -57,9 +48,6 @@ class PledgeQuerySet(models.QuerySet):
 
     def for_company(self, company):
         return self.filter(company=company)
-
-    def holding_quantity(self):
-        return self.filter(status__in=PENDING_STATES | COVERING_STATES)
 
 
 class Pledge(models.Model):

@@ -11,6 +11,7 @@ import datetime
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django.db import connection
 from django.db.models import (
     BooleanField,
     Case,
@@ -30,6 +31,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from facilities.models import Need, Priority
+from matching.gap import annotate_need_gap
 from matching.models import (
     COVERING_STATES,
     PENDING_STATES,
@@ -40,7 +42,7 @@ from matching.models import (
 )
 from partners.models import Company, CompanyStatus
 from programs.models import Program, ProgramStatus
-from regions.models import Region
+from regions.models import Region, in_area
 
 # Weights of the suggestion score; the reasons shown follow the same order.
 W_FIELD = 40
@@ -52,7 +54,7 @@ W_HISTORY_MAX = 5  # pledges counted at most
 W_PROGRAM = 15
 W_URGENT_SOON = 10  # needed within 30 days
 W_PRIORITY_STEP = 5  # per priority step above "low"
-# The need's district is one where CSR lags furthest behind poverty (reports.selectors).
+# The need's district is one where CSR lags furthest behind poverty (matching.gap).
 W_GAP = 15
 
 
@@ -85,6 +87,16 @@ def programs_with_budget_left() -> QuerySet:
     )
 
 
+def _in_list(name: str, values, params: dict) -> str:
+    """Named placeholders ``%(name_0)s, %(name_1)s, …`` for an ``IN (…)`` list, with the values
+    added to ``params``: SQLite has no array parameter, so the list is spelled out."""
+    names = []
+    for index, value in enumerate(values):
+        params[f"{name}_{index}"] = value
+        names.append(f"%({name}_{index})s")
+    return ", ".join(names)
+
+
 def _ranked_company_rows(need: Need, codes: list[str], limit: int) -> list[tuple]:
     """(company id, score, same field, matched region level, earlier pledges, has program),
     best first, computed in one SQL statement.
@@ -93,11 +105,6 @@ def _ranked_company_rows(need: Need, codes: list[str], limit: int) -> list[tuple
     the need and joined to the companies; the ORM would repeat every subquery in the select
     list, the filter and the ordering (three times the work, measured in docs/performance.md).
     """
-    from django.db import connection
-
-    region_level = {code: level for level, code in enumerate(codes, start=1)}  # 1 province … 4 village
-    covering = sorted(COVERING_STATES)
-    holding = sorted(COVERING_STATES | PENDING_STATES)
     tables = {
         "company": Company._meta.db_table,
         "focus": Company.focus_fields.through._meta.db_table,
@@ -107,75 +114,72 @@ def _ranked_company_rows(need: Need, codes: list[str], limit: int) -> list[tuple
         "program": Program._meta.db_table,
         "program_fields": Program.fields.through._meta.db_table,
     }
-
-    def placeholders(values) -> str:
-        return ", ".join(["%s"] * len(values))
-
-    level_case = " ".join("WHEN region_id = %s THEN " + str(min(level, 3)) for level in region_level.values())
-    # Only table names from the models' metadata are formatted in; every value is a parameter.
+    # Every value is a named parameter; only table names from the models' metadata, the names of
+    # parameters and the region levels (1 province, 2 regency, 3 district and below) are
+    # formatted into the statement.
+    params = {
+        "field": need.field_id,
+        "program_active": ProgramStatus.ACTIVE,
+        "history_max": W_HISTORY_MAX,
+        "company_inactive": CompanyStatus.INACTIVE,
+        "w_field": W_FIELD,
+        "w_district": W_DISTRICT,
+        "w_regency": W_REGENCY,
+        "w_province": W_PROVINCE,
+        "w_history_each": W_HISTORY_EACH,
+        "w_program": W_PROGRAM,
+        "limit": limit,
+    }
+    region_codes = _in_list("region", codes, params)  # province, regency, district(, village)
+    covering = _in_list("covering", sorted(COVERING_STATES), params)
+    holding = _in_list("holding", sorted(COVERING_STATES | PENDING_STATES), params)
+    level_case = " ".join(
+        f"WHEN region_id = %(region_{index})s THEN {min(index + 1, 3)}" for index in range(len(codes))
+    )
     sql = f"""
         WITH focus AS (
-            SELECT company_id FROM {tables["focus"]} WHERE csrfield_id = %s
+            SELECT company_id FROM {tables["focus"]} WHERE csrfield_id = %(field)s
         ), pref AS (
             SELECT company_id, MAX(CASE {level_case} ELSE 0 END) AS level
-            FROM {tables["preferred"]} WHERE region_id IN ({placeholders(codes)}) GROUP BY company_id
+            FROM {tables["preferred"]} WHERE region_id IN ({region_codes}) GROUP BY company_id
         ), hist AS (
             SELECT p.company_id, COUNT(*) AS n
             FROM {tables["pledge"]} p JOIN {tables["need"]} n ON n.id = p.need_id
-            WHERE n.field_id = %s AND p.status IN ({placeholders(covering)})
+            WHERE n.field_id = %(field)s AND p.status IN ({covering})
             GROUP BY p.company_id
         ), used AS (
             SELECT program_id, SUM(value) AS total FROM {tables["pledge"]}
-            WHERE program_id IS NOT NULL AND status IN ({placeholders(holding)}) GROUP BY program_id
+            WHERE program_id IS NOT NULL AND status IN ({holding}) GROUP BY program_id
         ), prog AS (
             SELECT DISTINCT pr.company_id
             FROM {tables["program"]} pr
             JOIN {tables["program_fields"]} pf ON pf.program_id = pr.id
             LEFT JOIN used u ON u.program_id = pr.id
-            WHERE pr.status = %s AND pf.csrfield_id = %s AND pr.budget > COALESCE(u.total, 0)
+            WHERE pr.status = %(program_active)s AND pf.csrfield_id = %(field)s AND pr.budget > COALESCE(u.total, 0)
         ), ranked AS (
             SELECT c.id, c.name,
                 CASE WHEN f.company_id IS NULL THEN 0 ELSE 1 END AS same_field,
                 COALESCE(r.level, 0) AS region_level,
-                CASE WHEN COALESCE(h.n, 0) > %s THEN %s ELSE COALESCE(h.n, 0) END AS earlier,
+                CASE WHEN COALESCE(h.n, 0) > %(history_max)s THEN %(history_max)s ELSE COALESCE(h.n, 0) END AS earlier,
                 CASE WHEN g.company_id IS NULL THEN 0 ELSE 1 END AS has_program
             FROM {tables["company"]} c
             LEFT JOIN focus f ON f.company_id = c.id
             LEFT JOIN pref r ON r.company_id = c.id
             LEFT JOIN hist h ON h.company_id = c.id
             LEFT JOIN prog g ON g.company_id = c.id
-            WHERE c.status <> %s
+            WHERE c.status <> %(company_inactive)s
         ), scored AS (
             SELECT id, name, same_field, region_level, earlier, has_program,
-                same_field * %s
-                + CASE region_level WHEN 3 THEN %s WHEN 2 THEN %s WHEN 1 THEN %s ELSE 0 END
-                + earlier * %s
-                + has_program * %s AS score
+                same_field * %(w_field)s
+                + CASE region_level WHEN 3 THEN %(w_district)s WHEN 2 THEN %(w_regency)s
+                    WHEN 1 THEN %(w_province)s ELSE 0 END
+                + earlier * %(w_history_each)s
+                + has_program * %(w_program)s AS score
             FROM ranked
         )
         SELECT id, score, same_field, region_level, earlier, has_program
-        FROM scored WHERE score > 0 ORDER BY score DESC, name, id LIMIT %s
+        FROM scored WHERE score > 0 ORDER BY score DESC, name, id LIMIT %(limit)s
     """  # noqa: S608
-    params = [
-        need.field_id,
-        *region_level.keys(),
-        *codes,
-        need.field_id,
-        *covering,
-        *holding,
-        ProgramStatus.ACTIVE,
-        need.field_id,
-        W_HISTORY_MAX,
-        W_HISTORY_MAX,
-        CompanyStatus.INACTIVE,
-        W_FIELD,
-        W_DISTRICT,
-        W_REGENCY,
-        W_PROVINCE,
-        W_HISTORY_EACH,
-        W_PROGRAM,
-        limit,
-    ]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()
@@ -232,7 +236,7 @@ def suggest_needs_for_company(company: Company, *, queryset: QuerySet | None = N
 
     region_q = Q(pk__in=[])
     for code in preferred:
-        region_q |= Q(facility__region__code=code) | Q(facility__region__code__startswith=f"{code}.")
+        region_q |= in_area(code, "facility__region__code")
     today = timezone.localdate()
     history_case = Case(
         *[When(field_id=code, then=Value(min(n, W_HISTORY_MAX) * W_HISTORY_EACH)) for code, n in history_fields],
@@ -241,8 +245,6 @@ def suggest_needs_for_company(company: Company, *, queryset: QuerySet | None = N
     )
     queryset = queryset if queryset is not None else Need.objects.public().open()
     # Wide gap between poverty and CSR: ``in_gap`` and ``gap_region`` (two queries, see there).
-    from reports.selectors import annotate_need_gap
-
     queryset = annotate_need_gap(queryset)
     needs = (
         queryset.filter(quantity__gt=F("quantity_pending") + F("quantity_covered"))

@@ -1,8 +1,57 @@
-"""Reads of the region tree shared by the filter forms."""
+"""Reads of the region registry: the region choices of the filter forms, and the latest
+poverty figure of each region.
 
-from django.db.models import Q
+Both the reports (poor households beside CSR) and the matching suggestions (the "wide gap"
+districts, ``matching.gap``) read the figures this way, so it lives here, below both.
+"""
 
-from regions.models import Region, RegionLevel
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.db.models import Case, IntegerField, OuterRef, Q, QuerySet, Subquery, Value, When
+
+from regions.models import PovertyFigure, PovertySource, Region, RegionLevel, in_area
+
+# Length of a Kemendagri code at each level: "62", "62.11", "62.11.01".
+CODE_LENGTH = {RegionLevel.PROVINCE: 2, RegionLevel.REGENCY: 5, RegionLevel.DISTRICT: 8}
+DISTRICT_CODE_LENGTH = CODE_LENGTH[RegionLevel.DISTRICT]
+
+# When one region has figures of several sources for the same year, the newest national data
+# set wins: DTSEN (which replaces DTKS), then DTKS, then BPS.
+SOURCE_RANK = Case(
+    When(source=PovertySource.DTSEN, then=Value(0)),
+    When(source=PovertySource.DTKS, then=Value(1)),
+    default=Value(2),
+    output_field=IntegerField(),
+)
+
+
+def latest_figures(year: int | None) -> QuerySet[PovertyFigure]:
+    """The figures of ``OuterRef("pk")`` (a region), latest first, of a year up to ``year``."""
+    figures = PovertyFigure.objects.filter(region=OuterRef("pk"))
+    if year is not None:
+        figures = figures.filter(year__lte=year)
+    return figures.annotate(rank=SOURCE_RANK).order_by("-year", "rank")
+
+
+def own_figures(year: int | None, scope_code: str = "", *, levels: Iterable[int] = (1, 2, 3), min_households=None):
+    """``{code: (name, level, poor households, year)}`` of the regions in scope that have a figure
+    of their own (at least ``min_households``, when given): one query, the latest figure picked
+    by the database."""
+    latest = latest_figures(year)
+    rows = (
+        Region.objects.filter(level__in=list(levels))
+        .filter(in_area(scope_code, "code"))
+        .annotate(
+            households=Subquery(latest.values("poor_households")[:1]),
+            figure_year=Subquery(latest.values("year")[:1]),
+        )
+        .filter(households__gte=min_households or 0)
+        .values_list("code", "name", "level", "households", "figure_year")
+        .order_by()
+    )
+    return {code: (name, level, households, figure_year) for code, name, level, households, figure_year in rows}
 
 
 def region_choices(code: str) -> dict[str, list[Region]]:

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from facilities.filters import REGION_CODE_RE, RegionCascadeWidget
 from regions.models import Region, RegionLevel
-from reports.selectors import Period
+from reports.selectors.periods import Period
 
 MIN_YEAR, MAX_YEAR = 2000, 2100
 QUARTER_CHOICES = [

@@ -24,7 +24,7 @@ from matching.models import Pledge
 from notifications.models import Notification, OutgoingEmail
 from notifications.services import enqueue_email, partner_pledge_url
 from reports.models import Reminder
-from reports.selectors import overdue_pledges
+from reports.selectors.overdue import overdue_pledges
 
 EVENT = "delivery_overdue"
 

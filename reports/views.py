@@ -13,8 +13,9 @@ from django.views.decorators.http import require_safe
 
 from agencies.scope import agency_for_region
 from regions.selectors import region_choices
-from reports import charts, exports, selectors
+from reports import charts, exports
 from reports.forms import MAX_YEAR, MIN_YEAR, ReportFilterForm
+from reports.selectors import forum, regional
 
 CHART_ROWS = 12
 
@@ -24,7 +25,7 @@ def agency_of(form: ReportFilterForm):
     return agency_for_region(form.region_code)
 
 
-def report_context(form: ReportFilterForm, data: selectors.Dashboard) -> dict:
+def report_context(form: ReportFilterForm, data: regional.Dashboard) -> dict:
     """What the public summary and the staff dashboard both show."""
     regions = data.regions
     agency = agency_of(form)
@@ -50,20 +51,20 @@ def report_context(form: ReportFilterForm, data: selectors.Dashboard) -> dict:
 @require_safe
 def summary(request: HttpRequest) -> HttpResponse:
     form = ReportFilterForm(request.GET)
-    data = selectors.dashboard(form.period, form.scope, public=True)
+    data = regional.dashboard(form.period, form.scope, public=True)
     return render(request, "reports/summary.html", report_context(form, data))
 
 
-def _forum(request: HttpRequest, year: int, slug: str) -> tuple[selectors.ForumReport, ReportFilterForm]:
+def _forum(request: HttpRequest, year: int, slug: str) -> tuple[forum.ForumReport, ReportFilterForm]:
     if not MIN_YEAR <= year <= MAX_YEAR:
         raise Http404
     company = None
     if slug:
-        company = selectors.forum_members().filter(slug=slug).first()
+        company = forum.forum_members().filter(slug=slug).first()
         if company is None:
             raise Http404
     form = ReportFilterForm(request.GET, with_period=False)
-    return selectors.forum_report(year, company=company, scope=form.scope), form
+    return forum.forum_report(year, company=company, scope=form.scope), form
 
 
 @require_safe

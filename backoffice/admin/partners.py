@@ -13,6 +13,7 @@ from core.import_admin import SpreadsheetAdminMixin
 from partners.models import Company, Engagement, Officer, PartnerInterest
 from partners.resources import CompanyResource
 from programs.models import Program
+from reports.selectors.discipline import company_discipline_text
 
 
 class OfficerInline(admin.TabularInline):
@@ -81,8 +82,6 @@ class CompanyAdmin(AgencyScopedAdmin, SpreadsheetAdminMixin, SimpleHistoryAdmin)
 
     @admin.display(description=_("delivery reports on time"))
     def delivery_reporting(self, obj):
-        from reports.selectors import company_discipline_text
-
         return company_discipline_text(obj) if obj and obj.pk else "-"
 
     @admin.display(description=_("officers"), ordering="n_officers")

@@ -1,6 +1,8 @@
 """Suggestions rank in the database and explain themselves in words."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from facilities.models import Priority
@@ -8,6 +10,7 @@ from matching import services
 from matching.models import PledgeStatus
 from matching.selectors import explain_need_suggestions, suggest_companies_for_need, suggest_needs_for_company
 from partners.models import CompanyStatus
+from regions.models import Region
 from tests.factories import (
     CompanyFactory,
     FacilityFactory,
@@ -28,8 +31,6 @@ S = PledgeStatus
 def jakarta_timur_need():
     facility = FacilityFactory(region=region("31.75.01", "Pasar Rebo"))
     region("31.75")
-    from regions.models import Region
-
     Region.objects.filter(code="31.75").update(name="Jakarta Timur")
     return NeedFactory(facility=facility, field=field("pendidikan"), quantity=100)
 
@@ -98,9 +99,6 @@ def test_company_suggestions_for_needs(jakarta_timur_need):
 
 
 def test_company_suggestions_keep_their_query_count(jakarta_timur_need):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     company = CompanyFactory(focus_fields=[field("pendidikan")], preferred_regions=[region("31.75")])
     ProgramFactory(company=company)
 

@@ -8,8 +8,8 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from regions.models import Region
-from reports import selectors
 from reports.exports import safe_cell
+from reports.selectors.forum import forum_report
 from tests.reports import dataset
 
 pytestmark = pytest.mark.django_db
@@ -22,7 +22,7 @@ def data():
 
 
 def test_forum_report_for_2024(data):
-    report = selectors.forum_report(2024)
+    report = forum_report(2024)
     total = report.total
     # Members A and B only (C is not one): A P1 10 + P3 2 + P5 0,5; B P2 20 + P6 10 million.
     assert [row.name for row in report.companies] == ["PT Beta Energi", "PT Alpha Sawit"]
@@ -57,7 +57,7 @@ def test_forum_report_for_2024(data):
 
 
 def test_forum_report_for_one_company(data):
-    report = selectors.forum_report(2024, company=data.a)
+    report = forum_report(2024, company=data.a)
     assert report.total.figures.pledged == 12_500_000
     assert (report.total.figures.delivered, report.total.figures.awaiting) == (6_000_000, 2_000_000)
     assert (report.total.programs, report.total.budget) == (1, 50_000_000)
@@ -67,7 +67,7 @@ def test_forum_report_for_one_company(data):
 
 
 def test_forum_report_of_a_year_without_activity(data):
-    report = selectors.forum_report(2023)
+    report = forum_report(2023)
     assert report.total.figures.pledged == report.total.figures.delivered == 0
     assert report.total.districts == 0
     # Running in 2023: B's "Beasiswa" (from June) and "Lama" (the whole year).
@@ -75,7 +75,7 @@ def test_forum_report_of_a_year_without_activity(data):
 
 
 def test_forum_report_within_a_region(data):
-    report = selectors.forum_report(2024, scope=Region.objects.get(code="31"))
+    report = forum_report(2024, scope=Region.objects.get(code="31"))
     # Only P6 (B, Pasar Rebo) lies in DKI Jakarta.
     assert (report.total.figures.pledged, report.total.figures.delivered, report.total.districts) == (
         10_000_000,

@@ -8,8 +8,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
+from matching.gap import wide_gap_districts
 from matching.selectors import W_GAP, explain_need_suggestions, suggest_needs_for_company
-from reports.selectors import wide_gap_districts
 from tests.factories import (
     CompanyFactory,
     FacilityFactory,

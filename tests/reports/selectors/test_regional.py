@@ -1,20 +1,16 @@
-"""Every figure of the reports checked against the hand-built data set of ``dataset.py``:
-the arithmetic is in the comments, next to the numbers it gives."""
+"""The region table and the gap ranking (``reports.selectors.regional``), checked against the
+hand-built data set of ``tests/reports/dataset.py``: the arithmetic is in the comments, next to
+the numbers it gives."""
 
 import pytest
-from django.utils import translation
 
 from regions.models import Region
-from reports import selectors
-from reports.selectors import COMPLETE, PARTIAL, UNKNOWN, Period
+from reports.selectors.households import COMPLETE, PARTIAL, UNKNOWN
+from reports.selectors.periods import Period
+from reports.selectors.regional import region_report
 from tests.reports import dataset
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def data():
-    return dataset.build()
 
 
 def rows_by_code(report):
@@ -22,7 +18,7 @@ def rows_by_code(report):
 
 
 def test_national_totals_for_2024(data):
-    report = selectors.region_report(Period(2024), None, public=False)
+    report = region_report(Period(2024), None, public=False)
     total = report.total.figures
     # P1 10.000.000 + P2 20.000.000 + P3 2.000.000 + P5 500.000 + P6 10.000.000 + P8 1.000.000;
     # P4 (cancelled) and P7 (offer still waiting) are not counted.
@@ -41,7 +37,7 @@ def test_national_totals_for_2024(data):
 
 
 def test_provinces_for_2024_with_partial_and_unknown_households(data):
-    report = selectors.region_report(Period(2024), None, public=False)
+    report = region_report(Period(2024), None, public=False)
     rows = rows_by_code(report)
     assert list(rows) == ["31", "62"]
     jakarta, kalteng = rows["31"], rows["62"]
@@ -69,7 +65,7 @@ def test_provinces_for_2024_with_partial_and_unknown_households(data):
 
 def test_districts_of_pulang_pisau_for_2024(data):
     scope = Region.objects.get(code="62.11")
-    report = selectors.region_report(Period(2024), scope, public=False)
+    report = region_report(Period(2024), scope, public=False)
     rows = rows_by_code(report)
     assert list(rows) == ["62.11.01", "62.11.02", "62.11.03"]
     kahayan, maliku, pandih = rows["62.11.01"], rows["62.11.02"], rows["62.11.03"]
@@ -98,7 +94,7 @@ def test_districts_of_pulang_pisau_for_2024(data):
 
 
 def test_gap_ranks_districts_with_figures_by_rupiah_per_poor_household(data):
-    report = selectors.region_report(Period(2024), Region.objects.get(code="62.11"), public=False)
+    report = region_report(Period(2024), Region.objects.get(code="62.11"), public=False)
     # Maliku: 0 delivered / 400 = 0; Kahayan Hilir: 26.000.000 / 800 = 32.500. Pandih Batu has no
     # figures and is not ranked.
     assert [(row.rank, row.name, row.households, row.delivered_per_household) for row in report.gap] == [
@@ -106,12 +102,12 @@ def test_gap_ranks_districts_with_figures_by_rupiah_per_poor_household(data):
         (2, "Kahayan Hilir", 800, 32_500),
     ]
     assert report.gap_ranked == 2
-    national = selectors.region_report(Period(2024), None, public=False)
+    national = region_report(Period(2024), None, public=False)
     assert [row.code for row in national.gap] == ["62.11.02", "62.11.01"]
 
 
 def test_empty_period_counts_nothing_and_uses_the_figures_of_that_year(data):
-    report = selectors.region_report(Period(2023), Region.objects.get(code="62.11"), public=False)
+    report = region_report(Period(2023), Region.objects.get(code="62.11"), public=False)
     rows = rows_by_code(report)
     assert all(row.figures.pledged == row.figures.delivered == row.figures.awaiting == 0 for row in rows.values())
     # In 2023 only Kahayan Hilir had a figure (1.000); Maliku's first is of 2024.
@@ -124,7 +120,7 @@ def test_empty_period_counts_nothing_and_uses_the_figures_of_that_year(data):
 
 
 def test_years_before_any_figure_show_households_as_unknown(data):
-    report = selectors.region_report(Period(2020), None, public=False)
+    report = region_report(Period(2020), None, public=False)
     assert report.total.households.status == UNKNOWN
     assert report.total.figures.pledged == 0
     assert report.gap == []
@@ -144,19 +140,19 @@ def test_years_before_any_figure_show_households_as_unknown(data):
     ids=["q1", "q2", "q3", "q4-empty"],
 )
 def test_quarters_split_the_year(data, quarter, pledged, delivered, awaiting):
-    total = selectors.region_report(Period(2024, quarter), None, public=False).total.figures
+    total = region_report(Period(2024, quarter), None, public=False).total.figures
     assert (total.pledged, total.delivered, total.awaiting) == (pledged, delivered, awaiting)
 
 
 def test_all_time_uses_the_latest_figures(data):
-    report = selectors.region_report(Period(), Region.objects.get(code="62.11"), public=False)
+    report = region_report(Period(), Region.objects.get(code="62.11"), public=False)
     assert rows_by_code(report)["62.11.01"].households.value == 800
     assert report.total.figures.pledged == 33_500_000
 
 
 def test_a_region_with_its_own_figure_uses_it_rather_than_the_sum(data):
     dataset.PovertyFigureFactory(region=Region.objects.get(code="62.11"), year=2024, poor_households=5000)
-    report = selectors.region_report(Period(2024), None, public=False)
+    report = region_report(Period(2024), None, public=False)
     kalteng = rows_by_code(report)["62"]
     # Pulang Pisau's own 5.000 replaces 800 + 400; it is the only regency of the province here.
     assert (kalteng.households.value, kalteng.households.status) == (5000, COMPLETE)
@@ -164,7 +160,7 @@ def test_a_region_with_its_own_figure_uses_it_rather_than_the_sum(data):
 
 
 def test_district_scope_shows_the_district_itself(data):
-    report = selectors.region_report(Period(2024), Region.objects.get(code="62.11.02"), public=False)
+    report = region_report(Period(2024), Region.objects.get(code="62.11.02"), public=False)
     assert [row.code for row in report.rows] == ["62.11.02"]
     assert report.total.figures.pledged == 3_000_000
     assert [row.name for row in report.gap] == ["Maliku"]
@@ -174,92 +170,15 @@ def test_facilities_placed_above_the_level_shown_are_reported_apart(data):
     regency_facility = dataset.FacilityFactory(name="UPT Kabupaten", region=Region.objects.get(code="62.11"))
     need = dataset.NeedFactory(facility=regency_facility, quantity=2, unit_cost=250_000)
     dataset.make_pledge(need, data.c, 2, staff=data.staff, made=dataset.D(2024, 10, 1))
-    report = selectors.region_report(Period(2024), Region.objects.get(code="62.11"), public=False)
+    report = region_report(Period(2024), Region.objects.get(code="62.11"), public=False)
     assert report.unplaced.figures.pledged == 500_000
     # Still part of the regency's total: 33.500.000 + 500.000.
     assert report.total.figures.pledged == 34_000_000
 
 
-def test_by_field(data):
-    rows = {row.key: row.figures for row in selectors.by_field(Period(2024))}
-    assert len(rows) == 9  # every field of the Perbup, even without figures
-    # kesehatan: P1 10 + P2 20 + P5 0,5 million; verified 6 + 20 million.
-    assert (rows["kesehatan"].pledged, rows["kesehatan"].delivered) == (30_500_000, 26_000_000)
-    # pendidikan: P3 2 + P6 10 + P8 1 million; verified P6 10 million; P3 awaiting 2 million.
-    assert (rows["pendidikan"].pledged, rows["pendidikan"].delivered, rows["pendidikan"].awaiting) == (
-        13_000_000,
-        10_000_000,
-        2_000_000,
-    )
-    assert rows["infrastruktur"].pledged == 0
-
-
-def test_by_company_with_on_time_share_and_overdue(data):
-    rows = selectors.by_company(Period(2024))
-    # Largest pledged first: B 30.000.000 (P2 + P6), A 12.500.000 (P1 + P3 + P5), C 1.000.000.
-    assert [(row.name, row.figures.pledged) for row in rows] == [
-        ("PT Beta Energi", 30_000_000),
-        ("PT Alpha Sawit", 12_500_000),
-        ("PT Gamma Niaga", 1_000_000),
-    ]
-    beta, alpha, gamma = (row.figures for row in rows)
-    assert (beta.delivered, beta.on_time_percent, beta.overdue) == (30_000_000, 100, 0)
-    # A: P1's report late, P3's on time: 50 %. P1 (4 units left, due 2024-03-01) and P5 (due
-    # 2024-06-30, its only report rejected) are overdue.
-    assert (alpha.delivered, alpha.awaiting, alpha.on_time_percent, alpha.overdue) == (6_000_000, 2_000_000, 50, 2)
-    # C reported nothing and has no expected date: no rate (not 0 %), nothing overdue.
-    assert (gamma.reports, gamma.on_time_percent, gamma.overdue) == (0, None, 0)
-
-
-def test_by_facility_hides_unpublished_facilities_from_the_public(data):
-    staff_rows = {row.name: row.figures.pledged for row in selectors.by_facility(Period(2024), public=False)}
-    assert staff_rows == {
-        "Panti Kahayan": 30_000_000,
-        "PSBR Taruna Jaya": 10_000_000,
-        "LKS Maliku": 3_000_000,
-        "Panti Pandih": 500_000,
-    }
-    public_rows = {row.name for row in selectors.by_facility(Period(2024), public=True)}
-    assert public_rows == {"Panti Kahayan", "PSBR Taruna Jaya", "LKS Maliku"}
-
-
 def test_public_open_needs_leave_out_needs_of_unpublished_facilities(data):
-    public = selectors.region_report(Period(2024), None, public=True).total.figures
+    public = region_report(Period(2024), None, public=True).total.figures
     # N3 is at the unpublished Panti Pandih: N1 10.000.000 + N2 2.000.000 only.
     assert (public.open_needs, public.open_value) == (2, 12_000_000)
     # The money is an aggregate and still counts in full.
     assert public.pledged == 43_500_000
-
-
-def test_overdue_list_oldest_first(data):
-    count, rows = selectors.overdue_list()
-    assert count == 2
-    assert [pledge.pk for pledge in rows] == [data.p1.pk, data.p5.pk]
-    assert rows[0].quantity_outstanding == 4
-
-
-def test_company_discipline_in_words(data):
-    with translation.override("en"):
-        text = selectors.company_discipline_text(data.a)
-        assert text == "1 of 2 delivery reports on time (50%); 2 deliveries overdue without a report today"
-        assert selectors.company_discipline_text(data.c) == "No delivery reported yet"
-
-
-def test_period_bounds():
-    assert (Period(2024, 1).start, Period(2024, 1).end) == (dataset.D(2024, 1, 1), dataset.D(2024, 3, 31))
-    assert Period(2024, 4).end == dataset.D(2024, 12, 31)
-    with translation.override("en"):
-        assert Period(2024).label == "2024" and Period().label == "All years"
-        assert Period(2024, 3).label == "Q3 2024"
-    with pytest.raises(ValueError):
-        Period(None, 2)
-
-
-def test_merging_figures_adds_every_one_of_them():
-    # Figures.merge is spelled out for speed: a figure added to the class must be added there too.
-    total = selectors.Figures()
-    total.merge(selectors.Figures(*range(1, len(selectors.FIGURE_NAMES) + 1)))
-    total.merge(selectors.Figures(*range(1, len(selectors.FIGURE_NAMES) + 1)))
-    assert [getattr(total, name) for name in selectors.FIGURE_NAMES] == [
-        2 * n for n in range(1, len(selectors.FIGURE_NAMES) + 1)
-    ]
