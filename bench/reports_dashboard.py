@@ -42,9 +42,10 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
+from agencies.models import Agency  # noqa: E402
 from bench.cpu import cpu_ms, serial_database  # noqa: E402
 from matching.models import COVERING_STATES, DeliveryReport, DeliveryStatus, Pledge  # noqa: E402
-from partners.models import Company  # noqa: E402
+from partners.models import Company, Partnership  # noqa: E402
 from regions.models import PovertyFigure, PovertySource, Region, RegionLevel  # noqa: E402
 
 BENCH_USER = "bench-reports"
@@ -110,9 +111,13 @@ def enrich(rng: random.Random) -> None:
                 "+ (20 + id %% 61)::integer WHERE status = ANY(%s)",
                 [settings.TIME_ZONE, list(COVERING_STATES)],
             )
-        Company.objects.filter(pk__in=list(Company.objects.order_by("?").values_list("pk", flat=True)[:500])).update(
-            forum_member=True
-        )
+        forum = Agency.objects.exclude(region__isnull=True).order_by("pk").first()
+        if forum is not None:
+            members = Company.objects.order_by("?").values_list("pk", flat=True)[:500]
+            Partnership.objects.bulk_create(
+                [Partnership(agency=forum, company_id=pk, forum_member=True) for pk in members],
+                ignore_conflicts=True,
+            )
     print(f"Added {len(figures)} poverty figures and {len(reports)} delivery reports.")
 
 

@@ -50,9 +50,6 @@ class Company(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=CompanyStatus.choices, default=CompanyStatus.PROSPECT, db_index=True
     )
-    forum_member = models.BooleanField(_("Forum TSLP member"), default=False)
-    forum_member_since = models.DateField(_("Forum TSLP member since"), null=True, blank=True)
-    notes = models.TextField(_("internal notes"), blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -66,15 +63,44 @@ class Company(models.Model):
             ("import_company", _("Can import companies from a spreadsheet")),
             ("export_company", _("Can export companies to a spreadsheet")),
         ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Partnership(models.Model):
+    """What is between one company and one agency: membership of the agency's forum (Forum
+    TSLP) and since when, and the agency's internal notes. A company works with several
+    agencies; each agency sees and keeps only its own row."""
+
+    agency = models.ForeignKey(
+        "agencies.Agency", verbose_name=_("agency"), on_delete=models.PROTECT, related_name="partnerships"
+    )
+    company = models.ForeignKey(
+        Company, verbose_name=_("company"), on_delete=models.PROTECT, related_name="partnerships"
+    )
+    forum_member = models.BooleanField(_("forum member"), default=False)
+    forum_member_since = models.DateField(_("forum member since"), null=True, blank=True)
+    notes = models.TextField(_("internal notes"), blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["agency__name", "company__name"]
+        verbose_name = _("partnership with an agency")
+        verbose_name_plural = _("partnerships with agencies")
         constraints = [
+            models.UniqueConstraint(fields=["agency", "company"], name="partnership_once_per_agency"),
             models.CheckConstraint(
                 condition=Q(forum_member=True) | Q(forum_member_since__isnull=True),
-                name="company_forum_since_needs_membership",
+                name="partnership_forum_since_needs_membership",
+                violation_error_message=_("A membership date needs the forum membership ticked."),
             ),
         ]
 
     def __str__(self) -> str:
-        return self.name
+        return f"{self.company} · {self.agency.short_name}"
 
 
 class OfficerRole(models.TextChoices):

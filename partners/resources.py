@@ -13,13 +13,11 @@ from core.importing import (
     ChoiceWidget,
     Column,
     CsrFieldWidget,
-    DateWidget,
     LookupWidget,
     ManyLookupWidget,
     RegionWidget,
     SpreadsheetResource,
     TextWidget,
-    YesNoWidget,
     norm_key,
     shown,
 )
@@ -124,9 +122,6 @@ class CompanyResource(SpreadsheetResource):
         ChoiceWidget(CompanyStatus, COMPANY_STATUS_LABELS, default=CompanyStatus.PROSPECT),
         example="Aktif",
     )
-    forum_member = Column("forum_member", "Anggota Forum TSLP", YesNoWidget(default=False), example="Tidak")
-    forum_member_since = Column("forum_member_since", "Anggota Forum TSLP Sejak", DateWidget())
-    notes = Column("notes", "Catatan Internal", TextWidget())
 
     class Meta:
         model = Company
@@ -146,9 +141,6 @@ class CompanyResource(SpreadsheetResource):
             "focus_fields",
             "preferred_regions",
             "status",
-            "forum_member",
-            "forum_member_since",
-            "notes",
         )
 
     def before_import(self, dataset, **kwargs):
@@ -189,8 +181,6 @@ class CompanyResource(SpreadsheetResource):
         claimed = self._slugs_claimed.setdefault(instance.slug, norm_key(instance.name))
         if claimed != norm_key(instance.name) and "slug" not in problems:
             problems["slug"] = _("kode '%(slug)s' dipakai lebih dari satu baris berkas ini.") % {"slug": instance.slug}
-        if instance.forum_member_since and not instance.forum_member:
-            problems["forum_member_since"] = _("diisi, padahal kolom 'Anggota Forum TSLP' bernilai Tidak.")
         return problems
 
     def row_label(self, instance):

@@ -25,7 +25,7 @@ from matching.models import (
 )
 from matching.selectors import LAPSE_WARNING
 from notifications.models import Notification
-from partners.models import Company, Officer
+from partners.models import Company, Officer, Partnership
 from programs.models import Program, ProgramStatus
 
 DASHBOARD_ROWS = 10
@@ -186,6 +186,16 @@ def company_contacts(company: Company) -> list[Officer]:
         company.officers.filter(user__is_active=True)
         .select_related("user")
         .order_by("role", "user__last_name", "user__first_name", "pk")
+    )
+
+
+def company_forums(company: Company) -> QuerySet[Partnership]:
+    """The agencies' forums the company belongs to (never the agencies' internal notes)."""
+    return (
+        Partnership.objects.filter(company=company, forum_member=True)
+        .select_related("agency")
+        .only("forum_member_since", "agency__name", "agency__forum_name")
+        .order_by("agency__name")
     )
 
 

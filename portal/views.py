@@ -397,6 +397,7 @@ def company_profile(request: HttpRequest) -> HttpResponse:
             "contact_form": contact_form,
             "contacts": selectors.company_contacts(officer.company),
             "programs": list(selectors.active_programs(officer.company)),
+            "forums": list(selectors.company_forums(officer.company)),
         },
         status=400 if invalid else 200,
     )

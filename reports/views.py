@@ -58,13 +58,15 @@ def summary(request: HttpRequest) -> HttpResponse:
 def _forum(request: HttpRequest, year: int, slug: str) -> tuple[forum.ForumReport, ReportFilterForm]:
     if not MIN_YEAR <= year <= MAX_YEAR:
         raise Http404
+    form = ReportFilterForm(request.GET, with_period=False)
+    # The forum of the agency whose area holds the chosen region; all forums' members otherwise.
+    agency = agency_of(form)
     company = None
     if slug:
-        company = forum.forum_members().filter(slug=slug).first()
+        company = forum.forum_members(agency).filter(slug=slug).first()
         if company is None:
             raise Http404
-    form = ReportFilterForm(request.GET, with_period=False)
-    return forum.forum_report(year, company=company, scope=form.scope), form
+    return forum.forum_report(year, company=company, scope=form.scope, agency=agency), form
 
 
 @require_safe

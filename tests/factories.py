@@ -12,7 +12,7 @@ from agencies.models import Agency, AgencyLevel, AgencyStaff, StaffRole
 from core.models import CsrField
 from core.roles import DINSOS_STAFF_GROUP, DINSOS_VIEWER_GROUP
 from facilities.models import Facility, FacilityType, Need, NeedKind, NeedStatus, Priority
-from partners.models import Company, CompanyStatus, Engagement, Officer, OfficerRole
+from partners.models import Company, CompanyStatus, Engagement, Officer, OfficerRole, Partnership
 from programs.models import Program, ProgramForm, ProgramStatus
 from regions.models import PovertyFigure, PovertySource, Region, RegionLevel
 
@@ -151,6 +151,18 @@ class CompanyFactory(factory.django.DjangoModelFactory):
     def preferred_regions(obj, create, extracted, **kwargs):
         if create and extracted:
             obj.preferred_regions.set(extracted)
+
+    @factory.post_generation
+    def forum_member(obj, create, extracted, **kwargs):
+        """``forum_member=True``: a member of an agency's forum (Pulang Pisau's unless
+        ``forum_member__agency`` is given), ``forum_member__since`` the date."""
+        if create and extracted:
+            Partnership.objects.create(
+                agency=kwargs.get("agency") or agency("62.11", "Dinas Sosial Kabupaten Pulang Pisau"),
+                company=obj,
+                forum_member=True,
+                forum_member_since=kwargs.get("since"),
+            )
 
 
 class OfficerFactory(factory.django.DjangoModelFactory):

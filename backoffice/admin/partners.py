@@ -7,10 +7,11 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from agencies.models import Agency
 from backoffice import officer_views as admin_views
+from backoffice.admin.programs import programs_in_area
 from backoffice.filters import RegionAreaFilter
 from backoffice.scoping import AgencyScopedAdmin, scope_of
 from core.import_admin import SpreadsheetAdminMixin
-from partners.models import Company, Engagement, Officer, PartnerInterest
+from partners.models import Company, Engagement, Officer, PartnerInterest, Partnership
 from partners.resources import CompanyResource
 from programs.models import Program
 from reports.selectors.discipline import company_discipline_text
@@ -35,27 +36,65 @@ class ProgramInline(admin.TabularInline):
     fields = ["title", "form", "budget", "start_date", "end_date", "status"]
     show_change_link = True
 
+    def get_queryset(self, request):
+        # Only the programs in the staff account's area (their target regions).
+        return super().get_queryset(request).filter(programs_in_area(scope_of(request)))
+
+
+class PartnershipInline(admin.StackedInline):
+    """The company's membership of the agency's forum and the agency's notes: each agency sees
+    and keeps its own row (national staff see every agency's)."""
+
+    model = Partnership
+    extra = 0
+    fields = ["agency", "forum_member", "forum_member_since", "notes"]
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request).select_related("agency")
+        scope = scope_of(request)
+        return queryset if scope.everything else queryset.filter(agency_id=getattr(scope.agency, "pk", None))
+
+    def get_max_num(self, request, obj=None, **kwargs):
+        return None if scope_of(request).everything else 1
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        scope = scope_of(request)
+        if db_field.name == "agency" and not scope.everything:
+            kwargs["queryset"] = Agency.objects.filter(pk=getattr(scope.agency, "pk", None))
+            kwargs["initial"] = scope.agency
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def _writable(self, request) -> bool:
+        return not scope_of(request).read_only
+
+    def has_add_permission(self, request, obj=None):
+        return self._writable(request) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return self._writable(request) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
 
 @admin.register(Company)
 class CompanyAdmin(AgencyScopedAdmin, SpreadsheetAdminMixin, SimpleHistoryAdmin):
     area_path = None  # one registry shared by every agency
     resource_classes = [CompanyResource]
     pledge_summary_path = "company"
-    list_display = ["name", "kind", "country", "region", "status", "forum_member", "officer_count", "program_count"]
-    list_filter = ["status", "kind", "forum_member", "focus_fields", "country", RegionAreaFilter]
+    list_display = ["name", "kind", "country", "region", "status", "officer_count", "program_count"]
+    list_filter = ["status", "kind", "focus_fields", "country", RegionAreaFilter]
     list_select_related = ["region"]
     search_fields = ["name", "business_scope", "country"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["region", "preferred_regions"]
     filter_horizontal = ["focus_fields"]
-    inlines = [OfficerInline, ProgramInline]
+    inlines = [PartnershipInline, OfficerInline, ProgramInline]
     fieldsets = [
         (None, {"fields": ["name", "slug", "kind", "country", "status"]}),
         (_("Profile"), {"fields": ["business_scope", "csr_strategy", "focus_fields", "preferred_regions"]}),
         (_("Contact"), {"fields": ["address", "region", "website", "email", "phone"]}),
-        (_("Forum TSLP"), {"fields": ["forum_member", "forum_member_since"]}),
         (_("Reporting discipline"), {"fields": ["delivery_reporting"]}),
-        (_("Internal"), {"fields": ["notes"]}),
     ]
 
     def get_queryset(self, request):

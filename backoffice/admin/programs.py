@@ -3,6 +3,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from agencies.scope import Scope
 from backoffice.scoping import AgencyScopedAdmin, scope_of
 from core.formatting import format_rupiah
 from core.import_admin import SpreadsheetAdminMixin
@@ -10,15 +11,18 @@ from programs.models import Program
 from programs.resources import ProgramResource
 
 
+def programs_in_area(scope: Scope) -> Q:
+    """A program belongs to the agencies of its target regions: one EXISTS per row."""
+    if scope.everything:
+        return Q()
+    targets = Program.target_regions.through.objects.filter(scope.q("region"), program=OuterRef("pk"))
+    return Q(Exists(targets))
+
+
 @admin.register(Program)
 class ProgramAdmin(AgencyScopedAdmin, SpreadsheetAdminMixin, SimpleHistoryAdmin):
     def area_q(self, request):
-        """A program belongs to the agencies of its target regions: one EXISTS per row."""
-        scope = scope_of(request)
-        if scope.everything:
-            return Q()
-        targets = Program.target_regions.through.objects.filter(scope.q("region"), program=OuterRef("pk"))
-        return Q(Exists(targets))
+        return programs_in_area(scope_of(request))
 
     resource_classes = [ProgramResource]
     list_display = ["title", "company", "form", "budget_rp", "start_date", "end_date", "status"]

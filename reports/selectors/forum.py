@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 from django.db.models.functions import Substr
 from django.utils.translation import gettext as _
 
+from agencies.models import Agency
 from matching.models import DeliveryStatus, PledgeStatus
-from partners.models import Company
+from partners.models import Company, Partnership
 from programs.models import Program, ProgramForm, ProgramStatus
 from regions.models import Region
 from regions.selectors import DISTRICT_CODE_LENGTH
@@ -68,8 +69,12 @@ class ForumReport:
         return Period(self.year)
 
 
-def forum_members() -> QuerySet[Company]:
-    return Company.objects.filter(forum_member=True).order_by("name")
+def forum_members(agency: Agency | None = None) -> QuerySet[Company]:
+    """Members of an agency's forum (of any agency's forum when ``agency`` is None)."""
+    memberships = Partnership.objects.filter(company=OuterRef("pk"), forum_member=True)
+    if agency is not None:
+        memberships = memberships.filter(agency=agency)
+    return Company.objects.filter(Exists(memberships)).order_by("name")
 
 
 def programs_in_year(year: int) -> QuerySet[Program]:
@@ -84,7 +89,9 @@ def _district_key():
     return Substr("pledge__need__facility__region_id", 1, DISTRICT_CODE_LENGTH)
 
 
-def forum_report(year: int, *, company: Company | None = None, scope: Region | None = None) -> ForumReport:
+def forum_report(
+    year: int, *, company: Company | None = None, scope: Region | None = None, agency: Agency | None = None
+) -> ForumReport:
     """The Forum TSLP annual report: for the whole forum (its member companies) or one company.
 
     Programs running in the year by form and field; rupiah pledged (pledges made in the year)
@@ -93,7 +100,7 @@ def forum_report(year: int, *, company: Company | None = None, scope: Region | N
     for the forum, eight for one company."""
     period = Period(year)
     scope_code = scope.code if scope else ""
-    companies = {company.pk: company} if company else {c.pk: c for c in forum_members()}
+    companies = {company.pk: company} if company else {c.pk: c for c in forum_members(agency)}
     ids = list(companies)
     programs = programs_in_year(year).filter(company_id__in=ids)
     pledges = pledges_counted(period, scope_code).filter(company_id__in=ids)

@@ -26,7 +26,7 @@ from facilities.models import Facility, Need
 from matching import services as matching
 from matching.errors import PledgeError
 from matching.models import EvidenceKind, Pledge, PledgeOrigin, PledgeStatus
-from partners.models import Company, CompanyStatus, Engagement, Officer
+from partners.models import Company, CompanyStatus, Engagement, Officer, Partnership
 from programs.models import Program
 from regions.models import PovertyFigure, PovertySource, Region
 from regions.services import regions_load
@@ -155,6 +155,9 @@ class Command(BaseCommand):
 
     def _companies(self, rows: tuple[demo.CompanyData, ...]) -> dict[str, Company]:
         companies = {}
+        # The agency of each demo province: Jakarta's partners work with Dinsos DKI, the forum
+        # members with Dinsos Pulang Pisau.
+        agencies = {agency.region_id[:2]: agency for agency in Agency.objects.exclude(region__isnull=True)}
         for row in rows:
             company = _sync(
                 Company,
@@ -171,11 +174,19 @@ class Command(BaseCommand):
                     "phone": row.phone,
                     "csr_strategy": row.csr_strategy,
                     "status": CompanyStatus.ACTIVE,
-                    "forum_member": row.forum_member_since is not None,
-                    "forum_member_since": row.forum_member_since,
-                    "notes": row.notes,
                 },
             )
+            if row.notes or row.forum_member_since:
+                # Membership and notes are between the company and the agency of its region.
+                _sync(
+                    Partnership,
+                    {"agency": agencies[row.region[:2]], "company": company},
+                    {
+                        "forum_member": row.forum_member_since is not None,
+                        "forum_member_since": row.forum_member_since,
+                        "notes": row.notes,
+                    },
+                )
             company.focus_fields.set(row.focus_fields)
             company.preferred_regions.set(row.preferred_regions)
             companies[row.slug] = company
@@ -366,7 +377,7 @@ class Command(BaseCommand):
             ("Facilities in Pulang Pisau", Facility.objects.filter(region__code__startswith="62.11.").count()),
             ("Needs", Need.objects.filter(facility__in=facilities.values()).count()),
             ("Partners in Jakarta", Company.objects.filter(region__code__startswith="31").count()),
-            ("Forum TSLP members", Company.objects.filter(forum_member=True).count()),
+            ("Forum TSLP members", Partnership.objects.filter(forum_member=True).count()),
             ("Engagements", Engagement.objects.count()),
             ("Programs", Program.objects.count()),
             (
