@@ -5,11 +5,14 @@ DJANGO_DEBUG=0, DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS and DATABASE_URL.
 """
 
 import os
+from email.utils import parseaddr
 from pathlib import Path
 
 import dj_database_url
+import sentry_sdk
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
+from sentry_sdk.integrations.django import DjangoIntegration
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -35,6 +38,17 @@ def env_list(name: str, default: list[str]) -> list[str]:
     if value is None:
         return default
     return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def parse_admins(entries: list[str]) -> list[tuple[str, str]]:
+    """``["Ana <ana@x.id>", "ops@x.id"]`` → ``[("Ana", "ana@x.id"), ("ops@x.id", "ops@x.id")]``."""
+    admins = []
+    for entry in entries:
+        name, address = parseaddr(entry)
+        if "@" not in address:
+            raise RuntimeError(f"DJANGO_ADMINS: {entry!r} is not an e-mail address")
+        admins.append((name or address, address))
+    return admins
 
 
 DEBUG = env_bool("DJANGO_DEBUG", True)
@@ -64,6 +78,7 @@ INSTALLED_APPS = [
     "csp",
     "django_tasks",
     "django_tasks_db",
+    "django_prometheus",
     # ours
     "core",
     "regions",
@@ -73,9 +88,13 @@ INSTALLED_APPS = [
     "matching",
     "notifications",
     "reports",
+    "ops",
 ]
 
 MIDDLEWARE = [
+    # First, so that every request (static files and redirects included) is logged and counted.
+    "ops.middleware.request_log",
+    "django_prometheus.middleware.PrometheusBeforeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -89,6 +108,7 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     # Axes last, as its documentation asks.
     "axes.middleware.AxesMiddleware",
+    "django_prometheus.middleware.PrometheusAfterMiddleware",
 ]
 
 ROOT_URLCONF = "csrportal.urls"
@@ -114,11 +134,15 @@ TEMPLATES = [
 WSGI_APPLICATION = "csrportal.wsgi.application"
 ASGI_APPLICATION = "csrportal.asgi.application"
 
+_DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
+# Production keeps PostgreSQL connections open for a minute (checked before reuse) instead of
+# opening one per request; the development server and SQLite open one per request.
+_PERSISTENT = not DEBUG and _DATABASE_URL.startswith(("postgres://", "postgresql://", "pgsql://"))
 DATABASES = {
     "default": dj_database_url.parse(
-        env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
-        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0),
-        conn_health_checks=True,
+        _DATABASE_URL,
+        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60 if _PERSISTENT else 0),
+        conn_health_checks=env_bool("DATABASE_CONN_HEALTH_CHECKS", True),
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -164,7 +188,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(env_str("DJANGO_STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 # Evidence files show residents, many of them children: they live outside any public path and
 # are served only through access-checked views, never by the web server directly.
@@ -182,8 +206,12 @@ STORAGES = {
 }
 FILE_UPLOAD_PERMISSIONS = 0o640
 
-# E-mail: the console by default; SMTP (or any backend) from the environment.
-EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# E-mail: the console while DEBUG is on, SMTP with it off; any backend from the environment
+# (with DEBUG off, `check --deploy` warns about one that delivers nothing: ops.checks).
+EMAIL_BACKEND = env_str(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
+)
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
@@ -251,10 +279,59 @@ PUBLIC_PAGE_CACHE_SECONDS = env_int("PUBLIC_PAGE_CACHE_SECONDS", 30)
 PLEDGE_RESPONSE_DAYS = env_int("PLEDGE_RESPONSE_DAYS", 14)
 EVIDENCE_MAX_BYTES = env_int("EVIDENCE_MAX_BYTES", 10 * 1024 * 1024)
 
+# Errors (500s) are mailed to ADMINS ("Name <address>" or plain addresses, comma-separated) by
+# Django's own "mail_admins" handler while DEBUG is off, and sent to Sentry when SENTRY_DSN is set.
+ADMINS = parse_admins(env_list("DJANGO_ADMINS", []))
+
+# Logs go to the console (journald under systemd). One JSON line per request on stdout
+# (ops.middleware.request_log, logger "csrportal.requests"); everything else on stderr.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"json": {"()": "ops.logs.JsonFormatter"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "requests": {"class": "logging.StreamHandler", "stream": "ext://sys.stdout", "formatter": "json"},
+    },
     "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {
+        "django.db.backends": {"level": "INFO"},
+        # Requests are logged once, as JSON, by the middleware; Django's own line would repeat them.
+        "django.server": {"level": "WARNING"},
+        "csrportal.requests": {"handlers": ["requests"], "level": "INFO", "propagate": False},
+    },
 }
+
+# The cache behind the public page cache (facilities.page_cache) and its data version. With
+# REDIS_URL every process and machine shares one Redis, so a change saved anywhere shows at once
+# everywhere; without it each process keeps its own memory cache.
+REDIS_URL = env_str("REDIS_URL")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "ops.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": env_str("REDIS_KEY_PREFIX", "csrportal"),
+            # A Redis that does not answer within a second is treated as down (ops.cache).
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Prometheus metrics at /metrics (django-prometheus), answered only to these client addresses;
+# anyone else gets a 404. Under gunicorn, PROMETHEUS_MULTIPROC_DIR gathers every worker's figures.
+METRICS_ALLOWED_IPS = env_list("METRICS_ALLOWED_IPS", ["127.0.0.1", "::1"])
+BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY", False)
+PROXY_COUNT = env_int("AXES_PROXY_COUNT", 1)
+
+# Sentry, only when a DSN is given. No personal data is sent (residents, officers' addresses).
+SENTRY_DSN = env_str("SENTRY_DSN")
+if SENTRY_DSN:
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        integrations=[DjangoIntegration()],
+        environment=env_str("SENTRY_ENVIRONMENT", "production"),
+        traces_sample_rate=float(env_str("SENTRY_TRACES_SAMPLE_RATE", "0") or 0),
+        send_default_pii=False,
+    )

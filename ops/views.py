@@ -1,0 +1,40 @@
+from django.conf import settings
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
+from django_prometheus.exports import ExportToDjangoView
+
+from ops.health import health_report
+
+
+def client_address(request: HttpRequest) -> str:
+    """The client's address. Behind a proxy (DJANGO_BEHIND_PROXY=1) the one that the nearest
+    trusted proxy appended to X-Forwarded-For (nginx's ``$proxy_add_x_forwarded_for``), which a
+    client cannot forge; addresses further left are whatever the client sent."""
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    if getattr(settings, "BEHIND_PROXY", False) and forwarded:
+        hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
+        count = max(getattr(settings, "PROXY_COUNT", 1), 1)
+        if hops:
+            return hops[-min(count, len(hops))]
+    return request.META.get("REMOTE_ADDR", "")
+
+
+@never_cache
+@require_safe
+def healthz(request: HttpRequest) -> HttpResponse:
+    """200 when the database (and Redis, when configured) answer, 503 naming what is down
+    otherwise; with the e-mail queue's length and the age of its oldest e-mail. For load
+    balancers and uptime checks."""
+    healthy, report = health_report()
+    return JsonResponse(report, status=200 if healthy else 503)
+
+
+@never_cache
+@require_safe
+def metrics(request: HttpRequest) -> HttpResponse:
+    """Prometheus metrics, only for the addresses in METRICS_ALLOWED_IPS; a 404 for anyone else,
+    so that the endpoint is not advertised."""
+    if client_address(request) not in settings.METRICS_ALLOWED_IPS:
+        raise Http404
+    return ExportToDjangoView(request)
