@@ -205,6 +205,8 @@ STORAGES = {
     },
 }
 FILE_UPLOAD_PERMISSIONS = 0o640
+# Where `manage.py backup` writes its archives unless told (`--dest`); keep a copy off the machine.
+BACKUP_DIR = Path(env_str("BACKUP_DIR", str(BASE_DIR / "backups")))
 
 # E-mail: the console while DEBUG is on, SMTP with it off; any backend from the environment
 # (with DEBUG off, `check --deploy` warns about one that delivers nothing: ops.checks).

@@ -18,13 +18,14 @@ from tests.ops.conftest import ROOT, free_port, wait_until
 GUNICORN = Path(sys.executable).parent / "gunicorn"
 
 
-def database_url() -> str:
-    """The test database (committed rows only: the tests using it are transactional)."""
+def database_url(name: str | None = None) -> str:
+    """The test database (committed rows only: the tests using it are transactional), or
+    another database ``name`` on the same server."""
     db = connection.settings_dict
     credentials = urllib.parse.quote(db["USER"] or "postgres")
     if db.get("PASSWORD"):
         credentials += ":" + urllib.parse.quote(db["PASSWORD"])
-    return f"postgres://{credentials}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+    return f"postgres://{credentials}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{name or db['NAME']}"
 
 
 class Server:
