@@ -1,5 +1,4 @@
 from django.apps import AppConfig
-from django.utils.translation import gettext_lazy as _
 
 from ops import checks
 
@@ -8,7 +7,7 @@ class OpsConfig(AppConfig):
     """Running the portal in production: health, metrics, request logs, deploy checks, backups."""
 
     name = "ops"
-    verbose_name = _("Operations")
+    verbose_name = "Operations"  # no models: never shown in the admin
 
     def ready(self) -> None:
         checks.register()

@@ -25,7 +25,6 @@ from tests.factories import NeedFactory, pledge_in_state
 from tests.ops.conftest import ROOT
 from tests.ops.servers import database_url
 
-RESTORE_DATABASE = "csr_prod_restore"
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 
 
@@ -82,12 +81,13 @@ def pg_connect(name: str, **kwargs) -> psycopg.Connection:
     )
 
 
-def pg_recreate(name: str) -> None:
-    """Drop and create the restore database: never the test database in use."""
+def pg_recreate(name: str, *, create: bool = True) -> None:
+    """Drop (and create) the restore database: never the test database in use."""
     assert name != connection.settings_dict["NAME"]
     with pg_connect("postgres", autocommit=True) as admin:
         admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        admin.execute(f'CREATE DATABASE "{name}"')
+        if create:
+            admin.execute(f'CREATE DATABASE "{name}"')
 
 
 def pg_contents(name: str) -> dict[str, tuple]:
@@ -112,6 +112,8 @@ def pg_contents(name: str) -> dict[str, tuple]:
 @pytest.mark.postgres_only
 @pytest.mark.django_db(transaction=True)
 def test_a_postgresql_backup_restores_every_row_and_every_file(settings, tmp_path):
+    # A database of the test's own beside the test database (test_csr_prod → test_csr_prod_restore).
+    restore_database = f"{connection.settings_dict['NAME']}_restore"
     settings.MEDIA_ROOT = tmp_path / "media"
     evidence = portal_with_evidence()
     files_before = file_digests(settings.MEDIA_ROOT)
@@ -127,7 +129,7 @@ def test_a_postgresql_backup_restores_every_row_and_every_file(settings, tmp_pat
     assert archive.stat().st_mode & 0o077 == 0  # personal data: the owner's only
 
     # The disaster: the database and the files are gone.
-    pg_recreate(RESTORE_DATABASE)
+    pg_recreate(restore_database)
     for path in settings.MEDIA_ROOT.rglob("*"):
         if path.is_file():
             path.unlink()
@@ -140,7 +142,7 @@ def test_a_postgresql_backup_restores_every_row_and_every_file(settings, tmp_pat
         env={
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "csrportal.settings",
-            "DATABASE_URL": database_url(RESTORE_DATABASE),
+            "DATABASE_URL": database_url(restore_database),
             "DJANGO_MEDIA_ROOT": str(settings.MEDIA_ROOT),
         },
         capture_output=True,
@@ -150,17 +152,17 @@ def test_a_postgresql_backup_restores_every_row_and_every_file(settings, tmp_pat
     assert result.returncode == 0, result.stderr
     assert "Restored the postgresql database" in result.stdout
     assert f"and 4 file(s) under {settings.MEDIA_ROOT}" in result.stdout, result.stdout
-    assert pg_contents(RESTORE_DATABASE) == rows_before
+    assert pg_contents(restore_database) == rows_before
     assert file_digests(settings.MEDIA_ROOT) == files_before
 
     # Restoring again over a database in use replaces it rather than adding to it.
-    with pg_connect(RESTORE_DATABASE, autocommit=True) as db:
+    with pg_connect(restore_database, autocommit=True) as db:
         db.execute("DELETE FROM notifications_outgoingemail")
         db.execute("UPDATE facilities_need SET title = 'rusak'")
-    target = {**connection.settings_dict, "NAME": RESTORE_DATABASE}
+    target = {**connection.settings_dict, "NAME": restore_database}
     backup_restore(archive=archive, database=target, media_root=settings.MEDIA_ROOT)
-    assert pg_contents(RESTORE_DATABASE) == rows_before
-    pg_recreate(RESTORE_DATABASE)
+    assert pg_contents(restore_database) == rows_before
+    pg_recreate(restore_database, create=False)
 
 
 # --- SQLite and either engine -----------------------------------------------------------------
