@@ -203,3 +203,27 @@ def session_commands(session: int) -> str:
     """The command lines of the processes left in the script's session (it starts its own)."""
     found = subprocess.run(["pgrep", "-a", "-s", str(session)], capture_output=True, text=True, check=False)  # noqa: S603, S607
     return found.stdout.strip()
+
+
+def test_the_example_variables_pass_check_deploy(tmp_path):
+    """deploy/env.example, with its secret filled in, is a configuration `check --deploy` accepts,
+    read the way deploy/manage.sh reads it (as sh variables)."""
+    example = (DEPLOY / "env.example").read_text()
+    assert "\nDJANGO_SECRET_KEY=\n" in example
+    env_file = tmp_path / "env"
+    env_file.write_text(
+        example.replace(
+            "\nDJANGO_SECRET_KEY=\n", "\nDJANGO_SECRET_KEY=example-secret-with-enough-entropy-0123456789abcdefghij\n"
+        )
+    )
+    environment = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "REDIS_", "EMAIL_", "SENTRY_"))}
+    environment.update(ENV_FILE=str(env_file), BIN=str(BIN), DJANGO_SETTINGS_MODULE="csrportal.settings")
+    result = subprocess.run(  # noqa: S603 (our own script)
+        [str(DEPLOY / "manage.sh"), "check", "--deploy", "--fail-level", "WARNING"],
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
