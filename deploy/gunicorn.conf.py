@@ -37,6 +37,11 @@ worker_tmp_dir = "/dev/shm" if Path("/dev/shm").is_dir() else None  # noqa: S108
 # The proxies whose X-Forwarded-* headers gunicorn believes (nginx on the same machine).
 forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
 proc_name = "csrportal"
+# gunicorn's control socket (for `gunicornc`) only where asked for: by default it would sit in
+# $HOME/.gunicorn/, shared by every gunicorn of the user and read-only under systemd's
+# ProtectSystem; signals (systemctl reload/stop) do what the portal needs.
+control_socket = os.environ.get("GUNICORN_CONTROL_SOCKET", "")
+control_socket_disable = not control_socket
 
 # Logs: gunicorn's own messages on stderr. The access log is the portal's JSON line per request
 # on stdout (ops.middleware); gunicorn's plain access line is off unless GUNICORN_ACCESS_LOG
