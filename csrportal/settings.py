@@ -173,10 +173,10 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 # Behind a reverse proxy every request comes from the proxy's address: read the client's
-# address from X-Forwarded-For instead, trusting that many proxies.
-if env_bool("DJANGO_BEHIND_PROXY", False):
-    AXES_IPWARE_PROXY_COUNT = env_int("AXES_PROXY_COUNT", 1)
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+# address from X-Forwarded-For instead, trusting that many proxies (ops.network; BEHIND_PROXY
+# and PROXY_COUNT below). django-ipware, which axes' own AXES_IPWARE_* settings need, is not
+# installed.
+AXES_CLIENT_IP_CALLABLE = "ops.network.client_address"
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 
 # Internationalisation: Indonesian first, English for foreign partners.

@@ -5,19 +5,7 @@ from django.views.decorators.http import require_safe
 from django_prometheus.exports import ExportToDjangoView
 
 from ops.health import health_report
-
-
-def client_address(request: HttpRequest) -> str:
-    """The client's address. Behind a proxy (DJANGO_BEHIND_PROXY=1) the one that the nearest
-    trusted proxy appended to X-Forwarded-For (nginx's ``$proxy_add_x_forwarded_for``), which a
-    client cannot forge; addresses further left are whatever the client sent."""
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    if getattr(settings, "BEHIND_PROXY", False) and forwarded:
-        hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
-        count = max(getattr(settings, "PROXY_COUNT", 1), 1)
-        if hops:
-            return hops[-min(count, len(hops))]
-    return request.META.get("REMOTE_ADDR", "")
+from ops.network import client_address
 
 
 @never_cache
