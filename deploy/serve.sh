@@ -17,8 +17,8 @@ if ! output=$("$BIN/python" manage.py migrate --check 2>&1); then
 fi
 "$BIN/python" manage.py collectstatic --noinput --verbosity 0
 
-# /metrics adds up the figures of every gunicorn worker through this folder.
-export PROMETHEUS_MULTIPROC_DIR=${PROMETHEUS_MULTIPROC_DIR:-$(mktemp -d -t csrportal-prometheus.XXXXXX)}
+# /metrics adds up the figures of every gunicorn worker through this folder (gunicorn's only).
+metrics_dir=${PROMETHEUS_MULTIPROC_DIR:-$(mktemp -d -t csrportal-prometheus.XXXXXX)}
 
 pids=()
 stop() {
@@ -28,9 +28,9 @@ stop() {
 }
 trap 'stop; exit 143' INT TERM
 
-"$BIN/python" manage.py db_worker --interval "${WORKER_INTERVAL:-2}" &
+env -u PROMETHEUS_MULTIPROC_DIR "$BIN/python" manage.py db_worker --interval "${WORKER_INTERVAL:-2}" &
 pids+=($!)
-"$BIN/gunicorn" -c deploy/gunicorn.conf.py &
+PROMETHEUS_MULTIPROC_DIR=$metrics_dir "$BIN/gunicorn" -c deploy/gunicorn.conf.py &
 pids+=($!)
 
 status=0
