@@ -7,6 +7,7 @@ import shlex
 import signal
 import subprocess
 import sys
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -143,7 +144,7 @@ def test_serve_refuses_a_database_with_unapplied_migrations(tmp_path):
 PRODUCTION = {
     "DJANGO_DEBUG": "0",
     "DJANGO_SECRET_KEY": "serve-test-secret-key-with-enough-entropy-0123456789abcdefghij",
-    "DJANGO_ALLOWED_HOSTS": "csr.dinsos.example.go.id",
+    "DJANGO_ALLOWED_HOSTS": "csr.dinsos.example.go.id,127.0.0.1",
     "DJANGO_BEHIND_PROXY": "1",
     "SITE_URL": "https://csr.dinsos.example.go.id",
     "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
@@ -157,6 +158,21 @@ def through_proxy(port: int, path: str) -> tuple[int, str]:
     )
     with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310
         return response.status, response.read().decode()
+
+
+class NoRedirects(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def direct(port: int, path: str) -> int:
+    """A request to gunicorn itself, as a check on the machine makes it: no proxy headers."""
+    opener = urllib.request.build_opener(NoRedirects)
+    try:
+        with opener.open(f"http://127.0.0.1:{port}{path}", timeout=30) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
 
 
 @pytest.mark.postgres_only
@@ -190,6 +206,10 @@ def test_serve_runs_gunicorn_and_the_worker_with_debug_off_and_stops_both(tmp_pa
         assert re.search(r'href="/static/css/[\w.-]+\.[0-9a-f]{12}\.css"', home), home[:1500]
         assert (tmp_path / "static" / "staticfiles.json").exists()
         assert "manage.py db_worker" in session_commands(process.pid), "no db_worker beside gunicorn"
+        # On the machine itself, health and metrics answer plain HTTP; every other page redirects.
+        assert direct(port, "/healthz") == 200
+        assert direct(port, "/metrics") == 200
+        assert direct(port, "/needs/") == 301
     finally:
         # As `kill` or systemd would: SIGTERM to the script alone, which stops both of its own.
         if process.poll() is None:
