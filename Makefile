@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup demo lint format messages benchmark clean
+.PHONY: run serve test setup demo lint format messages benchmark clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,11 @@ run: setup
 	trap 'kill 0' INT TERM EXIT; \
 	$(BIN)/python manage.py db_worker --interval 2 & \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+# The production server: gunicorn and the worker, after `migrate --check` and `collectstatic`
+# (deploy/serve.sh; README, "Production"). Loads no demo data and migrates nothing.
+serve: $(VENV)/.run-deps
+	BIN=$(BIN) deploy/serve.sh
 
 test: $(VENV)/.test-deps
 	$(BIN)/ruff check .

@@ -185,7 +185,7 @@ def main() -> None:
         server = subprocess.Popen(
             [str(GUNICORN), "csrportal.wsgi", "--bind", f"127.0.0.1:{args.port}", "--workers", str(args.workers)],
             cwd=ROOT,
-            env={**env, "BENCH_PAGE_CACHE_SECONDS": cache_seconds},
+            env={**env, "PUBLIC_PAGE_CACHE_SECONDS": cache_seconds},
         )
         try:
             wait_for(args.port, server)

@@ -5,11 +5,14 @@ DJANGO_DEBUG=0, DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS and DATABASE_URL.
 """
 
 import os
+from email.utils import parseaddr
 from pathlib import Path
 
 import dj_database_url
+import sentry_sdk
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
+from sentry_sdk.integrations.django import DjangoIntegration
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -35,6 +38,17 @@ def env_list(name: str, default: list[str]) -> list[str]:
     if value is None:
         return default
     return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def parse_admins(entries: list[str]) -> list[tuple[str, str]]:
+    """``["Ana <ana@x.id>", "ops@x.id"]`` → ``[("Ana", "ana@x.id"), ("ops@x.id", "ops@x.id")]``."""
+    admins = []
+    for entry in entries:
+        name, address = parseaddr(entry)
+        if "@" not in address:
+            raise RuntimeError(f"DJANGO_ADMINS: {entry!r} is not an e-mail address")
+        admins.append((name or address, address))
+    return admins
 
 
 DEBUG = env_bool("DJANGO_DEBUG", True)
@@ -64,6 +78,7 @@ INSTALLED_APPS = [
     "csp",
     "django_tasks",
     "django_tasks_db",
+    "django_prometheus",
     # ours
     "core",
     "regions",
@@ -78,9 +93,13 @@ INSTALLED_APPS = [
     "portal",
     "backoffice",
     "demo",
+    "ops",
 ]
 
 MIDDLEWARE = [
+    # First, so that every request (static files and redirects included) is logged and counted.
+    "ops.middleware.request_log",
+    "django_prometheus.middleware.PrometheusBeforeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "core.middleware.NulByteMiddleware",
@@ -96,6 +115,7 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     # Axes last, as its documentation asks.
     "axes.middleware.AxesMiddleware",
+    "django_prometheus.middleware.PrometheusAfterMiddleware",
 ]
 
 ROOT_URLCONF = "csrportal.urls"
@@ -121,11 +141,15 @@ TEMPLATES = [
 WSGI_APPLICATION = "csrportal.wsgi.application"
 ASGI_APPLICATION = "csrportal.asgi.application"
 
+_DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
+# Production keeps PostgreSQL connections open for a minute (checked before reuse) instead of
+# opening one per request; the development server and SQLite open one per request.
+_PERSISTENT = not DEBUG and _DATABASE_URL.startswith(("postgres://", "postgresql://", "pgsql://"))
 DATABASES = {
     "default": dj_database_url.parse(
-        env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
-        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0),
-        conn_health_checks=True,
+        _DATABASE_URL,
+        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60 if _PERSISTENT else 0),
+        conn_health_checks=env_bool("DATABASE_CONN_HEALTH_CHECKS", True),
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -181,7 +205,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(env_str("DJANGO_STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 # Evidence files show residents, many of them children: they live outside any public path and
 # are served only through access-checked views, never by the web server directly.
@@ -198,9 +222,15 @@ STORAGES = {
     },
 }
 FILE_UPLOAD_PERMISSIONS = 0o640
+# Where `manage.py backup` writes its archives unless told (`--dest`); keep a copy off the machine.
+BACKUP_DIR = Path(env_str("BACKUP_DIR", str(BASE_DIR / "backups")))
 
-# E-mail: the console by default; SMTP (or any backend) from the environment.
-EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# E-mail: the console while DEBUG is on, SMTP with it off; any backend from the environment
+# (with DEBUG off, `check --deploy` warns about one that delivers nothing: ops.checks).
+EMAIL_BACKEND = env_str(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
+)
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
@@ -226,9 +256,11 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("DJANGO_BEHIND_PROXY", False) else None
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
+    # Health checks and Prometheus ask gunicorn directly over plain HTTP on the machine.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^metrics$"]
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 31536000)
@@ -287,10 +319,58 @@ INTEREST_LIMIT_PER_EMAIL = env_int("INTEREST_LIMIT_PER_EMAIL", 3)
 # same Message-ID, by `manage.py recover_emails` (notifications.delivery). Well above EMAIL_TIMEOUT.
 EMAIL_CLAIM_TIMEOUT_SECONDS = env_int("EMAIL_CLAIM_TIMEOUT_SECONDS", 600)
 
+# Errors (500s) are mailed to ADMINS ("Name <address>" or plain addresses, comma-separated) by
+# Django's own "mail_admins" handler while DEBUG is off, and sent to Sentry when SENTRY_DSN is set.
+ADMINS = parse_admins(env_list("DJANGO_ADMINS", []))
+
+# Logs go to the console (journald under systemd). One JSON line per request on stdout
+# (ops.middleware.request_log, logger "csrportal.requests"); everything else on stderr.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"json": {"()": "ops.logs.JsonFormatter"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "requests": {"class": "logging.StreamHandler", "stream": "ext://sys.stdout", "formatter": "json"},
+    },
     "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {
+        "django.db.backends": {"level": "INFO"},
+        # Requests are logged once, as JSON, by the middleware; Django's own line would repeat them.
+        "django.server": {"level": "WARNING"},
+        "csrportal.requests": {"handlers": ["requests"], "level": "INFO", "propagate": False},
+    },
 }
+
+# The cache behind the public page cache (facilities.page_cache) and its data version. With
+# REDIS_URL every process and machine shares one Redis, so a change saved anywhere shows at once
+# everywhere; without it each process keeps its own memory cache.
+REDIS_URL = env_str("REDIS_URL")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "ops.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": env_str("REDIS_KEY_PREFIX", "csrportal"),
+            # A Redis that does not answer within a second is treated as down (ops.cache).
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Prometheus metrics at /metrics (django-prometheus), answered only to these client addresses;
+# anyone else gets a 404. Under gunicorn, PROMETHEUS_MULTIPROC_DIR gathers every worker's figures.
+# The client address is read as the login lock-out reads it (core.client_ip, AXES_IPWARE_*).
+METRICS_ALLOWED_IPS = env_list("METRICS_ALLOWED_IPS", ["127.0.0.1", "::1"])
+
+# Sentry, only when a DSN is given. No personal data is sent (residents, officers' addresses).
+SENTRY_DSN = env_str("SENTRY_DSN")
+if SENTRY_DSN:
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        integrations=[DjangoIntegration()],
+        environment=env_str("SENTRY_ENVIRONMENT", "production"),
+        traces_sample_rate=float(env_str("SENTRY_TRACES_SAMPLE_RATE", "0") or 0),
+        send_default_pii=False,
+    )

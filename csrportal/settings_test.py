@@ -13,3 +13,5 @@ LOGGING["root"]["level"] = "WARNING"  # noqa: F405
 # Serve static files straight from the app folders (no collectstatic), for the live server too.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# One JSON line per request would drown the test output; tests of the line turn it on.
+LOGGING["loggers"]["csrportal.requests"]["level"] = "WARNING"  # noqa: F405

@@ -2,14 +2,15 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from core import views as core_views
 from notifications.password_reset import QueuedPasswordResetForm
+from ops import views as ops_views
 from portal import views as partner_views
 from public import views as public_views
 
 urlpatterns = [
     path("", public_views.home, name="home"),
-    path("healthz", core_views.healthz, name="healthz"),
+    path("healthz", ops_views.healthz, name="healthz"),
+    path("metrics", ops_views.metrics, name="metrics"),
     path("", include("public.urls")),
     path("agencies/", include("public.agency_urls")),
     path("accounts/continue/", partner_views.after_login, name="after_login"),

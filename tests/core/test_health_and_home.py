@@ -1,24 +1,8 @@
-from unittest import mock
-
 import pytest
-from django.db import DatabaseError
 
 from tests.factories import CompanyFactory, FacilityFactory, NeedFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def test_healthz_answers_200_when_the_database_answers(client):
-    response = client.get("/healthz")
-    assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok"}
-
-
-def test_healthz_answers_503_when_the_database_does_not(client):
-    with mock.patch("core.views.connection.cursor", side_effect=DatabaseError("down")):
-        response = client.get("/healthz")
-    assert response.status_code == 503
-    assert response.json()["database"] == "unavailable"
 
 
 def test_home_shows_live_counts(client):
