@@ -22,7 +22,7 @@ MIDDLEWARE = ["bench.middleware.server_timing", *MIDDLEWARE]  # noqa: F405
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
 WHITENOISE_USE_FINDERS = True
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
-# The brief cache of public pages (facilities.page_cache) is read from PUBLIC_PAGE_CACHE_SECONDS
+# The brief cache of public pages (public.page_cache) is read from PUBLIC_PAGE_CACHE_SECONDS
 # as the portal reads it: on by default, as in production; the benchmark also measures with it
 # off (PUBLIC_PAGE_CACHE_SECONDS=0).
 # The JSON line per request (ops.middleware) would flood the harness's terminal; it is cheap

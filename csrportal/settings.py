@@ -342,7 +342,7 @@ LOGGING = {
     },
 }
 
-# The cache behind the public page cache (facilities.page_cache) and its data version. With
+# The cache behind the public page cache (public.page_cache) and its data version. With
 # REDIS_URL every process and machine shares one Redis, so a change saved anywhere shows at once
 # everywhere; without it each process keeps its own memory cache.
 REDIS_URL = env_str("REDIS_URL")

@@ -91,10 +91,14 @@ def test_metrics_answer_the_local_machine_and_nobody_else(client):
 
 
 def test_metrics_behind_the_proxy_read_the_address_the_proxy_saw(client, settings):
-    settings.BEHIND_PROXY = True
+    # What csrportal.settings sets with DJANGO_BEHIND_PROXY=1 and one proxy (core.client_ip).
+    settings.AXES_IPWARE_PROXY_COUNT = 0
+    settings.AXES_IPWARE_PROXY_ORDER = "left-most"
+    settings.AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
     settings.METRICS_ALLOWED_IPS = ["10.1.2.3"]
     # A client cannot pass as an allowed address by sending its own X-Forwarded-For: nginx
-    # appends the address it saw, and only that last entry is believed.
+    # appends the address it saw, and a header with more entries than proxies counts as the
+    # proxy's own address.
     forged = client.get("/metrics", REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="10.1.2.3, 203.0.113.7")
     assert forged.status_code == 404
     allowed = client.get("/metrics", REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="10.1.2.3")
