@@ -55,8 +55,8 @@ ITEMS = [
 
 def build_file(facilities, rows: int, *, bad_every: int = 0) -> bytes:
     """A needs workbook as staff fill it in: rupiah as text or numbers, dates as text or dates.
-    Written as the portal writes its exports and templates (``core.importing.write_workbook``)."""
-    from core.importing import Sheet, write_workbook
+    Written as the portal writes its exports and templates (``core.spreadsheets.writing.write_workbook``)."""
+    from core.spreadsheets.writing import Sheet, write_workbook
     from facilities.resources import NeedResource
 
     randomizer = random.Random(2026)

@@ -7,11 +7,12 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin import RegionAreaFilter
 from core.formatting import format_rupiah
-from core.import_admin import SpreadsheetAdminMixin
+from core.spreadsheets.admin import SpreadsheetAdminMixin
 from facilities.models import Facility, Need, NeedStatus
 from facilities.resources import FacilityResource, NeedResource
 from matching.admin_views import need_match_view
 from matching.models import Pledge
+from matching.summaries import PledgeSummary
 
 
 class NeedInline(admin.TabularInline):
@@ -25,7 +26,7 @@ class NeedInline(admin.TabularInline):
 @admin.register(Facility)
 class FacilityAdmin(SpreadsheetAdminMixin, SimpleHistoryAdmin):
     resource_classes = [FacilityResource]
-    pledge_summary_path = "need__facility"
+    summary_provider = PledgeSummary("need__facility")
     list_display = [
         "name",
         "facility_type",
@@ -87,7 +88,7 @@ class FacilityRegionFilter(RegionAreaFilter):
 @admin.register(Need)
 class NeedAdmin(SpreadsheetAdminMixin, SimpleHistoryAdmin):
     resource_classes = [NeedResource]
-    pledge_summary_path = "need"
+    summary_provider = PledgeSummary("need")
     list_display = [
         "title",
         "facility",

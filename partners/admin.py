@@ -5,7 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin import RegionAreaFilter
-from core.import_admin import SpreadsheetAdminMixin
+from core.spreadsheets.admin import SpreadsheetAdminMixin
+from matching.summaries import PledgeSummary
 from partners import admin_views
 from partners.models import Company, Engagement, Officer, PartnerInterest
 from partners.resources import CompanyResource
@@ -29,7 +30,7 @@ class ProgramInline(admin.TabularInline):
 @admin.register(Company)
 class CompanyAdmin(SpreadsheetAdminMixin, SimpleHistoryAdmin):
     resource_classes = [CompanyResource]
-    pledge_summary_path = "company"
+    summary_provider = PledgeSummary("company")
     list_display = ["name", "kind", "country", "region", "status", "forum_member", "officer_count", "program_count"]
     list_filter = ["status", "kind", "forum_member", "focus_fields", "country", RegionAreaFilter]
     list_select_related = ["region"]

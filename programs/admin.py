@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.formatting import format_rupiah
-from core.import_admin import SpreadsheetAdminMixin
+from core.spreadsheets.admin import SpreadsheetAdminMixin
 from programs.models import Program
 from programs.resources import ProgramResource
 

@@ -2,7 +2,7 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin import RegionAreaFilter
-from core.import_admin import SpreadsheetAdminMixin
+from core.spreadsheets.admin import SpreadsheetAdminMixin
 from regions.models import PovertyFigure, Region
 from regions.resources import PovertyFigureResource
 
