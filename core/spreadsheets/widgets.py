@@ -3,8 +3,8 @@ the same kind of value (``CharWidget``, ``IntegerWidget``, ``DecimalWidget``, ``
 ``BooleanWidget``) with Indonesian parsing in ``clean`` and spreadsheet-friendly ``render``:
 
 * rupiah as ``Rp 1.250.000``, ``1.250.000`` or ``1250000``; whole numbers with Indonesian or
-  English thousands separators (the library's parsing follows the active locale's separators,
-  so ``1.250`` would read as one and a quarter in English and as 1250 in Indonesian);
+  English thousands separators (the library's ``IntegerWidget`` reads ``1.250`` as 1, refuses
+  ``1.250.000`` and, in Indonesian, reads ``1,5`` as 1);
 * dates as ``31/12/2025`` or ``2025-12-31`` (parsed by the library's ``DateWidget`` with our
   formats), a real Excel date, or an Excel serial number that lost its date format;
 * yes/no as ``Ya``/``Tidak`` and their usual variants, refusing anything else (the library
