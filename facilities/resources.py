@@ -19,26 +19,21 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
-from core.importing import (
+from core.spreadsheets.cells import chunks, is_blank, norm_key, shown
+from core.spreadsheets.lookups import CsrFieldWidget, LookupWidget
+from core.spreadsheets.resources import Column, SpreadsheetResource
+from core.spreadsheets.widgets import (
     ChoiceWidget,
-    Column,
-    CsrFieldWidget,
     DateWidget,
     DecimalWidget,
     IntegerWidget,
-    LookupWidget,
-    RegionWidget,
     RupiahWidget,
-    SpreadsheetResource,
     TextWidget,
     YesNoWidget,
-    chunks,
-    is_blank,
-    norm_key,
-    shown,
 )
 from facilities import services as need_services
 from facilities.models import Facility, FacilityType, Need, NeedKind, NeedStatus, Operator, Priority
+from regions.widgets import RegionWidget
 
 FACILITY_TYPE_LABELS = {
     FacilityType.CHILDREN: "Anak (PSAA)",
@@ -96,6 +91,9 @@ NEED_STATUS_LABELS = {
 class FacilityWidget(LookupWidget):
     """A facility by its code (slug), or, when the code cell is empty, by its name if no other
     facility has that name. Exports the code."""
+
+    model = Facility
+    field = "slug"
 
     def __init__(self, *, name_column: str, required: bool = True):
         super().__init__(required=required)

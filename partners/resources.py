@@ -9,19 +9,12 @@ gets one made from its name, and an existing company keeps its own.
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from core.importing import (
-    ChoiceWidget,
-    Column,
-    CsrFieldWidget,
-    LookupWidget,
-    ManyLookupWidget,
-    RegionWidget,
-    SpreadsheetResource,
-    TextWidget,
-    norm_key,
-    shown,
-)
+from core.spreadsheets.cells import norm_key, shown
+from core.spreadsheets.lookups import CsrFieldWidget, LookupWidget, ManyLookupWidget
+from core.spreadsheets.resources import Column, SpreadsheetResource
+from core.spreadsheets.widgets import ChoiceWidget, TextWidget
 from partners.models import Company, CompanyKind, CompanyStatus
+from regions.widgets import RegionWidget
 
 COMPANY_KIND_LABELS = {
     CompanyKind.COMPANY: "Perusahaan",
@@ -40,6 +33,9 @@ COMPANY_STATUS_LABELS = {
 
 class CompanyWidget(LookupWidget):
     """A partner by its name (or its code); exports the name."""
+
+    model = Company
+    field = "name"
 
     def __init__(self, *, required: bool = True):
         super().__init__(required=required)

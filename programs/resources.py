@@ -6,22 +6,13 @@ A program is identified by its partner (``Perusahaan``, the partner's name) and 
 
 from django.utils.translation import gettext as _
 
-from core.importing import (
-    ChoiceWidget,
-    Column,
-    CsrFieldWidget,
-    DateWidget,
-    IntegerWidget,
-    ManyLookupWidget,
-    RegionWidget,
-    RupiahWidget,
-    SpreadsheetResource,
-    TextWidget,
-    chunks,
-    norm_key,
-)
+from core.spreadsheets.cells import chunks, norm_key
+from core.spreadsheets.lookups import CsrFieldWidget, ManyLookupWidget
+from core.spreadsheets.resources import Column, SpreadsheetResource
+from core.spreadsheets.widgets import ChoiceWidget, DateWidget, IntegerWidget, RupiahWidget, TextWidget
 from partners.resources import CompanyWidget
 from programs.models import Program, ProgramForm, ProgramStatus
+from regions.widgets import RegionWidget
 
 PROGRAM_FORM_LABELS = {
     ProgramForm.EMPOWERMENT: "Pemberdayaan masyarakat",

@@ -6,17 +6,11 @@ source (``Sumber``): the same three in a later file update the figures. Aggregat
 person or household is ever imported.
 """
 
-from core.importing import (
-    ChoiceWidget,
-    Column,
-    DateWidget,
-    IntegerWidget,
-    RegionWidget,
-    SpreadsheetResource,
-    TextWidget,
-    chunks,
-)
+from core.spreadsheets.cells import chunks
+from core.spreadsheets.resources import Column, SpreadsheetResource
+from core.spreadsheets.widgets import ChoiceWidget, DateWidget, IntegerWidget, TextWidget
 from regions.models import PovertyFigure, PovertySource
+from regions.widgets import RegionWidget
 
 POVERTY_SOURCE_LABELS = {
     PovertySource.DTKS: "DTKS",

@@ -12,11 +12,12 @@ from backoffice.filters import RegionAreaFilter
 from backoffice.match_views import need_match_view
 from backoffice.scoping import AgencyScopedAdmin
 from core.formatting import format_rupiah
-from core.import_admin import SpreadsheetAdminMixin
+from core.spreadsheets.admin import SpreadsheetAdminMixin
 from facilities import services
 from facilities.models import Facility, Need, NeedStatus
 from facilities.resources import FacilityResource, NeedResource
 from matching.models import Pledge
+from matching.summaries import PledgeSummary
 
 
 class NeedInline(admin.TabularInline):
@@ -41,7 +42,7 @@ class FacilityAdmin(AgencyScopedAdmin, SpreadsheetAdminMixin, SimpleHistoryAdmin
     area_path = "region"
     scoped_choices = {"region": "pk"}
     resource_classes = [FacilityResource]
-    pledge_summary_path = "need__facility"
+    summary_provider = PledgeSummary("need__facility")
     list_display = [
         "name",
         "facility_type",
@@ -119,7 +120,7 @@ class NeedAdmin(AgencyScopedAdmin, SpreadsheetAdminMixin, SimpleHistoryAdmin):
     area_path = "facility__region"
     scoped_choices = {"facility": "region"}
     resource_classes = [NeedResource]
-    pledge_summary_path = "need"
+    summary_provider = PledgeSummary("need")
     list_display = [
         "title",
         "facility",

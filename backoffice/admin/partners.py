@@ -10,7 +10,8 @@ from backoffice import officer_views as admin_views
 from backoffice.admin.programs import programs_in_area
 from backoffice.filters import RegionAreaFilter
 from backoffice.scoping import AgencyScopedAdmin, scope_of
-from core.import_admin import SpreadsheetAdminMixin
+from core.spreadsheets.admin import SpreadsheetAdminMixin
+from matching.summaries import PledgeSummary
 from partners.models import Company, Engagement, Officer, PartnerInterest, Partnership
 from partners.resources import CompanyResource
 from programs.models import Program
@@ -81,7 +82,7 @@ class PartnershipInline(admin.StackedInline):
 class CompanyAdmin(AgencyScopedAdmin, SpreadsheetAdminMixin, SimpleHistoryAdmin):
     area_path = None  # one registry shared by every agency
     resource_classes = [CompanyResource]
-    pledge_summary_path = "company"
+    summary_provider = PledgeSummary("company")
     list_display = ["name", "kind", "country", "region", "status", "officer_count", "program_count"]
     list_filter = ["status", "kind", "focus_fields", "country", RegionAreaFilter]
     list_select_related = ["region"]

@@ -6,7 +6,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from agencies.scope import Scope
 from backoffice.scoping import AgencyScopedAdmin, scope_of
 from core.formatting import format_rupiah
-from core.import_admin import SpreadsheetAdminMixin
+from core.spreadsheets.admin import SpreadsheetAdminMixin
 from programs.models import Program
 from programs.resources import ProgramResource
 

@@ -3,7 +3,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from backoffice.filters import RegionAreaFilter
 from backoffice.scoping import AgencyScopedAdmin
-from core.import_admin import SpreadsheetAdminMixin
+from core.spreadsheets.admin import SpreadsheetAdminMixin
 from regions.models import PovertyFigure, Region
 from regions.resources import PovertyFigureResource
 

@@ -9,8 +9,9 @@ import pytest
 from django.test import override_settings
 from django.utils.html import escape
 
-from core.importing import read_table, run_import
 from core.models import ImportRecord
+from core.spreadsheets.preview import run_import
+from core.spreadsheets.reading import read_table
 from facilities.models import Facility, Need
 from facilities.resources import NeedResource
 from regions.models import PovertyFigure

@@ -7,7 +7,8 @@ import io
 import openpyxl
 import pytest
 
-from core.importing import read_table, run_import
+from core.spreadsheets.preview import run_import
+from core.spreadsheets.reading import read_table
 from facilities.models import Facility, Need, NeedStatus
 from facilities.resources import NeedResource
 from matching.models import PledgeStatus

@@ -11,8 +11,9 @@ from django.db import IntegrityError
 from django.test import Client
 from django.utils import timezone
 
-from core.importing import read_table, run_import
 from core.models import ImportRecord
+from core.spreadsheets.preview import run_import
+from core.spreadsheets.reading import read_table
 from facilities.models import Need, Priority
 from facilities.resources import NeedResource
 from matching.models import PledgeStatus
@@ -157,7 +158,7 @@ def test_database_error_during_bulk_write_rolls_back_and_is_reported(monkeypatch
     def broken_bulk_create(*args, **kwargs):
         raise IntegrityError("simulated failure")
 
-    monkeypatch.setattr("core.importing.bulk_create_with_history", broken_bulk_create)
+    monkeypatch.setattr("core.spreadsheets.resources.bulk_create_with_history", broken_bulk_create)
     table = read_table(xlsx([need_row(title="A"), need_row(title="B")]), "kebutuhan.xlsx", NeedResource.column_spec())
 
     outcome, _result = run_import(NeedResource, table, actor=staff, file_name="kebutuhan.xlsx", dry_run=False)
@@ -193,6 +194,9 @@ def test_staff_see_import_template_export_and_summary_buttons(staff_client):
 
     for name, args in [("import", ()), ("import_template", ()), ("export", ()), ("summary", ("xlsx",))]:
         assert admin_url(Need, name, *args) in html
+    # The summary's buttons are named by its provider (matching.summaries.PledgeSummary).
+    assert "Ringkasan rupiah (xlsx)" in html
+    assert "Ringkasan rupiah (CSV)" in html
 
 
 def test_a_preview_can_be_confirmed_only_once_and_only_by_its_uploader(staff_client, facility):

@@ -4,7 +4,8 @@ import datetime
 
 import pytest
 
-from core.importing import read_table, run_import
+from core.spreadsheets.preview import run_import
+from core.spreadsheets.reading import read_table
 from facilities.models import Facility, FacilityType, Operator
 from partners.models import Company, CompanyKind, CompanyStatus
 from partners.resources import CompanyResource

@@ -10,15 +10,11 @@ from django.utils import translation
 from hypothesis import given
 from hypothesis import strategies as st
 
-from core.importing import (
-    ChoiceWidget,
-    ImportFileError,
-    RupiahWidget,
-    escape_formula,
-    read_table,
-    run_import,
-    unescape_formula,
-)
+from core.spreadsheets.cells import escape_formula, unescape_formula
+from core.spreadsheets.limits import ImportFileError
+from core.spreadsheets.preview import run_import
+from core.spreadsheets.reading import read_table
+from core.spreadsheets.widgets import ChoiceWidget, RupiahWidget
 from facilities.models import NeedKind, Priority
 from facilities.resources import FacilityResource, NeedResource
 from partners.resources import CompanyResource

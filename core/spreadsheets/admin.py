@@ -9,14 +9,15 @@ gives staff holding the permissions (``<app>.import_<model>``, ``<app>.export_<m
   every confirmation is an :class:`~core.models.ImportRecord`.
 * **Unduh templat**: an xlsx with the columns and a hint sheet.
 * **Ekspor**: the changelist as filtered, as xlsx or CSV, formulas escaped.
-* **Ringkasan rupiah** (where ``pledge_summary_path`` is set): rupiah pledged and delivered per
-  partner, per field and per facility, for the pledges of the listed objects.
+* **Ringkasan** (where ``summary_provider`` is set): the tables of a
+  :class:`~core.spreadsheets.summary.SummaryProvider` for the listed objects, as filtered, in
+  xlsx or CSV (the facilities', needs' and partners' changelists show the rupiah of their
+  pledges: ``matching.summaries.PledgeSummary``).
 """
 
 from __future__ import annotations
 
 import contextlib
-from dataclasses import dataclass
 from datetime import timedelta
 
 from django import forms
@@ -24,7 +25,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, QuerySet, Sum
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -32,27 +32,17 @@ from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, gettext_noop
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from import_export.admin import ImportExportMixin
 from import_export.forms import ExportForm
 from import_export.signals import post_import
 
-from core.importing import (
-    EXPORT_FORMATS,
-    EscapedXLSX,
-    ImportFileError,
-    Sheet,
-    build_template,
-    format_count,
-    import_confirm,
-    import_preview,
-    max_bytes,
-    max_rows,
-    write_csv,
-    write_workbook,
-)
 from core.models import ImportRecord
+from core.spreadsheets.limits import ImportFileError, format_count, max_bytes, max_rows
+from core.spreadsheets.preview import build_template, import_confirm, import_preview
+from core.spreadsheets.summary import SummaryProvider, summary_csv
+from core.spreadsheets.writing import EXPORT_FORMATS, EscapedXLSX, write_workbook
 
 XLSX_CONTENT_TYPE = EscapedXLSX.CONTENT_TYPE
 # How long an upload waits for its confirmation.
@@ -88,9 +78,8 @@ class SpreadsheetAdminMixin(ImportExportMixin):
     export_form_class = ExportForm
     # Excel reads UTF-8 CSV correctly only with a byte order mark.
     to_encoding = "utf-8-sig"
-    #: Path from a pledge to the listed model ("company", "need", "need__facility"), or None for
-    #: no rupiah summary on this changelist.
-    pledge_summary_path: str | None = None
+    #: The summary offered beside the export (tables of figures for the listed objects), or None.
+    summary_provider: SummaryProvider | None = None
 
     def get_export_formats(self):
         return list(EXPORT_FORMATS)
@@ -114,7 +103,7 @@ class SpreadsheetAdminMixin(ImportExportMixin):
                 name="{}_{}_import_template".format(*info),
             ),
         ]
-        if self.pledge_summary_path:
+        if self.summary_provider is not None:
             urls.append(
                 path(
                     "summary/<str:file_format>/",
@@ -126,7 +115,8 @@ class SpreadsheetAdminMixin(ImportExportMixin):
 
     def changelist_view(self, request, extra_context=None):
         extra_context = extra_context or {}
-        extra_context["has_pledge_summary"] = bool(self.pledge_summary_path) and self.has_export_permission(request)
+        if self.summary_provider is not None and self.has_export_permission(request):
+            extra_context["spreadsheet_summary"] = self.summary_provider
         return super().changelist_view(request, extra_context)
 
     # -- import -------------------------------------------------------------------------------
@@ -298,89 +288,15 @@ class SpreadsheetAdminMixin(ImportExportMixin):
         if file_format not in ("xlsx", "csv"):
             raise Http404
         listed = self.get_export_queryset(request).order_by().values("pk")
-        tables = pledge_summary(pledges_of(self.pledge_summary_path, listed))
-        name = f"ringkasan-rupiah-{slugify(self.model._meta.verbose_name_plural)}-{timezone.localdate():%Y-%m-%d}"
+        tables = self.summary_provider.tables(listed)
+        name = (
+            f"{self.summary_provider.file_stem}-{slugify(self.model._meta.verbose_name_plural)}-"
+            f"{timezone.localdate():%Y-%m-%d}"
+        )
         if file_format == "xlsx":
             content = write_workbook([table.as_sheet() for table in tables])
             response = HttpResponse(content, content_type=XLSX_CONTENT_TYPE)
         else:
-            headers = [_("Kelompok"), _("Nama"), *SummaryTable.value_headers()]
-            rows = [[table.title, *row] for table in tables for row in table.rows_with_total()]
-            response = HttpResponse(write_csv(headers, rows).encode("utf-8-sig"), content_type="text/csv")
+            response = HttpResponse(summary_csv(tables).encode("utf-8-sig"), content_type="text/csv")
         response["Content-Disposition"] = f'attachment; filename="{name}.{file_format}"'
         return response
-
-
-# ---------------------------------------------------------------------------------------------
-# Rupiah pledged and delivered.
-
-
-def pledges_of(path: str, listed: QuerySet):
-    from matching.models import Pledge
-
-    return Pledge.objects.filter(**{f"{path}__in": listed})
-
-
-@dataclass
-class SummaryTable:
-    title: str
-    label: str
-    rows: list[list]
-
-    @staticmethod
-    def value_headers() -> list[str]:
-        return [
-            _("Janji Bantuan"),
-            _("Nilai Dijanjikan (Rp)"),
-            _("Nilai Tersalurkan Terverifikasi (Rp)"),
-            _("Persen Tersalurkan"),
-        ]
-
-    def rows_with_total(self) -> list[list]:
-        count = sum(row[1] for row in self.rows)
-        pledged = sum(row[2] for row in self.rows)
-        delivered = sum(row[3] for row in self.rows)
-        return [*self.rows, [_("Jumlah"), count, pledged, delivered, _percent(delivered, pledged)]]
-
-    def as_sheet(self) -> Sheet:
-        return Sheet(
-            title=self.title,
-            headers=[self.label, *self.value_headers()],
-            rows=self.rows_with_total(),
-            number_formats=[None, "0", '"Rp "#,##0', '"Rp "#,##0', "0"],
-        )
-
-
-def _percent(part: int, whole: int) -> int | None:
-    return round(100 * part / whole) if whole else None
-
-
-SUMMARY_GROUPS = [
-    # (sheet title, first column, path from a pledge to the group's id and name)
-    (gettext_noop("Per Mitra"), gettext_noop("Mitra"), "company_id", "company__name"),
-    (gettext_noop("Per Bidang"), gettext_noop("Bidang"), "need__field_id", "need__field__name"),
-    (gettext_noop("Per Panti"), gettext_noop("Panti"), "need__facility_id", "need__facility__name"),
-]
-
-
-def pledge_summary(pledges: QuerySet) -> list[SummaryTable]:
-    """Rupiah pledged (pledges in a covering state: accepted, approved, delivered, verified)
-    and delivered (verified delivery reports), per partner, per field and per facility. Two
-    grouped queries per table, whatever the number of pledges."""
-    from matching.models import COVERING_STATES, DeliveryReport, DeliveryStatus
-
-    covering = pledges.order_by().filter(status__in=COVERING_STATES)
-    verified = DeliveryReport.objects.order_by().filter(
-        status=DeliveryStatus.VERIFIED, pledge__in=pledges.order_by().values("pk")
-    )
-    tables = []
-    for title, label, id_path, name_path in SUMMARY_GROUPS:
-        groups: dict = {}
-        for row in covering.values(id_path, name_path).annotate(count=Count("pk"), value=Sum("value")):
-            groups[row[id_path]] = [row[name_path], row["count"], row["value"] or 0, 0]
-        for row in verified.values(f"pledge__{id_path}", f"pledge__{name_path}").annotate(value=Sum("value")):
-            group = groups.setdefault(row[f"pledge__{id_path}"], [row[f"pledge__{name_path}"], 0, 0, 0])
-            group[3] = row["value"] or 0
-        rows = sorted(groups.values(), key=lambda group: (-group[2], -group[3], str(group[0])))
-        tables.append(SummaryTable(_(title), _(label), [[*group, _percent(group[3], group[2])] for group in rows]))
-    return tables

@@ -1,0 +1,73 @@
+"""What an import would do (the preview) or did (the confirmation): counts, the problems of
+every failing row with its row and column, and a few rows of each kind to show."""
+
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+from import_export.results import RowResult
+
+
+@dataclass
+class Problem:
+    """One reason a row (or the file) cannot be imported."""
+
+    row: int | None
+    column: str | None
+    message: str
+
+    def __str__(self) -> str:
+        if self.row is not None and self.column:
+            return _("Baris %(row)s, kolom '%(column)s': %(message)s") % {
+                "row": self.row,
+                "column": self.column,
+                "message": self.message,
+            }
+        if self.row is not None:
+            return _("Baris %(row)s: %(message)s") % {"row": self.row, "message": self.message}
+        return self.message
+
+
+@dataclass
+class RowPreview:
+    row: int
+    label: str
+    changes: list[tuple[str, str, str]] = field(default_factory=list)
+
+
+@dataclass
+class ImportOutcome:
+    """What an import would do (preview) or did (confirmation), for staff and for the record."""
+
+    total: int = 0
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+    previews: dict[str, list[RowPreview]] = field(default_factory=dict)
+    file_format: str = ""
+    sheet_name: str = ""
+    encoding: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems and not self.failed
+
+    def preview_rows(self, kind: str) -> list[RowPreview]:
+        return self.previews.get(kind, [])
+
+    @property
+    def new_rows(self) -> list[RowPreview]:
+        return self.preview_rows(RowResult.IMPORT_TYPE_NEW)
+
+    @property
+    def updated_rows(self) -> list[RowPreview]:
+        return self.preview_rows(RowResult.IMPORT_TYPE_UPDATE)
+
+    @property
+    def unchanged_rows(self) -> list[RowPreview]:
+        return self.preview_rows(RowResult.IMPORT_TYPE_SKIP)
+
+    def problem_lines(self) -> list[str]:
+        return [str(problem) for problem in self.problems]

@@ -1,0 +1,232 @@
+"""The two services the admin calls, :func:`import_preview` and :func:`import_confirm`, which
+keep the :class:`core.models.ImportRecord` of every upload, and the downloadable template of a
+resource (:func:`build_template`).
+
+All rows or none: any failing row, or any database refusal, rolls the whole file back. The
+preview reads the upload and runs the import as a dry run that writes nothing; the confirmation
+reads the stored upload again (same SHA-256) and imports it in one transaction.
+"""
+
+import hashlib
+import logging
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.db.transaction import TransactionManagementError
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+from import_export.results import Result, RowResult
+
+from core.models import ImportRecord
+from core.spreadsheets.cells import quoted, shown
+from core.spreadsheets.limits import PREVIEW_ROWS, RECORDED_PROBLEMS, ImportFileError, format_count, max_bytes, max_rows
+from core.spreadsheets.outcome import ImportOutcome, Problem, RowPreview
+from core.spreadsheets.reading import Table, read_table
+from core.spreadsheets.resources import SpreadsheetResource
+from core.spreadsheets.writing import Sheet, write_workbook
+
+logger = logging.getLogger(__name__)
+
+
+GENERAL_HINTS = [
+    gettext_noop("Isi data mulai baris 2 lembar pertama; jangan ubah judul kolom. Baris kosong dilewati."),
+    gettext_noop("Baris yang kuncinya sudah ada di portal akan diperbarui; yang belum ada akan ditambahkan."),
+    gettext_noop(
+        "Jika ada satu baris saja yang salah, tidak ada data yang disimpan: pratinjau menunjukkan "
+        "nomor baris, kolom dan penyebabnya."
+    ),
+    gettext_noop("Rupiah: Rp 1.250.000, 1.250.000 atau 1250000. Tanggal: 31/12/2025 atau 2025-12-31."),
+    gettext_noop("Pilihan boleh ditulis dengan label bahasa Indonesia, label bahasa Inggris, atau kodenya."),
+    gettext_noop("Isi nilai, bukan rumus Excel. Simpan sebagai .xlsx, atau CSV (UTF-8)."),
+]
+
+
+def build_template(resource_class: type[SpreadsheetResource]) -> bytes:
+    """An xlsx with the data sheet (headers only, first and active) and a hint sheet."""
+    columns = resource_class.template_columns()
+    spec = resource_class.column_spec()
+    required = {name for group in spec.required for name in group}
+    hint_rows: list[list[Any]] = [[_(line)] for line in GENERAL_HINTS]
+    hint_rows.append([])
+    hint_rows.append([_("Kolom"), _("Wajib"), _("Isi yang diterima"), _("Contoh"), _("Keterangan")])
+    for column in columns:
+        alternatives = next((group for group in spec.required if column.column_name in group and len(group) > 1), None)
+        if alternatives:
+            mandatory = _("salah satu dari %(columns)s") % {"columns": quoted(alternatives)}
+        else:
+            mandatory = _("Ya") if column.column_name in required else _("Tidak")
+        widget_note = column.widget.describe() if hasattr(column.widget, "describe") else ""
+        hint_rows.append([column.column_name, mandatory, widget_note, column.example, column.help_text])
+    hint_rows.append([])
+    hint_rows.append(
+        [
+            _("Batas: %(rows)s baris data dan %(size)s MB per berkas.")
+            % {"rows": format_count(max_rows()), "size": format_count(max_bytes() // (1024 * 1024))}
+        ]
+    )
+    text_columns = [index for index, column in enumerate(columns) if getattr(column.widget, "text_column", False)]
+    return write_workbook(
+        [
+            Sheet(
+                title=resource_class.sheet_title,
+                headers=[c.column_name for c in columns],
+                rows=[],
+                text_columns=text_columns,
+            ),
+            Sheet(title=_("Petunjuk"), headers=[_("Petunjuk pengisian")], rows=hint_rows),
+        ]
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Services: preview and confirmation, each recorded.
+
+
+def outcome_from_result(resource: SpreadsheetResource, result: Result, table: Table) -> ImportOutcome:
+    outcome = ImportOutcome(
+        total=len(table.dataset),
+        new=result.totals[RowResult.IMPORT_TYPE_NEW],
+        updated=result.totals[RowResult.IMPORT_TYPE_UPDATE],
+        unchanged=result.totals[RowResult.IMPORT_TYPE_SKIP],
+        failed=result.totals[RowResult.IMPORT_TYPE_INVALID] + result.totals[RowResult.IMPORT_TYPE_ERROR],
+        file_format=table.file_format,
+        sheet_name=table.sheet_name,
+        encoding=table.encoding,
+    )
+    if table.ignored_columns:
+        outcome.notices.append(
+            _("Kolom berikut tidak dikenal dan diabaikan: %(columns)s.") % {"columns": quoted(table.ignored_columns)}
+        )
+    for error in result.base_errors:
+        outcome.problems.append(Problem(None, None, _unexpected(error.error)))
+    for invalid in result.invalid_rows:
+        number = resource.sheet_row(invalid.number)
+        for key, messages in invalid.error_dict.items():
+            column = resource.column_for(key)
+            for message in messages:
+                outcome.problems.append(Problem(number, column, str(message)))
+    for error_row in result.error_rows:
+        number = resource.sheet_row(error_row.number)
+        for error in error_row.errors:
+            if isinstance(error.error, TransactionManagementError):
+                continue  # follows an earlier database error, which is reported itself
+            outcome.problems.append(Problem(number, None, _unexpected(error.error)))
+    outcome.problems.sort(key=lambda problem: problem.row or 0)
+    for row_result in result.rows:
+        kind = row_result.import_type
+        if kind not in (RowResult.IMPORT_TYPE_NEW, RowResult.IMPORT_TYPE_UPDATE, RowResult.IMPORT_TYPE_SKIP):
+            continue
+        listed = outcome.previews.setdefault(kind, [])
+        if len(listed) >= PREVIEW_ROWS or row_result.instance is None:
+            continue
+        changes = resource.describe_changes(row_result.instance) if kind == RowResult.IMPORT_TYPE_UPDATE else []
+        listed.append(RowPreview(row_result.number, resource.row_label(row_result.instance), changes))
+    return outcome
+
+
+def _unexpected(error: BaseException) -> str:
+    if isinstance(error, ImportFileError):
+        return str(error)
+    logger.error("unexpected import error", exc_info=error)
+    return _("data tidak dapat disimpan (%(error)s). Tidak ada yang diubah; hubungi admin sistem bila berulang.") % {
+        "error": f"{type(error).__name__}: {shown(error, 200)}"
+    }
+
+
+def run_import(
+    resource_class: type[SpreadsheetResource],
+    table: Table,
+    *,
+    actor,
+    file_name: str,
+    dry_run: bool,
+) -> tuple[ImportOutcome, Result]:
+    """Import a read table. Any failing row (or any database error) rolls everything back."""
+    resource = resource_class()
+    result = resource.import_data(
+        table.dataset,
+        dry_run=dry_run,
+        raise_errors=False,
+        use_transactions=True,
+        rollback_on_validation_errors=True,
+        user=actor,
+        file_name=file_name,
+        row_numbers=table.row_numbers,
+        retain_instance_in_row_result=True,  # the preview lists rows, the admin log needs them
+    )
+    return outcome_from_result(resource, result, table), result
+
+
+def _file_format_of(content: bytes) -> str:
+    return "xlsx" if content[:4] == b"PK\x03\x04" else "csv"
+
+
+def import_preview(
+    *, resource_class: type[SpreadsheetResource], content: bytes, file_name: str, actor
+) -> tuple[ImportOutcome, ImportRecord]:
+    """Read an upload and import it in a transaction that is always rolled back; record what it
+    would do. Nothing else is written."""
+    try:
+        table = read_table(content, file_name, resource_class.column_spec())
+        outcome, _result = run_import(resource_class, table, actor=actor, file_name=file_name, dry_run=True)
+    except ImportFileError as error:
+        outcome = ImportOutcome(problems=[Problem(None, None, str(error))], file_format=_file_format_of(content))
+    except Exception as error:  # uploaded input must never end in a server error
+        outcome = ImportOutcome(
+            problems=[Problem(None, None, _unexpected(error))], file_format=_file_format_of(content)
+        )
+    record = ImportRecord.objects.create(
+        user=actor,
+        content_type=ContentType.objects.get_for_model(resource_class._meta.model),
+        resource=resource_class.__name__,
+        file_name=file_name[:255],
+        file_format=outcome.file_format,
+        file_size=len(content),
+        file_sha256=hashlib.sha256(content).hexdigest(),
+        **_counts(outcome),
+    )
+    return outcome, record
+
+
+def import_confirm(
+    *, record: ImportRecord, resource_class: type[SpreadsheetResource], content: bytes, actor
+) -> tuple[ImportOutcome, Result | None]:
+    """Import a previewed upload for real. All rows or none: if any row fails now (the data
+    changed since the preview), nothing is written and the record stays unconfirmed."""
+    with transaction.atomic():
+        record = ImportRecord.objects.select_for_update().get(pk=record.pk)
+        if record.confirmed:
+            raise ImportFileError(_("Impor berkas '%(name)s' sudah dikonfirmasi.") % {"name": record.file_name})
+        if hashlib.sha256(content).hexdigest() != record.file_sha256:
+            raise ImportFileError(_("Berkas yang disimpan tidak sama dengan yang dipratinjau; unggah ulang."))
+        try:
+            table = read_table(content, record.file_name, resource_class.column_spec())
+            with transaction.atomic():  # a savepoint: an unexpected error undoes the import, not the record
+                outcome, result = run_import(
+                    resource_class, table, actor=actor, file_name=record.file_name, dry_run=False
+                )
+        except ImportFileError as error:
+            outcome, result = ImportOutcome(problems=[Problem(None, None, str(error))]), None
+        except Exception as error:  # uploaded input must never end in a server error
+            outcome, result = ImportOutcome(problems=[Problem(None, None, _unexpected(error))]), None
+        for name, value in _counts(outcome).items():
+            setattr(record, name, value)
+        record.stored_file = ""
+        if outcome.ok:
+            record.confirmed = True
+            record.confirmed_at = timezone.now()
+        record.save()
+    return outcome, result
+
+
+def _counts(outcome: ImportOutcome) -> dict[str, Any]:
+    return {
+        "rows_total": outcome.total,
+        "rows_new": outcome.new,
+        "rows_updated": outcome.updated,
+        "rows_unchanged": outcome.unchanged,
+        "rows_failed": outcome.failed,
+        "problems": "\n".join(outcome.problem_lines()[:RECORDED_PROBLEMS]),
+    }

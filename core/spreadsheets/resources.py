@@ -1,0 +1,491 @@
+"""The base of every registry's resource, on django-import-export's ``ModelResource``.
+
+What it adds to the library, for all-or-nothing imports of 20,000 rows in seconds:
+
+* :class:`Column`, a field with an Indonesian header, a hint for the template and refusal of
+  formula cells;
+* natural-key identity: :class:`NaturalKeyInstanceLoader` (a library instance loader) finds
+  every existing row the file names in a few queries, where the library's
+  ``ModelInstanceLoader`` runs one per row; a file naming the same row twice is refused;
+* lookups primed once per file (:mod:`core.spreadsheets.lookups`);
+* unchanged rows found by comparing the imported values with a snapshot of the row (no
+  deep copy and diff of every row), and not rewritten, so no history rows for them;
+* every row checked in Python against the rules the database enforces (``check_instance``),
+  so the preview (a dry run) writes nothing at all instead of inserting and rolling back;
+* bulk writes by ``batch_size`` that still record history (django-simple-history's
+  ``bulk_create_with_history`` / ``bulk_update_with_history``) with the importing user, and an
+  update writes only the imported columns: the coverage counters of a need are never touched.
+"""
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from import_export import fields as ie_fields
+from import_export import resources, widgets
+from import_export.instance_loaders import ModelInstanceLoader
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+
+from core.spreadsheets.cells import FormulaCell, norm_key, shown
+from core.spreadsheets.lookups import LookupWidget, ManyLookupWidget
+from core.spreadsheets.reading import ColumnSpec
+from core.spreadsheets.widgets import TextWidget
+
+
+class Column(ie_fields.Field):
+    """A resource field with an Indonesian column header, a note for the template's hint sheet,
+    and refusal of formula cells."""
+
+    def __init__(
+        self,
+        attribute: str | None = None,
+        column_name: str | None = None,
+        widget: widgets.Widget | None = None,
+        *,
+        readonly: bool = False,
+        help_text: str = "",
+        example: str = "",
+        dehydrate_method: str | None = None,
+    ):
+        super().__init__(
+            attribute=attribute,
+            column_name=column_name,
+            widget=widget or TextWidget(),
+            readonly=readonly,
+            dehydrate_method=dehydrate_method,
+        )
+        self.help_text = help_text
+        self.example = example
+
+    def clean(self, row, **kwargs):
+        value = row[self.column_name]
+        if isinstance(value, FormulaCell):
+            raise ValueError(
+                _("sel berisi rumus Excel (%(formula)s); isi dengan nilainya saja, bukan rumus.")
+                % {"formula": shown(value.formula, 40)}
+            )
+        return self.widget.clean(value, row=row, **kwargs)
+
+    @property
+    def required(self) -> bool:
+        return bool(getattr(self.widget, "required", False))
+
+
+class NaturalKeyInstanceLoader(ModelInstanceLoader):
+    """Loads, in a few queries, every existing row the file names by its natural key, instead
+    of one query per row (what the library's ModelInstanceLoader, its base, does)."""
+
+    def __init__(self, resource, dataset=None):
+        super().__init__(resource, dataset)
+        keys = set()
+        headers = dataset.headers or []
+        for values in dataset:
+            key = resource.row_key(dict(zip(headers, values, strict=False)))
+            if key is not None:
+                keys.add(key)
+        self.index: dict[tuple, list[Any]] = {}
+        if keys:
+            for instance in resource.existing_instances(keys):
+                self.index.setdefault(resource.instance_key(instance), []).append(instance)
+
+    def get_instance(self, row):
+        key = self.resource.row_key(row)
+        if key is None:
+            return None
+        found = self.index.get(key, [])
+        if len(found) > 1:
+            raise ValidationError({self.resource.key_error_field(): [self.resource.ambiguous_message(row, len(found))]})
+        return found[0] if found else None
+
+
+class SpreadsheetResource(resources.ModelResource):
+    """Base of every registry's resource. Subclasses declare :class:`Column` fields, the
+    natural key in ``Meta.import_id_fields``, and :meth:`existing_instances` /
+    :meth:`instance_key` to find the rows the file names."""
+
+    #: Title of the data sheet in exports and templates.
+    sheet_title = "Data"
+    #: What one row is, for messages ("kebutuhan").
+    row_noun = "data"
+    #: Load lookups and existing rows once per file (False gives the library's per-row queries).
+    prefetch_lookups = True
+    #: Required columns that may be replaced by another column: {field name: (column, ...)}.
+    column_alternatives: dict[str, tuple[str, ...]] = {}
+
+    class Meta:
+        instance_loader_class = NaturalKeyInstanceLoader
+        skip_unchanged = True
+        report_skipped = True
+        skip_diff = True
+        clean_model_instances = True
+        use_transactions = True
+        store_instance = True
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self._row_numbers: list[int] = []
+        self._seen_keys: dict[tuple, int] = {}
+        self._user = None
+        self._change_reason = ""
+
+    # -- columns ----------------------------------------------------------------------------
+
+    def import_columns(self) -> list[Column]:
+        """This instance's writable fields (their widgets hold this import's lookups)."""
+        return [f for f in self.fields.values() if not f.readonly and f.attribute]
+
+    @classmethod
+    def template_columns(cls) -> list[Column]:
+        """The columns of the downloadable template: what is imported, plus alternatives."""
+        columns = [f for f in cls.fields.values() if not f.readonly and f.attribute]
+        alternative_names = {name for names in cls.column_alternatives.values() for name in names}
+        extra = [f for f in cls.fields.values() if f.readonly and f.column_name in alternative_names]
+        return [f for f in cls.ordered_fields() if f in columns or f in extra]
+
+    @classmethod
+    def ordered_fields(cls) -> list[Column]:
+        """Fields in the order of ``Meta.fields`` (the order of exports and templates)."""
+        return [cls.fields[name] for name in cls().get_export_order() if name in cls.fields]
+
+    @classmethod
+    def column_spec(cls) -> ColumnSpec:
+        columns = [f.column_name for f in cls.fields.values()]
+        required = []
+        for name, f in cls.fields.items():
+            if f.readonly or not f.attribute:
+                continue
+            if name in cls.column_alternatives:
+                required.append(cls.column_alternatives[name])
+            elif getattr(f.widget, "required", False):
+                required.append((f.column_name,))
+        return ColumnSpec(columns=columns, required=required)
+
+    def column_for(self, key: str) -> str | None:
+        if key == NON_FIELD_ERRORS:
+            return None
+        for name, f in self.fields.items():
+            if key in (name, f.attribute) or (f.attribute and key == f"{f.attribute}_id"):
+                return f.column_name
+        return None
+
+    def sheet_row(self, number: int) -> int:
+        if 0 < number <= len(self._row_numbers):
+            return self._row_numbers[number - 1]
+        return number + 1
+
+    def model_field(self, f: ie_fields.Field) -> models.Field | None:
+        try:
+            return self._meta.model._meta.get_field(f.attribute)
+        except Exception:
+            return None
+
+    def update_field_names(self) -> list[str]:
+        """Model fields an update writes: the imported ones, and ``updated_at``. Never the
+        counters or anything else the file does not carry."""
+        names = []
+        for f in self.import_columns():
+            model_field = self.model_field(f)
+            if model_field is not None and model_field.concrete and not model_field.many_to_many:
+                names.append(model_field.name)
+        if any(model_field.name == "updated_at" for model_field in self._meta.model._meta.concrete_fields):
+            names.append("updated_at")
+        return names
+
+    # -- natural keys -----------------------------------------------------------------------
+
+    def row_key(self, row: dict) -> tuple | None:
+        parts = []
+        for name in self.get_import_id_fields():
+            f = self.fields[name]
+            if f.column_name not in row:
+                return None
+            try:
+                value = f.clean(row)
+            except (ValueError, ValidationError):
+                return None
+            if value in (None, ""):
+                return None
+            parts.append(self.key_part(value))
+        return tuple(parts)
+
+    @staticmethod
+    def key_part(value: Any) -> Any:
+        if isinstance(value, models.Model):
+            return value.pk
+        if isinstance(value, str):
+            return norm_key(value)
+        return value
+
+    def existing_instances(self, keys: set[tuple]) -> Iterable[models.Model]:
+        raise NotImplementedError  # abstract: every subclass defines it
+
+    def instance_key(self, instance: models.Model) -> tuple:
+        raise NotImplementedError  # abstract: every subclass defines it
+
+    def key_error_field(self) -> str:
+        return self.fields[self.get_import_id_fields()[-1]].attribute
+
+    def describe_key(self, row: dict) -> str:
+        parts = []
+        for name in self.get_import_id_fields():
+            f = self.fields[name]
+            parts.append(f"{f.column_name} '{shown(row.get(f.column_name) or '')}'")
+        return ", ".join(parts)
+
+    def ambiguous_message(self, row: dict, count: int) -> str:
+        return _(
+            "ada %(count)s %(noun)s dengan %(key)s di basis data; bedakan lebih dulu lewat admin, lalu impor ulang."
+        ) % {"count": count, "noun": self.row_noun, "key": self.describe_key(row)}
+
+    # -- the import workflow ----------------------------------------------------------------
+
+    def before_import(self, dataset, **kwargs):
+        self._row_numbers = list(kwargs.get("row_numbers") or range(2, len(dataset) + 2))
+        self._seen_keys = {}
+        self._user = kwargs.get("user")
+        file_name = kwargs.get("file_name") or ""
+        self._change_reason = (_("Impor spreadsheet: %(name)s") % {"name": file_name})[:100]
+        headers = list(dataset.headers or [])
+        for columns in self.column_alternatives.values():
+            for column in columns:
+                if column not in headers:
+                    dataset.append_col([None] * len(dataset), header=column)
+                    headers.append(column)
+        if self.prefetch_lookups:
+            for f in self.fields.values():
+                if hasattr(f.widget, "prime") and f.column_name in headers:
+                    f.widget.prime(dataset[f.column_name])
+
+    def import_row(self, row, instance_loader, **kwargs):
+        row_result = super().import_row(row, instance_loader, **kwargs)
+        row_result.number = self.sheet_row(kwargs["row_number"])
+        return row_result
+
+    def before_import_row(self, row, **kwargs):
+        key = self.row_key(row)
+        if key is None:
+            return
+        number = self.sheet_row(kwargs["row_number"])
+        first = self._seen_keys.setdefault(key, number)
+        if first != number:
+            raise ValidationError(
+                {
+                    self.key_error_field(): [
+                        _("baris ini mengulang baris %(first)s (%(key)s). Setiap %(noun)s cukup satu baris.")
+                        % {"first": first, "key": self.describe_key(row), "noun": self.row_noun}
+                    ]
+                }
+            )
+
+    def after_init_instance(self, instance, new, row, **kwargs):
+        if not new:
+            instance._import_snapshot = self.snapshot(instance)
+
+    def snapshot(self, instance) -> dict[str, Any]:
+        values = {}
+        for f in self.import_columns():
+            model_field = self.model_field(f)
+            if model_field is None:
+                continue
+            if model_field.many_to_many:
+                values[f.attribute] = {obj.pk for obj in getattr(instance, f.attribute).all()}
+            else:
+                values[f.attribute] = getattr(instance, model_field.attname)
+        return values
+
+    def import_instance(self, instance, row, **kwargs):
+        # As the library's, but many-to-many cells are checked here too (the library checks
+        # them only while saving them, after the row is written), so that their problems are
+        # reported with the row's others; save_m2m sets them once the row is saved.
+        errors = {}
+        for f in self.import_columns():
+            if f.column_name not in row:
+                continue
+            try:
+                if isinstance(f.widget, ManyLookupWidget):
+                    f.clean(row)
+                else:
+                    self.import_field(f, instance, row, **kwargs)
+            except ValueError as error:
+                errors[f.attribute] = ValidationError(str(error), code="invalid")
+        if errors:
+            raise ValidationError(errors)
+
+    def save_m2m(self, instance, row, **kwargs):
+        if not self._is_using_transactions(kwargs) and self._is_dry_run(kwargs):
+            return
+        for f in self.import_columns():
+            if isinstance(f.widget, ManyLookupWidget) and f.column_name in row:
+                getattr(instance, f.attribute).set(f.clean(row))
+
+    def skip_row(self, instance, original, row, import_validation_errors=None):
+        if not self._meta.skip_unchanged or import_validation_errors:
+            return False
+        if not self._meta.skip_diff:
+            return super().skip_row(instance, original, row, import_validation_errors)
+        snapshot = getattr(instance, "_import_snapshot", None)
+        if snapshot is None:
+            return False
+        for f in self.import_columns():
+            if f.column_name not in row or f.attribute not in snapshot:
+                continue
+            model_field = self.model_field(f)
+            if model_field.many_to_many:
+                current = {obj.pk for obj in f.clean(row)}
+            else:
+                current = getattr(instance, model_field.attname)
+            if not _same(current, snapshot[f.attribute]):
+                return False
+        return True
+
+    def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
+        errors = dict(import_validation_errors or {})
+        if self._meta.clean_model_instances:
+            # Lookups are already checked by their widgets; uniqueness and constraints are
+            # checked in Python by check_instance (one query per row and constraint otherwise),
+            # and the database still enforces them.
+            exclude = set(errors)
+            for f in self.fields.values():
+                if isinstance(f.widget, LookupWidget | ManyLookupWidget) and f.attribute:
+                    exclude.add(f.attribute)
+            try:
+                instance.full_clean(exclude=exclude, validate_unique=False, validate_constraints=False)
+            except ValidationError as error:
+                errors = error.update_error_dict(errors)
+        if not errors:
+            for attribute, message in self.check_instance(instance).items():
+                errors.setdefault(attribute, []).append(message)
+        if errors:
+            raise ValidationError(errors)
+
+    def check_instance(self, instance) -> dict[str, str]:
+        """The model's constraints, in Python and in Indonesian: {field: message}."""
+        return {}
+
+    def before_save_instance(self, instance, row, **kwargs):
+        if instance.pk is not None and hasattr(instance, "updated_at"):
+            instance.updated_at = timezone.now()  # bulk_update does not run auto_now
+        instance._history_user = self._user
+        instance._change_reason = self._change_reason
+
+    def do_instance_save(self, instance, is_create):
+        if is_create:
+            instance.save(force_insert=True)
+        else:
+            instance.save(update_fields=self.update_field_names())
+
+    def _has_history(self) -> bool:
+        # django-simple-history marks the models it tracks.
+        return hasattr(self._meta.model._meta, "simple_history_manager_attribute")
+
+    # The preview (a dry run) writes nothing: every row has been checked in Python against the
+    # rules the database enforces, so the library's insert-then-roll-back would only double the
+    # cost. The confirmation writes in one transaction; any refusal there rolls everything back.
+
+    def bulk_create(self, using_transactions, dry_run, raise_errors, batch_size=None, result=None):
+        if dry_run:
+            self.create_instances.clear()
+            return
+        if self.create_instances:
+            try:
+                if self._has_history():
+                    bulk_create_with_history(
+                        self.create_instances,
+                        self._meta.model,
+                        batch_size=batch_size,
+                        default_user=self._user,
+                        default_change_reason=self._change_reason,
+                    )
+                else:
+                    self._meta.model.objects.bulk_create(self.create_instances, batch_size=batch_size)
+            except Exception as error:
+                self.handle_import_error(result, error, raise_errors)
+            finally:
+                self.create_instances.clear()
+
+    def bulk_update(self, using_transactions, dry_run, raise_errors, batch_size=None, result=None):
+        if dry_run:
+            self.update_instances.clear()
+            return
+        if self.update_instances:
+            try:
+                if self._has_history():
+                    bulk_update_with_history(
+                        self.update_instances,
+                        self._meta.model,
+                        fields=self.update_field_names(),
+                        batch_size=batch_size,
+                        default_user=self._user,
+                        default_change_reason=self._change_reason,
+                    )
+                else:
+                    self._meta.model.objects.bulk_update(
+                        self.update_instances, self.update_field_names(), batch_size=batch_size
+                    )
+            except Exception as error:
+                self.handle_import_error(result, error, raise_errors)
+            finally:
+                self.update_instances.clear()
+
+    def after_import(self, dataset, result, **kwargs):
+        # ModelResource resets the table's id sequence after inserts, for imports that carry
+        # ids. Ours never do, and on PostgreSQL a reset can race with concurrent inserts.
+        pass
+
+    # -- preview ----------------------------------------------------------------------------
+
+    def row_label(self, instance) -> str:
+        return str(instance)
+
+    def describe_changes(self, instance) -> list[tuple[str, str, str]]:
+        snapshot = getattr(instance, "_import_snapshot", None) or {}
+        changes = []
+        for f in self.import_columns():
+            if f.attribute not in snapshot:
+                continue
+            model_field = self.model_field(f)
+            if model_field.many_to_many:
+                continue
+            old, new = snapshot[f.attribute], getattr(instance, model_field.attname)
+            if _same(old, new):
+                continue
+            if isinstance(model_field, models.ForeignKey):
+                old_text, new_text = str(old or ""), str(new or "")  # both as codes
+            else:
+                old_text = f.widget.render(old) if old is not None else ""
+                new_text = f.widget.render(new) if new is not None else ""
+            changes.append((f.column_name, shown(old_text), shown(new_text)))
+        return changes
+
+    # -- export -----------------------------------------------------------------------------
+
+    def filter_export(self, queryset, **kwargs):
+        # What the columns show, in a fixed number of queries whatever the number of rows.
+        related = [f.attribute for f in self.fields.values() if isinstance(f.widget, LookupWidget)]
+        many = [f.attribute for f in self.fields.values() if isinstance(f.widget, ManyLookupWidget)]
+        if related:
+            queryset = queryset.select_related(*related)
+        if many:
+            queryset = queryset.prefetch_related(*many)
+        return queryset
+
+    def export(self, queryset=None, **kwargs):
+        dataset = super().export(queryset=queryset, **kwargs)
+        dataset.title = self.sheet_title
+        export_fields = self.get_export_fields(kwargs.get("export_fields"))
+        dataset.number_formats = [getattr(f.widget, "number_format", None) for f in export_fields]
+        dataset.text_columns = [i for i, f in enumerate(export_fields) if getattr(f.widget, "text_column", False)]
+        return dataset
+
+    @classmethod
+    def get_display_name(cls):
+        return cls.sheet_title
+
+
+def _same(a: Any, b: Any) -> bool:
+    if isinstance(a, str) and isinstance(b, str):
+        return a.replace("\r\n", "\n") == b.replace("\r\n", "\n")
+    return a == b
