@@ -89,10 +89,13 @@ class NeedPhotoInline(PhotoInline):
 
 @transaction.atomic
 def save_photo_formset(request, owner, formset) -> None:
-    """The inline's rows through the photo services: deletions, new photos, edits."""
+    """The inline's rows through the photo services: deletions, new photos, edits. What was
+    done is left on the formset as the admin's change message expects."""
+    formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
     for form in formset.forms:
         photo = form.instance
         if photo.pk is not None and formset.can_delete and formset._should_delete_form(form):
+            formset.deleted_objects.append(photo)
             photos.photo_delete(photo=photo, actor=request.user)
             continue
         if not form.has_changed():
@@ -100,12 +103,16 @@ def save_photo_formset(request, owner, formset) -> None:
         values = {name: form.cleaned_data[name] for name in photos.EDITABLE if name in form.cleaned_data}
         if photo.pk is None:
             if form.processed is not None:
-                photos.photo_add(owner=owner, processed=form.processed, actor=request.user, **values)
+                added = photos.photo_add(owner=owner, processed=form.processed, actor=request.user, **values)
+                formset.new_objects.append(added)
         else:
             changes = {name: value for name, value in values.items() if name in form.changed_data}
             if form.processed is not None:
                 # A new file for an existing row: the row is replaced, so no old copy stays public.
                 photos.photo_delete(photo=photo, actor=request.user)
-                photos.photo_add(owner=owner, processed=form.processed, actor=request.user, **values)
+                added = photos.photo_add(owner=owner, processed=form.processed, actor=request.user, **values)
+                formset.deleted_objects.append(photo)
+                formset.new_objects.append(added)
             elif changes:
                 photos.photo_update(photo=photo, actor=request.user, changes=changes)
+                formset.changed_objects.append((photo, list(changes)))
