@@ -13,18 +13,18 @@ from django.utils.translation import gettext as _
 from core.formatting import format_rupiah
 
 # Each row's label stands on its own line above its bars, so the chart stays WIDTH units wide and
-# is drawn at most WIDTH px wide: on a 390 px phone (about 358 px of content) FONT_SIZE units
-# are still at least 11 px, and a desktop shows it at its natural size.
-WIDTH = 480
-FONT_SIZE = 15
-LABEL_HEIGHT = 20
+# is drawn at most WIDTH px wide: on a 390 px phone (about 330 px inside the chart's card)
+# FONT_SIZE units are still at least 11 px, and a desktop shows it at its natural size.
+WIDTH = 440
+FONT_SIZE = 16
+LABEL_HEIGHT = 21
 VALUE_GAP = 6
-VALUE_WIDTH = 170
+VALUE_WIDTH = 180
 BAR_HEIGHT = 16
 BAR_GAP = 3
 ROW_GAP = 12
 TOP = 4
-LABEL_CHARS = 52
+LABEL_CHARS = 46
 
 PLEDGED = ("pledged", "#3f8fc6")
 DELIVERED = ("delivered", "#1f7a3a")
@@ -139,7 +139,7 @@ def gap_chart(title: str, gap_rows) -> Chart:
         [(f"{row.rank}. {row.name}", (row.households,)) for row in gap_rows],
         [serie],
         fmt=lambda value: f"{value:,}".replace(",", "."),
-        value_width=310,
+        value_width=330,
     )
     for row, chart_row in zip(gap_rows, chart.rows, strict=True):
         bar = chart_row.bars[0]

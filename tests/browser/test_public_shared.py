@@ -152,3 +152,32 @@ def test_public_pages_fit_the_screen_and_axe_finds_no_violation(browser, live_se
         assert violations == [], f"{path} at {width}"
     finally:
         context.close()
+
+
+def test_report_charts_are_legible_and_tables_scroll_with_the_keyboard_on_a_phone(browser, live_server, shared):
+    context, tab = open_tab(browser, live_server, "phone")
+    try:
+        tab.goto("/reports/")
+        expect(tab.locator("svg.chart text").first).to_be_visible()
+        # The size a reader sees: the font size scaled by the SVG's fit to the screen.
+        sizes = tab.locator("svg.chart text").evaluate_all(
+            "texts => texts.map(t => t.getScreenCTM().a * parseFloat(t.getAttribute('font-size')))"
+        )
+        assert sizes and min(sizes) >= 11, sizes
+        wraps = tab.locator(".table-wrap")
+        assert wraps.count() > 0
+        for index in range(wraps.count()):
+            wrap = wraps.nth(index)
+            assert wrap.get_attribute("tabindex") == "0"
+            assert wrap.get_attribute("role") == "region"
+            assert wrap.get_attribute("aria-label") or wrap.get_attribute("aria-labelledby")
+        amounts = tab.locator(".report-table td.num").evaluate_all(
+            "cells => cells.flatMap(c => { const walker = document.createTreeWalker(c, NodeFilter.SHOW_TEXT);"
+            " const nodes = []; while (walker.nextNode()) nodes.push(walker.currentNode); return nodes; })"
+            ".filter(n => n.textContent.includes('Rp')).filter(n => { const range = document.createRange();"
+            " range.selectNodeContents(n); return new Set([...range.getClientRects()].map(r => Math.round(r.top))).size > 1;"
+            " }).map(n => n.textContent)"
+        )
+        assert amounts == []  # no rupiah figure wraps onto a second line
+    finally:
+        context.close()
