@@ -175,7 +175,8 @@ def test_report_charts_are_legible_and_tables_scroll_with_the_keyboard_on_a_phon
             "cells => cells.flatMap(c => { const walker = document.createTreeWalker(c, NodeFilter.SHOW_TEXT);"
             " const nodes = []; while (walker.nextNode()) nodes.push(walker.currentNode); return nodes; })"
             ".filter(n => n.textContent.includes('Rp')).filter(n => { const range = document.createRange();"
-            " range.selectNodeContents(n); return new Set([...range.getClientRects()].map(r => Math.round(r.top))).size > 1;"
+            " range.selectNodeContents(n);"
+            " return new Set([...range.getClientRects()].map(r => Math.round(r.top))).size > 1;"
             " }).map(n => n.textContent)"
         )
         assert amounts == []  # no rupiah figure wraps onto a second line
