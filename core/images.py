@@ -1,17 +1,163 @@
-"""Re-encoding uploaded photos, so that what is stored carries no metadata.
+"""Photos for the public site: check that an upload is an image, strip what it says about where
+and when it was taken, and make the few sizes that pages ask for.
 
-A phone photo's EXIF block holds the GPS position where it was taken (a panti, where children
-live), the camera and often the owner's name. Decoding the pixels and encoding them again keeps
-the picture and drops all of that. The EXIF orientation is applied to the pixels first, so the
-photo still stands the right way up without it.
+:func:`process` reads an upload, lets Pillow decide whether it is an image at all (whatever its
+name or declared type), turns it upright (EXIF orientation), and re-encodes it as a baseline
+JPEG with no EXIF, GPS, XMP or comments: only the pixels survive. It returns the cleaned
+full-size image (its long side at most ``MAX_EDGE``) and one JPEG for each width of
+:func:`variant_widths`. Anything that is not a readable photo raises :class:`ImageError` with a
+sentence staff can act on.
+
+:func:`reencode_without_metadata` serves the private evidence of deliveries (photos a company
+reports): the same format back, colour profile and transparency kept, orientation applied, and
+no EXIF, GPS, XMP or comments. A phone photo's EXIF holds the GPS position where it was taken
+(a panti, where children live).
 """
 
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass, field
 from typing import IO
 
-from PIL import Image, ImageOps
+from django.core.files.uploadedfile import UploadedFile
+from django.utils.translation import gettext as _
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+# Widths of the resized copies (px): a phone card, a phone at 2x or a desktop column, a desktop
+# at 2x or a shared preview. A photo narrower than one of them gets its own width instead.
+WIDTHS = (480, 960, 1600)
+# The cleaned original's longest side: enough for any screen, small enough to keep.
+MAX_EDGE = 2400
+# Pillow refuses images above this many pixels (a "decompression bomb" of a few kilobytes can
+# claim billions); a 40-megapixel camera photo still passes.
+MAX_PIXELS = 50_000_000
+MAX_BYTES = 15 * 1024 * 1024
+ACCEPTED_FORMATS = {"JPEG", "MPO", "PNG", "WEBP", "GIF"}
+JPEG_QUALITY = 82
+
+
+class ImageError(ValueError):
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Encoded:
+    width: int
+    height: int
+    content: bytes = field(repr=False)
+
+
+@dataclass(frozen=True)
+class ProcessedImage:
+    """The cleaned full-size image and its resized copies, by width."""
+
+    original: Encoded
+    variants: dict[int, Encoded]
+
+    @property
+    def width(self) -> int:
+        return self.original.width
+
+    @property
+    def height(self) -> int:
+        return self.original.height
+
+
+def variant_widths(width: int) -> list[int]:
+    """The widths of the copies made of an image ``width`` pixels wide: each of ``WIDTHS`` the
+    image reaches, and the image's own width when it is narrower than the largest."""
+    widths = [w for w in WIDTHS if w <= width]
+    if width < WIDTHS[-1] and width not in widths:
+        widths.append(width)
+    return widths
+
+
+def scaled_height(width: int, height: int, new_width: int) -> int:
+    return max(1, round(height * new_width / width))
+
+
+def _read(upload: UploadedFile | io.BytesIO | bytes) -> bytes:
+    if isinstance(upload, bytes):
+        data = upload
+    else:
+        size = getattr(upload, "size", None)
+        if size is not None and size > MAX_BYTES:
+            raise ImageError(
+                _("The photo is %(size)s MB; the limit is %(limit)s MB.")
+                % {"size": round(size / 1024 / 1024, 1), "limit": MAX_BYTES // 1024 // 1024}
+            )
+        upload.seek(0)
+        data = upload.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise ImageError(_("The photo is larger than %(limit)s MB.") % {"limit": MAX_BYTES // 1024 // 1024})
+    if not data:
+        raise ImageError(_("The file is empty."))
+    return data
+
+
+def _open(data: bytes) -> Image.Image:
+    not_an_image = _("This file is not a photo Pillow can read. Upload a JPEG, PNG or WebP image.")
+    try:
+        with Image.open(io.BytesIO(data)) as probe:
+            image_format = probe.format
+            probe.verify()
+        if image_format not in ACCEPTED_FORMATS:
+            raise ImageError(
+                _("%(format)s images are not accepted. Upload a JPEG, PNG or WebP image.") % {"format": image_format}
+            )
+        image = Image.open(io.BytesIO(data))
+        if image.width * image.height > MAX_PIXELS:
+            raise ImageError(
+                _("The photo has %(pixels)s million pixels; the limit is %(limit)s million.")
+                % {"pixels": image.width * image.height // 1_000_000, "limit": MAX_PIXELS // 1_000_000}
+            )
+        image.load()
+    except ImageError:
+        raise
+    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, SyntaxError, ValueError) as error:
+        raise ImageError(not_an_image) from error
+    return image
+
+
+def _pixels_only(image: Image.Image) -> Image.Image:
+    """The image upright, in RGB, with transparency laid on white, and nothing else carried."""
+    image = ImageOps.exif_transpose(image)
+    if image.mode in ("RGBA", "LA", "P"):
+        rgba = image.convert("RGBA")
+        background = Image.new("RGB", rgba.size, (255, 255, 255))
+        background.paste(rgba, mask=rgba.getchannel("A"))
+        image = background
+    elif image.mode != "RGB":
+        image = image.convert("RGB")
+    # A fresh image from the pixel data alone: no info dictionary, EXIF, XMP or ICC to leak.
+    clean = Image.new("RGB", image.size)
+    clean.paste(image)
+    return clean
+
+
+def _encode(image: Image.Image) -> Encoded:
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True)
+    return Encoded(width=image.width, height=image.height, content=buffer.getvalue())
+
+
+def process(upload: UploadedFile | io.BytesIO | bytes) -> ProcessedImage:
+    """The upload checked, cleaned and resized (see the module), or :class:`ImageError`."""
+    image = _pixels_only(_open(_read(upload)))
+    if max(image.size) > MAX_EDGE:
+        image.thumbnail((MAX_EDGE, MAX_EDGE), Image.Resampling.LANCZOS)
+    variants = {}
+    for width in variant_widths(image.width):
+        if width == image.width:
+            resized = image
+        else:
+            resized = image.resize((width, scaled_height(image.width, image.height, width)), Image.Resampling.LANCZOS)
+        variants[width] = _encode(resized)
+    return ProcessedImage(original=_encode(image), variants=variants)
+
 
 # Content type -> (Pillow format, save options). Quality 90 keeps a phone photo's detail.
 FORMATS = {

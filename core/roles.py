@@ -45,6 +45,9 @@ STAFF_PERMISSIONS: dict[str, tuple[str, ...]] = {
     "regions.povertyfigure": ("view", "add", "change", "delete", "import_povertyfigure", "export_povertyfigure"),
     "facilities.facility": ("view", "add", "change", "import_facility", "export_facility"),
     "facilities.need": ("view", "add", "change", "import_need", "export_need"),
+    # Photos can be deleted: consent can be withdrawn.
+    "facilities.facilityphoto": ("view", "add", "change", "delete"),
+    "facilities.needphoto": ("view", "add", "change", "delete"),
     "partners.company": ("view", "add", "change", "import_company", "export_company"),
     "partners.officer": ("view", "add", "change"),
     "partners.engagement": ("view", "add", "change", "delete"),

@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     # third party
@@ -101,6 +102,9 @@ MIDDLEWARE = [
     "ops.middleware.request_log",
     "django_prometheus.middleware.PrometheusBeforeMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Compresses HTML, JSON and, in development, static files (WhiteNoise serves its own
+    # pre-compressed copies in production); Django pads the response against BREACH.
+    "django.middleware.gzip.GZipMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "core.middleware.NulByteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -267,10 +271,24 @@ if not DEBUG:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", True)
 
+# The map's tiles (public.maps): any server with the {z}/{x}/{y} scheme; the CSP allows its host.
+MAP_TILE_URL = env_str("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+MAP_TILE_ATTRIBUTION = env_str(
+    "MAP_TILE_ATTRIBUTION", '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
+)
+
+
+def tile_origin(url: str) -> str:
+    """The scheme and host the CSP must allow for tiles (``{s}`` subdomains as a wildcard)."""
+    scheme, _sep, rest = url.partition("://")
+    host = rest.split("/", 1)[0].replace("{s}", "*")
+    return f"{scheme}://{host}"
+
+
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
-        "img-src": [SELF, "data:"],
+        "img-src": [SELF, "data:", tile_origin(MAP_TILE_URL)],
         "script-src": [SELF],
         "style-src": [SELF],
         "object-src": [NONE],

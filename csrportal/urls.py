@@ -1,16 +1,21 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from notifications.password_reset import QueuedPasswordResetForm
 from ops import views as ops_views
 from portal import views as partner_views
+from public import seo
 from public import views as public_views
 
 urlpatterns = [
     path("", public_views.home, name="home"),
     path("healthz", ops_views.healthz, name="healthz"),
     path("metrics", ops_views.metrics, name="metrics"),
+    path("robots.txt", seo.robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap, {"sitemaps": seo.SITEMAPS}, name="sitemap"),
+    path("favicon.ico", seo.favicon, name="favicon"),
     path("", include("public.urls")),
     path("agencies/", include("public.agency_urls")),
     path("accounts/continue/", partner_views.after_login, name="after_login"),

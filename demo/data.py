@@ -3095,3 +3095,618 @@ PLEDGES: tuple[PledgeData, ...] = (
         expected_delivery_date=D(2027, 2, 28),
     ),
 )
+
+
+# --------------------------------------------------------------------------------------------
+# English text for foreign partners (the Korean CSR officers read English more easily than
+# Indonesian), and each facility's position in its kecamatan: plausible points for the demo
+# map, not surveyed addresses. Keyed by facility slug, and by (slug, need title).
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FacilityEnglish:
+    latitude: str
+    longitude: str
+    background_en: str
+    intervention_programs_en: str
+
+
+FACILITY_ENGLISH: dict[str, FacilityEnglish] = {
+    "psbr-taruna-jaya-1": FacilityEnglish(
+        "-6.232500",
+        "106.847000",
+        "PSBR Taruna Jaya 1 (a social rehabilitation facility for youth) is a technical unit of the DKI Jakarta "
+        "social-services agency serving vulnerable young people aged 15–21 who have left school: neglected "
+        "youth, street children and young people facing social problems. It is the site of the KOICA-funded "
+        "Project on Enhancing Social Rehabilitation Support for the Vulnerable Youth in Indonesia, run by a "
+        "consortium of the Korea Institute for Development Strategy (KDS), World Vision Korea and Rebach "
+        "International. Its building was renovated with a KOICA grant and is a model for the 22 other Dinsos "
+        "DKI facilities.",
+        "Assessment and individual intervention plans; physical, mental, social and religious guidance; "
+        "vocational training (catering, beauty, reflexology, mobile-phone repair, furniture making); "
+        "equivalency classes and school support; follow-up guidance, job placement and support after leaving "
+        "the facility, together with families.",
+    ),
+    "psaa-putra-utama-1": FacilityEnglish(
+        "-6.291000",
+        "106.843500",
+        "A children's home for primary and secondary school-age children who are neglected or have lost "
+        "family care. Most children attend state schools near the home.",
+        "Residential care and family reunification; study support; religious guidance; arts and sports.",
+    ),
+    "psaa-putra-utama-2": FacilityEnglish(
+        "-6.117500",
+        "106.906500",
+        "A children's home in North Jakarta that takes in neglected children referred by Dinsos outreach and "
+        "the city social-services offices. The neighbourhood is dense and floods in the rainy season.",
+        "Care, formal and non-formal education, skills guidance for teenagers, counselling and family tracing.",
+    ),
+    "psaa-putra-utama-3": FacilityEnglish(
+        "-6.229500",
+        "106.918500",
+        "A children's home in East Jakarta. The building is old: part of the ceiling is broken and the paint has "
+        "faded. Children struggle to get to schools that are quite far away.",
+        "Care and education support, religious guidance, arts, strengthening families for reunification.",
+    ),
+    "psaa-putra-utama-4": FacilityEnglish(
+        "-6.150500",
+        "106.735500",
+        "A children's home in West Jakarta that shelters many street children reached by outreach. Some are "
+        "behind at school and need equivalency classes.",
+        "Social rehabilitation of street children, equivalency classes (Paket A/B/C), behavioural guidance, "
+        "creative activities and family reunification.",
+    ),
+    "psaa-putra-utama-5": FacilityEnglish(
+        "-5.654000",
+        "106.566000",
+        "A small children's home for children from the islands of Kepulauan Seribu. Clean water and electricity "
+        "are a constraint; supplies depend on boats from Muara Angke.",
+        "Care, school support, coastal environmental education, maritime skills for teenagers.",
+    ),
+    "psaa-putra-utama-6": FacilityEnglish(
+        "-6.328000",
+        "106.901000",
+        "A children's home for toddlers to teenagers, including neglected children referred by the police and "
+        "hospitals.",
+        "Age-appropriate care, early-childhood stimulation, trauma counselling, school support and foster care.",
+    ),
+    "pstw-budi-mulia-1": FacilityEnglish(
+        "-6.331500",
+        "106.896000",
+        "A home for neglected elderly people reached by outreach or referred by the community. Most residents "
+        "no longer have a family; many are chronically ill.",
+        "Daily care, health care and physiotherapy, religious guidance, recreation and end-of-life care.",
+    ),
+    "pstw-budi-mulia-2": FacilityEnglish(
+        "-6.147000",
+        "106.741000",
+        "A home for the elderly in West Jakarta. It is over capacity; the ward for sick elderly residents needs "
+        "to be enlarged.",
+        "Care for independent and bedridden elderly people, exercise, occupational therapy (crafts), spiritual "
+        "guidance.",
+    ),
+    "pstw-budi-mulia-3": FacilityEnglish(
+        "-6.243000",
+        "106.799000",
+        "A home for the elderly in South Jakarta built as cottages. Many residents are still independent and active.",
+        "Elderly care, productive activities (gardening, crafts), regular health care and family visits.",
+    ),
+    "pstw-budi-mulia-4": FacilityEnglish(
+        "-6.324000",
+        "106.872000",
+        "A home for the elderly in East Jakarta that also cares for people with mild dementia. The kitchen and "
+        "dining room need repair.",
+        "Elderly and dementia care, brain exercises, spiritual guidance, nutrition and health care.",
+    ),
+    "psbl-harapan-sentosa-1": FacilityEnglish(
+        "-6.153500",
+        "106.730000",
+        "A facility for neglected people with psychosocial disabilities. It houses far more residents than it "
+        "was built for.",
+        "Care and treatment with community health centres and the psychiatric hospital, occupational therapy, "
+        "group activity therapy, family reunification.",
+    ),
+    "psbl-harapan-sentosa-2": FacilityEnglish(
+        "-6.324500",
+        "106.906000",
+        "The largest facility for people with psychosocial disabilities in East Jakarta. Many residents are "
+        "stable and ready to return to their families or to work with support.",
+        "Psychosocial care, vocational rehabilitation, support with medication and referral to community "
+        "mental-health services.",
+    ),
+    "psbl-harapan-sentosa-3": FacilityEnglish(
+        "-6.139500",
+        "106.700500",
+        "A facility for women and men with psychosocial disabilities, including people referred from the "
+        "street in an acute condition.",
+        "Acute and continuing care, activity therapy, a therapy garden, support for family reunification.",
+    ),
+    "psbn-cahaya-batin": FacilityEnglish(
+        "-6.181000",
+        "106.868000",
+        "A facility for blind and visually impaired adults of working age, with a dormitory and training rooms.",
+        "Orientation and mobility, braille, talking computers, certified massage and reflexology training, job "
+        "placement.",
+    ),
+    "psbg-belaian-kasih": FacilityEnglish(
+        "-6.143500",
+        "106.695000",
+        "A facility for children and adults with intellectual disabilities, many of whom need full help with "
+        "daily activities.",
+        "Self-care skills, speech and occupational therapy, simple skills classes, daily health care.",
+    ),
+    "psbd-budi-bhakti-1": FacilityEnglish(
+        "-6.233500",
+        "106.923000",
+        "A facility for working-age people with physical disabilities. The building has been renovated; the "
+        "vocational training equipment needs renewing.",
+        "Physiotherapy, assistive devices, skills training (electronics repair, sewing, graphic design), job "
+        "placement under the disability quota.",
+    ),
+    "psbd-budi-bhakti-2": FacilityEnglish(
+        "-6.334000",
+        "106.823000",
+        "A facility for teenagers and young adults with physical disabilities. Not all buildings are accessible "
+        "by wheelchair yet.",
+        "Physiotherapy, adaptive sports, vocational training, support for further education.",
+    ),
+    "psbi-bangun-daya-1": FacilityEnglish(
+        "-6.192000",
+        "106.770000",
+        "A transit facility for homeless people and beggars reached by outreach, before assessment and referral "
+        "to the facility that fits their needs.",
+        "Initial assessment, temporary care, referral to other facilities, return to the home region with the "
+        "local government.",
+    ),
+    "psbi-bangun-daya-2": FacilityEnglish(
+        "-6.122000",
+        "106.941000",
+        "A facility for homeless people and beggars who need longer rehabilitation, including elderly and "
+        "disabled people without families.",
+        "Social rehabilitation, work guidance (urban farming, cleaning), help with civil registration "
+        "documents, return home.",
+    ),
+    "psbi-bangun-daya-3": FacilityEnglish(
+        "-6.162000",
+        "106.855000",
+        "A city-centre facility for homeless people, beggars and displaced people, including families with "
+        "children reached at night.",
+        "Temporary protection of families, support for children, business guidance, referral to public housing "
+        "and social-assistance programmes.",
+    ),
+    "pskw-harapan-mulia": FacilityEnglish(
+        "-6.196000",
+        "106.766000",
+        "A protection and vocational facility for vulnerable women, victims of exploitation and homeless women.",
+        "Protection, counselling, skills training (sewing, catering, beauty), legal support with service "
+        "organisations, economic empowerment.",
+    ),
+    "psbk-harapan-jaya": FacilityEnglish(
+        "-6.120000",
+        "106.780000",
+        "A vocational facility for homeless people of working age and families without a home, with a workshop "
+        "on its grounds.",
+        "Work guidance (carpentry, welding, cleaning), health support, job and housing placement.",
+    ),
+    "lksa-harapan-kahayan": FacilityEnglish(
+        "-2.745000",
+        "114.263000",
+        "A community-run children's institution that cares for orphans and children of poor families from the "
+        "villages along the Kahayan river.",
+        "Care, school support, religious guidance, registration with Dinsos for social-assistance programmes.",
+    ),
+    "lks-lansia-betang-sejahtera": FacilityEnglish(
+        "-2.610000",
+        "114.090000",
+        "A community-run institution for the elderly managed by the village; some residents are Dayak Ngaju "
+        "elders with no family to care for them.",
+        "Daily care, health checks with the community health centre, cultural activities and rattan weaving.",
+    ),
+}
+
+# (facility slug, need title) -> (English title, English description).
+NEED_ENGLISH: dict[tuple[str, str], tuple[str, str]] = {
+    ("psbr-taruna-jaya-1", "Pelatihan las listrik bersertifikat"): (
+        "Certified electric welding training",
+        "A 3-month SMAW welding course at an accredited training centre up to the BNSP competency test, for "
+        "youths of the furniture and metalwork class.",
+    ),
+    ("psbr-taruna-jaya-1", "Kasur busa dan sprei asrama"): (
+        "Foam mattresses and sheets for the dormitory",
+        "Foam mattresses 90×200 cm, 15 cm thick, with sheets and pillowcases, to replace worn-out dormitory "
+        "mattresses.",
+    ),
+    ("psbr-taruna-jaya-1", "Penempatan kerja lulusan kelas keterampilan"): (
+        "Job placements for graduates of the skills classes",
+        "A 3-month internship leading to an employment contract for graduates of the automotive, electronics "
+        "and catering classes, aged 18 and over.",
+    ),
+    ("psbr-taruna-jaya-1", "Peralatan bengkel reparasi telepon seluler"): (
+        "Equipment for the mobile-phone repair workshop",
+        "Anti-static workbenches, hot-air soldering stations, microscopes, multimeters and tools for 10 workstations.",
+    ),
+    ("psbr-taruna-jaya-1", "Relawan mentor karier"): (
+        "Volunteer career mentors",
+        "Company employees willing to mentor twice a month for 6 months: job readiness, interviews and work ethic.",
+    ),
+    ("psbr-taruna-jaya-1", "Pelatihan teknisi AC dan elektronik rumah tangga"): (
+        "Training as air-conditioning and home-appliance technicians",
+        "A 2-month course in servicing and repairing air conditioners, washing machines and refrigerators, with "
+        "practice at a service centre.",
+    ),
+    ("psbr-taruna-jaya-1", "Modal usaha alumni panti"): (
+        "Start-up capital for former residents",
+        "Capital and equipment for micro-businesses of former residents who have written a business plan with "
+        "a social worker.",
+    ),
+    ("psbr-taruna-jaya-1", "Layanan psikolog klinis untuk konseling remaja"): (
+        "A clinical psychologist for counselling the youths",
+        "A clinical psychologist two days a week for assessment and individual counselling; results stay with "
+        "the facility's team.",
+    ),
+    ("psaa-putra-utama-1", "Perlengkapan sekolah tahun ajaran baru"): (
+        "School supplies for the new school year",
+        "Bags, shoes, uniforms and stationery for one school year.",
+    ),
+    ("psaa-putra-utama-1", "Relawan pendamping belajar"): (
+        "Volunteer study tutors",
+        "Tutors for mathematics and English, two afternoons a week.",
+    ),
+    ("psaa-putra-utama-1", "Laptop untuk ruang belajar"): (
+        "Laptops for the study room",
+        "Laptops for homework and basic computer classes.",
+    ),
+    ("psaa-putra-utama-1", "Pengecatan ulang asrama"): (
+        "Repainting the dormitories",
+        "Painting the inside and outside walls of two dormitory buildings.",
+    ),
+    ("psaa-putra-utama-2", "Lemari pakaian asrama"): (
+        "Wardrobes for the dormitory",
+        "Two-door steel wardrobes for dormitory rooms of four children.",
+    ),
+    ("psaa-putra-utama-2", "Perbaikan saluran air dan peninggian halaman"): (
+        "Drainage repair and raising the yard",
+        "Repairing the drains and raising the yard so that the dormitory does not flood when it rains.",
+    ),
+    ("psaa-putra-utama-2", "Perlengkapan futsal dan seragam tim"): (
+        "Futsal equipment and team kits",
+        "Balls, portable goals, training bibs and kits for two teams.",
+    ),
+    ("psaa-putra-utama-2", "Pemeriksaan gigi dan mata anak"): (
+        "Dental and eye checks for the children",
+        "Dental and eye examinations, with glasses for those who need them.",
+    ),
+    ("psaa-putra-utama-2", "Instalasi pengolahan air bersih"): (
+        "A clean-water treatment system",
+        "A groundwater filter and tank for bathing, washing and the kitchen.",
+    ),
+    ("psaa-putra-utama-3", "Penggantian plafon gedung asrama"): (
+        "Replacing the dormitory ceilings",
+        "Replacing the broken gypsum ceilings and frames in two dormitory buildings.",
+    ),
+    ("psaa-putra-utama-3", "Kendaraan antar-jemput sekolah"): (
+        "A school shuttle vehicle",
+        "A 16-seat minibus to take the children to and from school.",
+    ),
+    ("psaa-putra-utama-3", "Biaya operasional antar-jemput sekolah"): (
+        "Running costs of the school shuttle",
+        "Fuel, a driver and maintenance of the vehicle for one school year.",
+    ),
+    ("psaa-putra-utama-3", "Alat musik untuk kelompok band anak"): (
+        "Musical instruments for the children's band",
+        "Guitar, bass, keyboard, drums and speakers.",
+    ),
+    ("psaa-putra-utama-4", "Tutor kejar paket A/B/C"): (
+        "Tutors for equivalency classes (Paket A/B/C)",
+        "Two certified tutors for equivalency classes, five days a week.",
+    ),
+    ("psaa-putra-utama-4", "Tempat tidur susun besi"): (
+        "Steel bunk beds",
+        "Two-tier bunk beds with mattresses.",
+    ),
+    ("psaa-putra-utama-4", "Perlengkapan ibadah"): (
+        "Prayer and worship supplies",
+        "Prayer mats, prayer garments, sarongs, scriptures and prayer books for each child's religion.",
+    ),
+    ("psaa-putra-utama-5", "Tangki air bersih 5.000 liter"): (
+        "A 5,000-litre clean-water tank",
+        "A tank for rainwater and delivered water, including installation.",
+    ),
+    ("psaa-putra-utama-5", "Panel surya atap"): (
+        "Rooftop solar panels",
+        "A 10 kWp solar system with batteries for the dormitory and the study room.",
+    ),
+    ("psaa-putra-utama-5", "Pelatihan selam dan keselamatan di laut"): (
+        "Diving and sea-safety training",
+        "Swimming, basic diving and first-aid training for the teenagers.",
+    ),
+    ("psaa-putra-utama-6", "Susu dan makanan tambahan balita"): (
+        "Milk and supplementary food for toddlers",
+        "Formula milk, porridge and supplementary food for 20 toddlers for one year.",
+    ),
+    ("psaa-putra-utama-6", "Alat permainan edukatif"): (
+        "Educational toys",
+        "Educational toys and storybooks for the early-development room.",
+    ),
+    ("psaa-putra-utama-6", "Relawan pengasuh akhir pekan"): (
+        "Weekend volunteer carers",
+        "Trained volunteers for weekend activities with the children, with background checks.",
+    ),
+    ("psaa-putra-utama-6", "Konseling trauma anak"): (
+        "Trauma counselling for children",
+        "A child psychologist for children who survived violence and neglect.",
+    ),
+    ("psaa-putra-utama-6", "Renovasi ruang tumbuh kembang"): (
+        "Renovating the early-development room",
+        "Renovating the playroom: rubber flooring, ventilation and a children's bathroom.",
+    ),
+    ("pstw-budi-mulia-1", "Popok dewasa"): (
+        "Adult diapers",
+        "Packs of 10 for bedridden residents, six months' supply.",
+    ),
+    ("pstw-budi-mulia-1", "Tempat tidur perawatan tiga engkol"): (
+        "Three-crank care beds",
+        "Hospital beds with safety rails and anti-pressure-sore mattresses.",
+    ),
+    ("pstw-budi-mulia-1", "Kursi roda"): (
+        "Wheelchairs",
+        "Standard wheelchairs for daily mobility.",
+    ),
+    ("pstw-budi-mulia-1", "Fisioterapis paruh waktu"): (
+        "A part-time physiotherapist",
+        "A physiotherapist three days a week for movement exercises and fall prevention.",
+    ),
+    ("pstw-budi-mulia-1", "Relawan pendamping lansia"): (
+        "Volunteer companions for the elderly",
+        "Volunteers to chat, read and join the residents' group activities.",
+    ),
+    ("pstw-budi-mulia-2", "Mesin cuci kapasitas besar"): (
+        "A large washing machine",
+        "A 14 kg washing machine for the residents' linen and clothes.",
+    ),
+    ("pstw-budi-mulia-2", "Pendingin ruangan ruang perawatan"): (
+        "Air conditioning for the care ward",
+        "1 PK air conditioners, installed, for the ward of bedridden residents.",
+    ),
+    ("pstw-budi-mulia-2", "Renovasi kamar mandi ramah lansia"): (
+        "Elderly-friendly bathrooms",
+        "Grab rails, non-slip floors and sitting toilets in six bathrooms.",
+    ),
+    ("pstw-budi-mulia-2", "Dana pemulasaraan jenazah"): (
+        "A fund for funerals",
+        "Funeral and burial costs of residents without family.",
+    ),
+    ("pstw-budi-mulia-3", "Kacamata baca dan pemeriksaan mata"): (
+        "Reading glasses and eye tests",
+        "Eye tests by an optometrist and reading glasses to prescription.",
+    ),
+    ("pstw-budi-mulia-3", "Kebun hidroponik terapi"): (
+        "A hydroponic therapy garden",
+        "Hydroponic racks and training in their care, for the residents' therapy activities.",
+    ),
+    ("pstw-budi-mulia-3", "Alat bantu dengar"): (
+        "Hearing aids",
+        "Hearing aids fitted after an audiometry test.",
+    ),
+    ("pstw-budi-mulia-4", "Renovasi dapur dan ruang makan"): (
+        "Renovating the kitchen and dining room",
+        "Repairing the kitchen, gas lines, ventilation and dining-room floor.",
+    ),
+    ("pstw-budi-mulia-4", "Makanan bergizi dan suplemen lansia"): (
+        "Nutritious food and supplements for the elderly",
+        "Milk for the elderly, vitamins and low-sugar supplementary food.",
+    ),
+    ("pstw-budi-mulia-4", "Pelatihan perawat lansia bagi pramu sosial"): (
+        "Elderly-care training for care workers",
+        "Training in dementia care and pressure-sore prevention for the facility's care workers.",
+    ),
+    ("psbl-harapan-sentosa-1", "Kasur busa lapis anti air"): (
+        "Waterproof foam mattresses",
+        "Foam mattresses with an easy-to-clean waterproof cover.",
+    ),
+    ("psbl-harapan-sentosa-1", "Layanan psikiater kunjungan"): (
+        "Visiting psychiatrist",
+        "A psychiatrist visiting once a week to review treatment.",
+    ),
+    ("psbl-harapan-sentosa-1", "Peralatan terapi okupasi menjahit"): (
+        "Sewing equipment for occupational therapy",
+        "Portable sewing machines and supplies for the sewing class.",
+    ),
+    ("psbl-harapan-sentosa-1", "Perbaikan atap bangsal"): (
+        "Repairing the ward roof",
+        "Replacing the frame and tiles of the leaking ward roof.",
+    ),
+    ("psbl-harapan-sentosa-1", "Perlengkapan mandi dan kebersihan diri"): (
+        "Toiletries and hygiene supplies",
+        "Soap, shampoo, toothbrushes and toothpaste, towels for three months.",
+    ),
+    ("psbl-harapan-sentosa-2", "Pelatihan kerja bagi warga binaan stabil"): (
+        "Job training for stable residents",
+        "Building-cleaning and laundry training to prepare for sheltered work.",
+    ),
+    ("psbl-harapan-sentosa-2", "Penempatan kerja terlindung"): (
+        "Sheltered job placements",
+        "Sheltered work with a job coach for residents who are stable.",
+    ),
+    ("psbl-harapan-sentosa-2", "Mesin cuci dan pengering industri"): (
+        "Industrial washer and dryer",
+        "A 25 kg washing machine and dryer for the facility's laundry.",
+    ),
+    ("psbl-harapan-sentosa-2", "Pengecatan ulang bangsal"): (
+        "Repainting the wards",
+        "Painting the ward walls with anti-fungal paint.",
+    ),
+    ("psbl-harapan-sentosa-3", "Seragam dan pakaian harian warga binaan"): (
+        "Uniforms and everyday clothes for residents",
+        "Two sets of everyday clothes per person, in various sizes.",
+    ),
+    ("psbl-harapan-sentosa-3", "Kebun terapi dan pengolahan kompos"): (
+        "A therapy garden and composting",
+        "A vegetable garden, composters and training in processing organic waste.",
+    ),
+    ("psbl-harapan-sentosa-3", "Relawan kegiatan seni"): (
+        "Volunteers for arts activities",
+        "Music and painting volunteers for group activity therapy.",
+    ),
+    ("psbn-cahaya-batin", "Laptop dengan pembaca layar"): (
+        "Laptops with screen readers",
+        "Laptops with screen-reader software for the talking-computer class.",
+    ),
+    ("psbn-cahaya-batin", "Printer braille"): (
+        "A braille printer",
+        "A braille embosser for training modules and reading material.",
+    ),
+    ("psbn-cahaya-batin", "Tongkat putih lipat"): (
+        "Folding white canes",
+        "Aluminium folding white canes for orientation and mobility.",
+    ),
+    ("psbn-cahaya-batin", "Sertifikasi terapis pijat"): (
+        "Certification as massage therapists",
+        "Advanced training and competency tests for massage and reflexology therapists.",
+    ),
+    ("psbn-cahaya-batin", "Penempatan kerja terapis pijat"): (
+        "Job placements for massage therapists",
+        "Placements at clinics, hotels or fitness centres for certified graduates.",
+    ),
+    ("psbg-belaian-kasih", "Terapis wicara dan okupasi"): (
+        "Speech and occupational therapists",
+        "Two part-time therapists for speech and occupational therapy.",
+    ),
+    ("psbg-belaian-kasih", "Kursi roda adaptif"): (
+        "Adaptive wheelchairs",
+        "Wheelchairs with head and trunk support for residents with multiple disabilities.",
+    ),
+    ("psbg-belaian-kasih", "Alat permainan sensorik"): (
+        "Sensory play equipment",
+        "Equipment for the sensory room: mats, therapy balls, balance boards, sensory lights.",
+    ),
+    ("psbg-belaian-kasih", "Popok dewasa"): (
+        "Adult diapers",
+        "Packs of 10 for residents with incontinence.",
+    ),
+    ("psbd-budi-bhakti-1", "Kaki dan tangan palsu"): (
+        "Prosthetic legs and arms",
+        "Prostheses made to measure at an orthotics and prosthetics workshop.",
+    ),
+    ("psbd-budi-bhakti-1", "Pelatihan desain grafis"): (
+        "Graphic design training",
+        "A 3-month graphic design course and building a portfolio.",
+    ),
+    ("psbd-budi-bhakti-1", "Penempatan kerja kuota disabilitas"): (
+        "Job placements under the disability quota",
+        "Placements under private companies' obligation to employ 1% workers with disabilities.",
+    ),
+    ("psbd-budi-bhakti-1", "Peralatan servis elektronik"): (
+        "Electronics repair equipment",
+        "Height-adjustable workbenches and electronics repair tools.",
+    ),
+    ("psbd-budi-bhakti-2", "Jalur landai dan pegangan rambat"): (
+        "Ramps and handrails",
+        "Ramps, handrails and wide doors in the dormitory and classroom buildings.",
+    ),
+    ("psbd-budi-bhakti-2", "Kursi roda olahraga"): (
+        "Sports wheelchairs",
+        "Wheelchairs for the facility's wheelchair basketball team.",
+    ),
+    ("psbd-budi-bhakti-2", "Beasiswa pendidikan lanjutan"): (
+        "Scholarships for further education",
+        "One year of vocational high school or further courses for high-achieving residents.",
+    ),
+    ("psbi-bangun-daya-1", "Paket kebutuhan dasar penerimaan"): (
+        "Basic-needs packages for new arrivals",
+        "A change of clothes, toiletries and sandals for new residents.",
+    ),
+    ("psbi-bangun-daya-1", "Tikar dan selimut"): (
+        "Mats and blankets",
+        "Foam mats and blankets for the transit room.",
+    ),
+    ("psbi-bangun-daya-1", "Biaya pemulangan ke daerah asal"): (
+        "Travel home to the region of origin",
+        "Tickets and travel money for residents returning to their families.",
+    ),
+    ("psbi-bangun-daya-2", "Pelatihan pertanian kota"): (
+        "Urban farming training",
+        "Training in hydroponics and catfish farming, with practice plots at the facility.",
+    ),
+    ("psbi-bangun-daya-2", "Perbaikan atap dan talang asrama"): (
+        "Repairing the dormitory roofs and gutters",
+        "Replacing rusty zinc roofs and gutters on three dormitory buildings.",
+    ),
+    ("psbi-bangun-daya-2", "Kasur busa"): (
+        "Foam mattresses",
+        "Foam mattresses 90×200 cm to replace broken ones.",
+    ),
+    ("psbi-bangun-daya-2", "Pengurusan dokumen kependudukan"): (
+        "Civil registration documents",
+        "Help with recording electronic ID cards and family cards together with the civil registry.",
+    ),
+    ("psbi-bangun-daya-3", "Ruang bermain dan belajar anak"): (
+        "A play and study room for children",
+        "Renovating a room into a play and study room for the residents' children.",
+    ),
+    ("psbi-bangun-daya-3", "Pelatihan usaha mikro bagi kepala keluarga"): (
+        "Micro-business training for heads of families",
+        "Training in a food business and simple bookkeeping.",
+    ),
+    ("psbi-bangun-daya-3", "Modal usaha mikro keluarga"): (
+        "Start-up capital for family micro-businesses",
+        "Start-up capital for trainees ready to leave the facility.",
+    ),
+    ("pskw-harapan-mulia", "Pelatihan tata rias bersertifikat"): (
+        "Certified beauty training",
+        "A 2-month beauty course and competency test.",
+    ),
+    ("pskw-harapan-mulia", "Mesin jahit dan obras"): (
+        "Sewing and overlock machines",
+        "Semi-industrial sewing machines and overlockers for the sewing class.",
+    ),
+    ("pskw-harapan-mulia", "Pendampingan hukum"): (
+        "Legal support",
+        "Partner paralegals and lawyers to support residents who are victims of exploitation in their cases.",
+    ),
+    ("pskw-harapan-mulia", "Penempatan kerja lulusan pelatihan"): (
+        "Job placements for trainees",
+        "Placements with partner garment, catering or salon businesses.",
+    ),
+    ("psbk-harapan-jaya", "Pelatihan las dan pertukangan"): (
+        "Welding and carpentry training",
+        "Welding and woodworking courses for residents of working age.",
+    ),
+    ("psbk-harapan-jaya", "Perbaikan bengkel kerja"): (
+        "Repairing the workshop",
+        "Repairing the workshop's floor, roof and electrical wiring.",
+    ),
+    ("psbk-harapan-jaya", "Penempatan kerja proyek konstruksi"): (
+        "Job placements on construction projects",
+        "Placements as helpers on construction projects, with BPJS employment insurance.",
+    ),
+    ("psbk-harapan-jaya", "Pemeriksaan kesehatan dan skrining TBC"): (
+        "Health checks and TB screening",
+        "General check-ups and chest X-rays with the community health centre.",
+    ),
+    ("lksa-harapan-kahayan", "Seragam dan buku sekolah"): (
+        "School uniforms and books",
+        "Uniforms, shoes, exercise books and bags for one school year.",
+    ),
+    ("lksa-harapan-kahayan", "Perbaikan lantai dan dinding asrama kayu"): (
+        "Repairing the wooden dormitory's floor and walls",
+        "Replacing the rotten floorboards and wall planks of the dormitory.",
+    ),
+    ("lksa-harapan-kahayan", "Sumur bor dan penjernih air"): (
+        "A bore well and water purifier",
+        "A bore well with a purifier for peat water.",
+    ),
+    ("lks-lansia-betang-sejahtera", "Pemeriksaan kesehatan lansia berkala"): (
+        "Regular health checks for the elderly",
+        "Visits by health workers twice a month and basic medicines.",
+    ),
+    ("lks-lansia-betang-sejahtera", "Pelatihan dan bahan anyaman rotan"): (
+        "Rattan weaving training and materials",
+        "Rattan weaving with Dayak Ngaju craftspeople, including materials and marketing.",
+    ),
+    ("lks-lansia-betang-sejahtera", "Kasur dan kelambu"): (
+        "Mattresses and mosquito nets",
+        "Foam mattresses with mosquito nets to prevent mosquito bites.",
+    ),
+}

@@ -199,7 +199,9 @@ class FacilityResource(SpreadsheetResource):
     capacity = Column("capacity", "Kapasitas", IntegerWidget(), example="100")
     residents = Column("residents", "Jumlah Penghuni", IntegerWidget(), example="80")
     background = Column("background", "Latar Belakang", TextWidget())
+    background_en = Column("background_en", "Latar Belakang (English)", TextWidget())
     intervention_programs = Column("intervention_programs", "Program Intervensi", TextWidget())
+    intervention_programs_en = Column("intervention_programs_en", "Program Intervensi (English)", TextWidget())
     head_name = Column("head_name", "Kepala Panti", TextWidget(max_length=200))
     contact_phone = Column("contact_phone", "Telepon", TextWidget(max_length=50), example="021-8400000")
     contact_email = Column("contact_email", "Email", TextWidget(max_length=254))
@@ -222,6 +224,8 @@ class FacilityResource(SpreadsheetResource):
             "residents",
             "background",
             "intervention_programs",
+            "background_en",
+            "intervention_programs_en",
             "head_name",
             "contact_phone",
             "contact_email",
@@ -269,7 +273,15 @@ class NeedResource(SpreadsheetResource):
         example="Kasur busa",
         help_text="Bersama panti menjadi kunci baris: judul yang sama di panti yang sama diperbarui.",
     )
+    title_en = Column(
+        "title_en",
+        "Judul (English)",
+        TextWidget(max_length=200),
+        example="Foam mattresses",
+        help_text="Boleh kosong: pembaca berbahasa Inggris lalu melihat judul Indonesia.",
+    )
     description = Column("description", "Deskripsi", TextWidget())
+    description_en = Column("description_en", "Deskripsi (English)", TextWidget())
     field = Column("field", "Bidang", CsrFieldWidget(), example="Kesehatan")
     kind = Column(
         "kind",
@@ -326,6 +338,8 @@ class NeedResource(SpreadsheetResource):
             "is_public",
             "source",
             "source_date",
+            "title_en",
+            "description_en",
             "quantity_pending",
             "quantity_covered",
             "quantity_delivered",

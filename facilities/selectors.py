@@ -10,7 +10,7 @@ portal both read through here.
 from django.db.models import Count, F, OuterRef, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 
-from facilities.models import Facility, Need, NeedStatus
+from facilities.models import Facility, FacilityPhoto, Need, NeedPhoto, NeedStatus
 from regions.models import in_area
 
 # The columns a need card, the detail page and the open-data files read. Everything else
@@ -18,6 +18,7 @@ from regions.models import in_area
 NEED_CARD_FIELDS = (
     "id",
     "title",
+    "title_en",
     "kind",
     "quantity",
     "unit",
@@ -51,14 +52,37 @@ def remaining_value_expression():
     return (F("quantity") - F("quantity_pending") - F("quantity_covered")) * F("unit_cost")
 
 
+def first_photo(model: type[NeedPhoto] | type[FacilityPhoto], owner: str, prefix: str, outer: str = "pk") -> dict:
+    """Annotations naming the first published photo of each row (``<prefix>_id``, ``_width``,
+    ``_height``): subqueries in the same query, so a card's photo costs no query of its own."""
+    photos = model.objects.filter(**{owner: OuterRef(outer)}, published=True).order_by("order", "id")
+    return {f"{prefix}_{name}": Subquery(photos.values(name)[:1]) for name in ("id", "width", "height")}
+
+
+def with_photo(needs: QuerySet[Need]) -> QuerySet[Need]:
+    """Needs with their first published photo (``photo_id``, ``photo_width``, ``photo_height``)."""
+    return needs.annotate(**first_photo(NeedPhoto, "need", "photo"))
+
+
 def public_needs() -> QuerySet[Need]:
     """Public needs (open and fulfilled) with their facility, region (two levels up) and field."""
     return Need.objects.public().select_related("field", "facility__region__parent__parent").only(*NEED_CARD_FIELDS)
 
 
 def need_for_public(pk: int) -> Need | None:
-    """One public need with what its detail page shows, or None."""
-    return public_needs().only(*NEED_CARD_FIELDS, "description").filter(pk=pk).first()
+    """One public need with what its detail page shows, or None: its published photos in
+    ``public_photos`` (read only when it has one) and its facility's first photo, which a shared
+    link shows when the need has none."""
+    need = (
+        with_photo(public_needs())
+        .only(*NEED_CARD_FIELDS, "description", "description_en")
+        .annotate(**first_photo(FacilityPhoto, "facility", "facility_photo", outer="facility_id"))
+        .filter(pk=pk)
+        .first()
+    )
+    if need is not None:
+        need.public_photos = list(NeedPhoto.objects.filter(need=need, published=True)) if need.photo_id else []
+    return need
 
 
 def published_facilities() -> QuerySet[Facility]:
@@ -87,6 +111,8 @@ def published_facilities() -> QuerySet[Facility]:
             "operator",
             "capacity",
             "residents",
+            "latitude",
+            "longitude",
             "region__code",
             "region__name",
             "region__level",
@@ -95,24 +121,33 @@ def published_facilities() -> QuerySet[Facility]:
             "region__parent__parent__code",
             "region__parent__parent__name",
         )
-        .annotate(open_need_count=Coalesce(Subquery(open_needs), Value(0)))
+        .annotate(
+            open_need_count=Coalesce(Subquery(open_needs), Value(0)), **first_photo(FacilityPhoto, "facility", "photo")
+        )
     )
 
 
 def facility_for_public(slug: str) -> Facility | None:
-    """One published facility with its public profile (never its contacts), or None."""
-    return (
+    """One published facility with its public profile (never its contacts) and its published
+    photos in ``public_photos`` (read only when it has one), or None."""
+    facility = (
         Facility.objects.published()
         .select_related("region__parent__parent")
-        .defer("head_name", "contact_phone", "contact_email", "address", "latitude", "longitude")
+        .defer("head_name", "contact_phone", "contact_email", "address")
+        .annotate(**first_photo(FacilityPhoto, "facility", "photo"))
         .filter(slug=slug)
         .first()
     )
+    if facility is not None:
+        facility.public_photos = (
+            list(FacilityPhoto.objects.filter(facility=facility, published=True)) if facility.photo_id else []
+        )
+    return facility
 
 
 def needs_of_facility(facility: Facility, *, status: str, limit: int) -> list[Need]:
     """Up to ``limit`` public needs of one facility in one status, most urgent first."""
-    needs = public_needs().filter(facility=facility, status=status)
+    needs = with_photo(public_needs()).filter(facility=facility, status=status)
     if status == NeedStatus.FULFILLED:
         needs = needs.order_by("-updated_at", "-id")
     else:
@@ -123,5 +158,5 @@ def needs_of_facility(facility: Facility, *, status: str, limit: int) -> list[Ne
 def most_urgent_needs(*, limit: int = 6, area: str = "") -> list[Need]:
     """The open public needs to show first (of one area, or everywhere): most urgent, soonest
     needed, newest."""
-    needs = public_needs().open().filter(in_area(area, "facility__region"))
+    needs = with_photo(public_needs()).open().filter(in_area(area, "facility__region"))
     return list(needs.order_by("priority", F("needed_by").asc(nulls_last=True), "-created_at", "-id")[:limit])

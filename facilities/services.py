@@ -45,7 +45,9 @@ NEED_MOVES: dict[tuple[str, str], str] = {
 EDITABLE_FIELDS = (
     "facility",
     "title",
+    "title_en",
     "description",
+    "description_en",
     "field",
     "kind",
     "quantity",

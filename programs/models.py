@@ -27,6 +27,7 @@ class Program(models.Model):
         "partners.Company", verbose_name=_("company"), on_delete=models.PROTECT, related_name="programs"
     )
     title = models.CharField(_("title"), max_length=250)
+    title_en = models.CharField(_("title (English)"), max_length=250, blank=True)
     form = models.CharField(_("form"), max_length=30, choices=ProgramForm.choices)
     fields = models.ManyToManyField("core.CsrField", verbose_name=_("fields"), related_name="programs")
     budget = models.PositiveBigIntegerField(_("budget (Rp)"), default=0)
@@ -40,6 +41,7 @@ class Program(models.Model):
         _("status"), max_length=20, choices=ProgramStatus.choices, default=ProgramStatus.PLANNED, db_index=True
     )
     description = models.TextField(_("description"), blank=True)
+    description_en = models.TextField(_("description (English)"), blank=True)
     government_program = models.CharField(
         _("government program supported"),
         max_length=250,

@@ -26,6 +26,8 @@ VERSION_KEY = "public-page:version"
 WATCHED_MODELS = (
     "facilities.Facility",
     "facilities.Need",
+    "facilities.FacilityPhoto",
+    "facilities.NeedPhoto",
     "matching.Pledge",
     "partners.Company",
     "core.CsrField",

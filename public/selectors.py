@@ -6,6 +6,7 @@ Names of companies only, never their contacts; pledges only in a covering state.
 from django.db.models import Count, Exists, F, Max, OuterRef, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
 
+from facilities import selectors as facility_selectors
 from facilities.models import Facility, Need, NeedStatus
 from matching.models import COVERING_STATES, Pledge
 from partners.models import Company, CompanyStatus
@@ -51,3 +52,15 @@ def headline_stats(area: str = "") -> dict[str, int]:
         "facilities": Facility.objects.published().filter(in_area(area, "region")).count(),
         "partners": Company.objects.filter(status=CompanyStatus.ACTIVE).count(),
     }
+
+
+def other_open_needs(need: Need, *, limit: int) -> list[Need]:
+    """Open public needs of the same facility with something left to offer, most urgent first."""
+    return list(
+        facility_selectors.with_photo(facility_selectors.public_needs())
+        .open()
+        .filter(facility_id=need.facility_id)
+        .exclude(pk=need.pk)
+        .filter(quantity__gt=F("quantity_pending") + F("quantity_covered"))
+        .order_by("priority", F("needed_by").asc(nulls_last=True), "-created_at", "-id")[:limit]
+    )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from public import views
+from public import photos, views
 
 app_name = "facilities"
 
@@ -11,4 +11,6 @@ urlpatterns = [
     path("needs.json", views.needs_json, name="needs_json"),
     path("facilities/", views.facility_list, name="facility_list"),
     path("facilities/<slug:slug>/", views.facility_detail, name="facility_detail"),
+    path("photos/need/<int:pk>/<int:width>.jpg", photos.need_photo, name="need_photo"),
+    path("photos/facility/<int:pk>/<int:width>.jpg", photos.facility_photo, name="facility_photo"),
 ]

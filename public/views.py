@@ -17,7 +17,7 @@ from facilities import selectors as facility_selectors
 from facilities.filters import FacilityFilter, NeedFilter, csr_field_choices
 from facilities.models import Facility, Need, NeedStatus
 from partners.services import partner_interest_submit
-from public import opendata, selectors
+from public import maps, opendata, selectors
 from public.forms import PartnerInterestForm
 from public.limits import interest_within_limits
 from public.page_cache import cached_fragment
@@ -28,6 +28,7 @@ FACILITIES_PER_PAGE = 24
 # Counting stops here (see CappedPaginator): 50 pages of needs, then "narrow your filters".
 LISTING_COUNT_CAP = 1000
 FACILITY_NEEDS_SHOWN = 30
+OTHER_NEEDS_SHOWN = 3
 JSON_PAGE_SIZE = 500
 JSON_MAX_PAGE = 100_000
 # Ids beyond a 64-bit integer cannot exist; refusing them early spares the database the question.
@@ -42,7 +43,7 @@ def _need_filter(request: HttpRequest) -> NeedFilter:
 def need_list(request: HttpRequest) -> HttpResponse:
     def results() -> str:
         needs = _need_filter(request)
-        paginator = CappedPaginator(needs.qs, NEEDS_PER_PAGE, cap=LISTING_COUNT_CAP)
+        paginator = CappedPaginator(facility_selectors.with_photo(needs.qs), NEEDS_PER_PAGE, cap=LISTING_COUNT_CAP)
         page = paginator.get_page(request.GET.get("page"))
         query = query_without(request.GET, "page")
         context = {
@@ -65,14 +66,16 @@ def need_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if pk > MAX_ID:
         raise Http404
 
-    def page() -> tuple[Need | None, str]:
+    def page() -> tuple[Need | None, str, list[Need]]:
         need = facility_selectors.need_for_public(pk)
         if need is None:
-            return None, ""
+            return None, "", []
         context = {"need": need, "partners": list(selectors.partners_of_need(need))}
-        return need, render_to_string("facilities/includes/need_body.html", context, request)
+        # A need nothing is left to offer for points to the facility's other needs instead of the form.
+        others = [] if need.quantity_remaining else selectors.other_open_needs(need, limit=OTHER_NEEDS_SHOWN)
+        return need, render_to_string("facilities/includes/need_body.html", context, request), others
 
-    need, body = cached_fragment(request, "need", page, str(pk))
+    need, body, others = cached_fragment(request, "need", page, str(pk))
     if need is None:
         raise Http404
     form = PartnerInterestForm(request.POST if request.method == "POST" else None)
@@ -85,7 +88,8 @@ def need_detail(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(
                 request, _("Thank you. Dinas Sosial has received your request and will contact you by e-mail.")
             )
-            return redirect(f"{need.get_absolute_url()}#step-forward")
+            # To the message itself: a redirect without a fragment would keep the form's #step-forward.
+            return redirect(f"{need.get_absolute_url()}#messages")
         form.add_error(
             None,
             _(
@@ -94,7 +98,7 @@ def need_detail(request: HttpRequest, pk: int) -> HttpResponse:
             ),
         )
         status = 429
-    context = {"need": need, "body": body, "form": form}
+    context = {"need": need, "body": body, "form": form, "other_needs": others}
     if not form.is_bound:
         context["form_fields"] = cached_fragment(
             request,
@@ -112,10 +116,12 @@ def facility_list(request: HttpRequest) -> HttpResponse:
         )
         paginator = CappedPaginator(facilities.qs, FACILITIES_PER_PAGE, cap=LISTING_COUNT_CAP)
         page = paginator.get_page(request.GET.get("page"))
+        listed = list(page.object_list)
         context = {
             "filter": facilities,
             "page_obj": page,
-            "facilities": page.object_list,
+            "facilities": listed,
+            "map": maps.map_data(listed),
             "paginator": paginator,
             "regions": region_choices(facilities.region_code),
             "region_code": facilities.region_code,
@@ -147,6 +153,7 @@ def facility_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "fulfilled_needs": fulfilled[:FACILITY_NEEDS_SHOWN],
             "more_fulfilled_needs": len(fulfilled) > FACILITY_NEEDS_SHOWN,
             "partners": selectors.partners_thanked(facility=facility, limit=100),
+            "map": maps.map_data([facility]),
         }
         return facility, render_to_string("facilities/includes/facility_body.html", context, request)
 

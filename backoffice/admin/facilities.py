@@ -10,11 +10,12 @@ from simple_history.admin import SimpleHistoryAdmin
 from backoffice.actions import reason_action, run_service
 from backoffice.filters import RegionAreaFilter
 from backoffice.match_views import need_match_view
+from backoffice.photo_admin import FacilityPhotoInline, NeedPhotoInline, save_photo_formset
 from backoffice.scoping import AgencyScopedAdmin
 from core.formatting import format_rupiah
 from core.spreadsheets.admin import SpreadsheetAdminMixin
 from facilities import services
-from facilities.models import Facility, Need, NeedStatus
+from facilities.models import Facility, FacilityPhoto, Need, NeedPhoto, NeedStatus
 from facilities.resources import FacilityResource, NeedResource
 from matching.models import Pledge
 from matching.summaries import PledgeSummary
@@ -58,11 +59,23 @@ class FacilityAdmin(AgencyScopedAdmin, SpreadsheetAdminMixin, SimpleHistoryAdmin
     search_fields = ["name", "slug", "region__name", "address"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["region"]
-    inlines = [NeedInline]
+    inlines = [FacilityPhotoInline, NeedInline]
     fieldsets = [
         (None, {"fields": ["name", "slug", "facility_type", "operator", "is_published"]}),
         (_("Location"), {"fields": ["region", "address", "latitude", "longitude"]}),
-        (_("Residents"), {"fields": ["capacity", "residents", "background", "intervention_programs"]}),
+        (
+            _("Residents"),
+            {
+                "fields": [
+                    "capacity",
+                    "residents",
+                    "background",
+                    "background_en",
+                    "intervention_programs",
+                    "intervention_programs_en",
+                ]
+            },
+        ),
         (_("Contacts (never public)"), {"fields": ["head_name", "contact_phone", "contact_email"]}),
     ]
 
@@ -72,6 +85,12 @@ class FacilityAdmin(AgencyScopedAdmin, SpreadsheetAdminMixin, SimpleHistoryAdmin
             .get_queryset(request)
             .annotate(open_need_count=Count("needs", filter=Q(needs__status=NeedStatus.OPEN)))
         )
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is FacilityPhoto:
+            save_photo_formset(request, form.instance, formset)
+        else:
+            super().save_formset(request, form, formset, change)
 
     @admin.display(description=_("open needs"), ordering="open_need_count")
     def open_needs(self, obj):
@@ -148,12 +167,27 @@ class NeedAdmin(AgencyScopedAdmin, SpreadsheetAdminMixin, SimpleHistoryAdmin):
     search_fields = ["title", "description", "facility__name", "source"]
     autocomplete_fields = ["facility"]
     date_hierarchy = "created_at"
-    inlines = [PledgeInline]
+    inlines = [NeedPhotoInline, PledgeInline]
     form = NeedAdminForm
     actions = ["publish_needs", "cancel_needs", "reopen_needs"]
     readonly_fields = ["status", "quantity_pending", "quantity_covered", "quantity_delivered", "match_link"]
     fieldsets = [
-        (None, {"fields": ["facility", "title", "description", "field", "kind", "status", "is_public"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "facility",
+                    "title",
+                    "title_en",
+                    "description",
+                    "description_en",
+                    "field",
+                    "kind",
+                    "status",
+                    "is_public",
+                ]
+            },
+        ),
         (_("Quantity and cost"), {"fields": ["quantity", "unit", "unit_cost", "beneficiaries"]}),
         (_("Urgency"), {"fields": ["priority", "needed_by"]}),
         (_("Source"), {"fields": ["source", "source_date"]}),
@@ -171,6 +205,12 @@ class NeedAdmin(AgencyScopedAdmin, SpreadsheetAdminMixin, SimpleHistoryAdmin):
             saved = services.need_create(actor=request.user, **values)
         obj.pk = saved.pk
         obj.refresh_from_db()
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is NeedPhoto:
+            save_photo_formset(request, form.instance, formset)
+        else:
+            super().save_formset(request, form, formset, change)
 
     @admin.action(description=_("Publish the selected drafts"), permissions=["change"])
     def publish_needs(self, request, queryset):

@@ -1,6 +1,14 @@
 """Template helpers of the public site."""
 
 from django import template
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+
+from core.images import scaled_height, variant_widths
+from facilities.units import unit_label
 
 register = template.Library()
 
@@ -30,3 +38,86 @@ def percent_of(part: int | None, whole: int | None) -> int:
     if not whole or part is None:
         return 0
     return round(100 * part / whole)
+
+
+# --- content in two languages -------------------------------------------------------------------
+
+
+def _english() -> bool:
+    return (get_language() or "id").startswith("en")
+
+
+@register.filter
+def localized(obj, field: str) -> str:
+    """``obj.<field>_en`` for an English reader when it is written, ``obj.<field>`` otherwise."""
+    if _english():
+        english = getattr(obj, f"{field}_en", "")
+        if english:
+            return english
+    return getattr(obj, field, "")
+
+
+@register.filter
+def untranslated(obj, field: str) -> bool:
+    """An English reader is shown ``field`` in Indonesian: there is text but no English."""
+    return _english() and bool(getattr(obj, field, "")) and not getattr(obj, f"{field}_en", "")
+
+
+@register.filter
+def unit_for(unit: str, quantity: int | None = None) -> str:
+    return unit_label(unit, quantity)
+
+
+@register.filter
+def overdue(need) -> bool:
+    """An open need whose needed-by date has passed (Asia/Jakarta)."""
+    return bool(need.needed_by) and need.status == "open" and need.needed_by < timezone.localdate()
+
+
+# --- photos -------------------------------------------------------------------------------------
+
+
+@register.simple_tag
+def photo_url(kind: str, pk: int, width: int) -> str:
+    return reverse(f"facilities:{kind}_photo", kwargs={"pk": pk, "width": width})
+
+
+def largest_width(width: int) -> int:
+    return variant_widths(width)[-1]
+
+
+@register.simple_tag
+def photo_img(kind: str, pk, width, height, alt: str, sizes: str = "100vw", css: str = "", lazy: bool = True):
+    """A responsive ``<img>`` of a published photo: every resized copy in ``srcset``, the
+    middle one as ``src``, its intrinsic size set (no layout shift), lazy unless asked."""
+    if not pk:
+        return ""
+    widths = variant_widths(int(width))
+    srcset = ", ".join(f"{photo_url(kind, pk, w)} {w}w" for w in widths)
+    fallback = widths[min(1, len(widths) - 1)]
+    return format_html(
+        '<img src="{}" srcset="{}" sizes="{}" width="{}" height="{}" alt="{}"{}{} decoding="async">',
+        photo_url(kind, pk, fallback),
+        srcset,
+        sizes,
+        fallback,
+        scaled_height(int(width), int(height), fallback),
+        alt,
+        format_html(' class="{}"', css) if css else "",
+        mark_safe(' loading="lazy"') if lazy else mark_safe(' fetchpriority="high"'),
+    )
+
+
+@register.simple_tag(takes_context=True)
+def social_image(context, kind: str, pk, width, height) -> dict | None:
+    """The absolute URL and size of the copy a shared link shows (``og:image``)."""
+    if not pk:
+        return None
+    largest = largest_width(int(width))
+    request = context.get("request")
+    url = photo_url(kind, pk, largest)
+    return {
+        "url": request.build_absolute_uri(url) if request else url,
+        "width": largest,
+        "height": scaled_height(int(width), int(height), largest),
+    }

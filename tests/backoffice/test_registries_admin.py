@@ -85,6 +85,8 @@ def test_staff_group_can_add_a_facility_and_a_need(client, staff):
             "residents": 120,
             "needs-TOTAL_FORMS": 0,
             "needs-INITIAL_FORMS": 0,
+            "photos-TOTAL_FORMS": 0,
+            "photos-INITIAL_FORMS": 0,
         },
     )
     assert response.status_code == 302, response.context["adminform"].errors if response.context else ""
@@ -105,6 +107,8 @@ def test_staff_group_can_add_a_facility_and_a_need(client, staff):
             "priority": 2,
             "pledges-TOTAL_FORMS": 0,
             "pledges-INITIAL_FORMS": 0,
+            "photos-TOTAL_FORMS": 0,
+            "photos-INITIAL_FORMS": 0,
         },
     )
     assert response.status_code == 302

@@ -3,6 +3,7 @@ call them, and they refuse what the workflow does not allow, changing nothing.""
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from facilities import services
 from facilities.models import Need, NeedStatus
@@ -11,6 +12,14 @@ from tests.facilities.helpers import cover
 from tests.factories import CompanyFactory, FacilityFactory, NeedFactory, field, pledge_in_state, staff_user
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def english(settings):
+    """The refusals are read in English here (the admin too: its fallback language)."""
+    settings.LANGUAGE_CODE = "en"
+    with translation.override("en"):
+        yield
 
 
 def test_need_create_opens_a_need_or_keeps_a_draft():
@@ -147,6 +156,8 @@ def test_the_admin_form_shows_the_status_but_cannot_change_it(client):
         "source_date": "",
         "pledges-TOTAL_FORMS": "0",
         "pledges-INITIAL_FORMS": "0",
+        "photos-TOTAL_FORMS": "0",
+        "photos-INITIAL_FORMS": "0",
     }
     response = client.post(url, data)
     assert response.status_code == 302, response.content.decode()[:2000]
@@ -174,6 +185,8 @@ def test_the_admin_refuses_a_quantity_below_the_pledges_with_a_form_error(client
             "priority": need.priority,
             "pledges-TOTAL_FORMS": "0",
             "pledges-INITIAL_FORMS": "0",
+            "photos-TOTAL_FORMS": "0",
+            "photos-INITIAL_FORMS": "0",
         },
     )
     assert response.status_code == 200

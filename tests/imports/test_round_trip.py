@@ -16,7 +16,9 @@ pytestmark = pytest.mark.django_db
 
 NEED_FIELDS = [
     "title",
+    "title_en",
     "description",
+    "description_en",
     "field_id",
     "kind",
     "quantity",
@@ -43,6 +45,8 @@ FACILITY_FIELDS = [
     "residents",
     "background",
     "intervention_programs",
+    "background_en",
+    "intervention_programs_en",
     "head_name",
     "contact_phone",
     "contact_email",

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.management import get_commands, load_command_class
-from portal.forms import MAX_PHOTOS
 
+from portal.forms import MAX_PHOTOS
 from tests.ops.conftest import ROOT, free_port, wait_until
 from tests.ops.servers import database_url
 

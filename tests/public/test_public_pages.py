@@ -233,7 +233,7 @@ def test_need_page_has_social_media_tags_with_title_and_facility(client):
 
     assert '<meta property="og:title" content="Pelatihan las · PSBR Taruna Jaya 1">' in html
     assert '<meta name="twitter:card" content="summary">' in html
-    assert re.search(r'<meta property="og:description" content="40 buah for PSBR Taruna Jaya 1', html)
+    assert re.search(r'<meta property="og:description" content="40 pieces for PSBR Taruna Jaya 1', html)
 
 
 def test_would_be_partner_request_reaches_dinsos(client):
@@ -252,7 +252,10 @@ def test_would_be_partner_request_reaches_dinsos(client):
         HTTP_ACCEPT_LANGUAGE="en",
     )
 
-    assert response.redirect_chain[-1][0].endswith("#step-forward")
+    # To the message itself: a redirect without a fragment would keep the form's #step-forward
+    # and scroll the message off screen.
+    assert response.redirect_chain[-1][0].endswith("#messages")
+    assert '<ul class="messages" id="messages"' in response.content.decode()
     interest = PartnerInterest.objects.get()
     assert (interest.need, interest.organisation, interest.status) == (
         need,

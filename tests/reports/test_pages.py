@@ -74,7 +74,7 @@ def test_summary_of_an_empty_period_shows_zero_money_and_known_households(client
     assert cell(html, "62.11.01", "pledged") == "Rp 0"
     assert cell(html, "62.11.01", "households").startswith("1.000")
     assert "unknown" in cell(html, "62.11.02", "households")
-    assert "Nothing to chart" in html
+    assert "Nothing to chart: no rupiah was pledged or delivered" in html
 
 
 @pytest.mark.parametrize(

@@ -10,6 +10,8 @@ admin. A pledge whose need, company and note already exist is left as it is, whe
 workflow has taken it since.
 """
 
+from decimal import Decimal
+
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management.base import BaseCommand, CommandError
@@ -101,10 +103,21 @@ class Command(BaseCommand):
     def _facilities(self, rows: tuple[demo.FacilityData, ...]) -> dict[str, Facility]:
         facilities = {}
         for row in rows:
+            english = demo.FACILITY_ENGLISH.get(row.slug)
             facility = _sync(
                 Facility,
                 {"slug": row.slug},
                 {
+                    **(
+                        {
+                            "latitude": Decimal(english.latitude),
+                            "longitude": Decimal(english.longitude),
+                            "background_en": english.background_en,
+                            "intervention_programs_en": english.intervention_programs_en,
+                        }
+                        if english
+                        else {}
+                    ),
                     "name": row.name,
                     "facility_type": row.facility_type,
                     "operator": row.operator,
@@ -126,7 +139,10 @@ class Command(BaseCommand):
         return facilities
 
     def _need(self, facility: Facility, row: demo.NeedData) -> Need:
+        title_en, description_en = demo.NEED_ENGLISH.get((facility.slug, row.title), ("", ""))
         values = {
+            "title_en": title_en,
+            "description_en": description_en,
             "description": row.description,
             "field_id": row.field,
             "kind": row.kind,
