@@ -44,6 +44,14 @@ class AgencyScopedAdmin:
             kwargs["queryset"] = db_field.related_model._default_manager.filter(scope_of(request).q(path))
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
+    def import_area(self, request) -> str | None:
+        """Spreadsheet rows outside the account's area are refused (core.spreadsheets); an
+        account of no agency may import nowhere."""
+        scope = scope_of(request)
+        if not scope.any:
+            return "-"
+        return scope.area
+
     # --- a viewer changes nothing -----------------------------------------------------------
 
     def _writable(self, request) -> bool:

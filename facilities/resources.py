@@ -158,6 +158,9 @@ class FacilityWidget(LookupWidget):
 class FacilityResource(SpreadsheetResource):
     sheet_title = "Panti"
     row_noun = "panti"
+    # A row outside the importing account's area is refused.
+    area_field = "region"
+    area_path = "region_id"
 
     slug = Column(
         "slug",
@@ -250,6 +253,9 @@ class FacilityResource(SpreadsheetResource):
 class NeedResource(SpreadsheetResource):
     sheet_title = "Kebutuhan"
     row_noun = "kebutuhan"
+    # A row outside the importing account's area is refused.
+    area_field = "facility"
+    area_path = "facility.region_id"
     column_alternatives = {"facility": ("Kode Panti", "Nama Panti")}
 
     facility = Column(

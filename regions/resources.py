@@ -22,6 +22,9 @@ POVERTY_SOURCE_LABELS = {
 class PovertyFigureResource(SpreadsheetResource):
     sheet_title = "Angka Kemiskinan"
     row_noun = "angka kemiskinan"
+    # A row outside the importing account's area is refused.
+    area_field = "region"
+    area_path = "region_id"
 
     region = Column(
         "region",

@@ -94,6 +94,11 @@ class SpreadsheetAdminMixin(ImportExportMixin):
     def spreadsheet_resource(self, request):
         return self.get_import_resource_classes(request)[0]
 
+    def import_area(self, request) -> str | None:
+        """The Kemendagri code of the area this account may import into; None for everywhere.
+        The admin composition above sets it from the account's agency (backoffice.scoping)."""
+        return None
+
     def get_urls(self):
         info = self.get_model_info()
         urls = [
@@ -181,6 +186,7 @@ class SpreadsheetAdminMixin(ImportExportMixin):
                 content=content,
                 file_name=upload.name,
                 actor=request.user,
+                area=self.import_area(request),
             )
             if outcome.ok:
                 storage = self.tmp_storage()
@@ -228,6 +234,7 @@ class SpreadsheetAdminMixin(ImportExportMixin):
                 resource_class=self.spreadsheet_resource(request),
                 content=content,
                 actor=request.user,
+                area=self.import_area(request),
             )
         except (OSError, ImportFileError) as error:
             message = str(error) if isinstance(error, ImportFileError) else _("Berkas pratinjau sudah tidak ada.")

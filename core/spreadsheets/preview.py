@@ -142,8 +142,11 @@ def run_import(
     actor,
     file_name: str,
     dry_run: bool,
+    area: str | None = None,
 ) -> tuple[ImportOutcome, Result]:
-    """Import a read table. Any failing row (or any database error) rolls everything back."""
+    """Import a read table. Any failing row (or any database error) rolls everything back.
+    ``area``: the importing account's area (a Kemendagri code, None for everywhere); a row
+    outside it fails."""
     resource = resource_class()
     result = resource.import_data(
         table.dataset,
@@ -152,6 +155,7 @@ def run_import(
         use_transactions=True,
         rollback_on_validation_errors=True,
         user=actor,
+        area=area,
         file_name=file_name,
         row_numbers=table.row_numbers,
         retain_instance_in_row_result=True,  # the preview lists rows, the admin log needs them
@@ -164,13 +168,13 @@ def _file_format_of(content: bytes) -> str:
 
 
 def import_preview(
-    *, resource_class: type[SpreadsheetResource], content: bytes, file_name: str, actor
+    *, resource_class: type[SpreadsheetResource], content: bytes, file_name: str, actor, area: str | None = None
 ) -> tuple[ImportOutcome, ImportRecord]:
     """Read an upload and import it in a transaction that is always rolled back; record what it
     would do. Nothing else is written."""
     try:
         table = read_table(content, file_name, resource_class.column_spec())
-        outcome, _result = run_import(resource_class, table, actor=actor, file_name=file_name, dry_run=True)
+        outcome, _result = run_import(resource_class, table, actor=actor, file_name=file_name, dry_run=True, area=area)
     except ImportFileError as error:
         outcome = ImportOutcome(problems=[Problem(None, None, str(error))], file_format=_file_format_of(content))
     except Exception as error:  # uploaded input must never end in a server error
@@ -191,7 +195,7 @@ def import_preview(
 
 
 def import_confirm(
-    *, record: ImportRecord, resource_class: type[SpreadsheetResource], content: bytes, actor
+    *, record: ImportRecord, resource_class: type[SpreadsheetResource], content: bytes, actor, area: str | None = None
 ) -> tuple[ImportOutcome, Result | None]:
     """Import a previewed upload for real. All rows or none: if any row fails now (the data
     changed since the preview), nothing is written and the record stays unconfirmed."""
@@ -205,7 +209,7 @@ def import_confirm(
             table = read_table(content, record.file_name, resource_class.column_spec())
             with transaction.atomic():  # a savepoint: an unexpected error undoes the import, not the record
                 outcome, result = run_import(
-                    resource_class, table, actor=actor, file_name=record.file_name, dry_run=False
+                    resource_class, table, actor=actor, file_name=record.file_name, dry_run=False, area=area
                 )
         except ImportFileError as error:
             outcome, result = ImportOutcome(problems=[Problem(None, None, str(error))]), None

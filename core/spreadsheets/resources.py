@@ -243,6 +243,7 @@ class SpreadsheetResource(resources.ModelResource):
     # -- the import workflow ----------------------------------------------------------------
 
     def before_import(self, dataset, **kwargs):
+        self._area = kwargs.get("area")
         self._row_numbers = list(kwargs.get("row_numbers") or range(2, len(dataset) + 2))
         self._seen_keys = {}
         self._user = kwargs.get("user")
@@ -358,8 +359,33 @@ class SpreadsheetResource(resources.ModelResource):
         if not errors:
             for attribute, message in self.check_instance(instance).items():
                 errors.setdefault(attribute, []).append(message)
+        if not errors and (problem := self.area_problem(instance)):
+            errors.setdefault(self.area_field, []).append(problem)
         if errors:
             raise ValidationError(errors)
+
+    # -- the importing staff account's area ----------------------------------------------------
+
+    #: The column whose value places a row in a region, and the dotted path from the instance to
+    #: that region's code ("region_id", "facility.region_id"). None: rows of every area.
+    area_field: str | None = None
+    area_path: str = ""
+
+    def area_problem(self, instance) -> str | None:
+        """A row outside the importing account's area (``area`` given by the caller: a
+        Kemendagri code, ``None`` for the whole country) is refused."""
+        area = getattr(self, "_area", None)
+        if area is None or self.area_field is None:
+            return None
+        code = instance
+        for part in self.area_path.split("."):
+            code = getattr(code, part, None)
+        if code and (code == area or code.startswith(f"{area}.")):
+            return None
+        return _("wilayah %(code)s berada di luar wilayah dinas Anda (%(area)s).") % {
+            "code": code or "-",
+            "area": area,
+        }
 
     def check_instance(self, instance) -> dict[str, str]:
         """The model's constraints, in Python and in Indonesian: {field: message}."""
