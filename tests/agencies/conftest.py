@@ -5,6 +5,7 @@ import datetime
 from dataclasses import dataclass
 
 import pytest
+from django.utils import translation
 
 from agencies.models import Agency, StaffRole
 from facilities.models import Facility, Need
@@ -78,3 +79,10 @@ def pulpis(db) -> Side:
 @pytest.fixture
 def viewer(pulpis):
     return StaffFactory(agency=pulpis.agency, agency__role=StaffRole.VIEWER)
+
+
+@pytest.fixture
+def english():
+    """The services' refusals in English, the language of their msgids."""
+    with translation.override("en"):
+        yield

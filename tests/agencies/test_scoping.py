@@ -12,7 +12,7 @@ from matching.models import Pledge, PledgeStatus
 from notifications.models import Notification, OutgoingEmail
 from tests.factories import StaffFactory, UserFactory, agency, national_agency, region
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 
 # --- who sees what --------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from core.roles import DINSOS_STAFF_GROUP, DINSOS_VIEWER_GROUP
 from notifications.models import OutgoingEmail
 from tests.factories import StaffFactory, UserFactory, officer_user, region
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 User = get_user_model()
 
 

@@ -124,7 +124,8 @@ def test_pulang_pisau_forum_companies_and_the_perbup_socialisation(demo_loaded):
     socialisation = Engagement.objects.get(subject__contains="Perbup Pulang Pisau No. 24 Tahun 2020")
     assert "Eknamesi Tawun" in socialisation.staff_present
     assert "Mahdalene" in socialisation.staff_present
-    assert set(socialisation.companies.all()) == set(forum)
+    assert set(socialisation.companies.all()) == {member.company for member in forum}
+    assert socialisation.agency.slug == "dinsos-pulang-pisau"
 
 
 def test_demo_accounts_can_log_in(demo_loaded):

@@ -199,7 +199,6 @@ class Command(BaseCommand):
                 slug=f"{SLUG_PREFIX}mitra-{index + 1:05d}",
                 kind=rng.choice(kinds),
                 status=CompanyStatus.ACTIVE if rng.random() < 0.85 else CompanyStatus.PROSPECT,
-                notes="Catatan internal data uji.",
                 created_at=self.when(1500),
             )
             for index in range(count)
