@@ -42,7 +42,12 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-from agencies.models import Agency  # noqa: E402
+from agencies.models import (  # noqa: E402
+    Agency,
+    AgencyLevel,
+    StaffRole,
+)
+from agencies.services import staff_assign  # noqa: E402
 from bench.cpu import cpu_ms, serial_database  # noqa: E402
 from matching.models import COVERING_STATES, DeliveryReport, DeliveryStatus, Pledge  # noqa: E402
 from partners.models import Company, Partnership  # noqa: E402
@@ -160,6 +165,24 @@ def main() -> None:
     )
     regency = Region.objects.filter(parent=province).order_by("code").first()
     year = timezone.localdate().year
+    # Staff of a province's and of a regency's agency: their dashboards are scoped to their area.
+    agency_clients = {}
+    for place, level in ((province, AgencyLevel.PROVINCE), (regency, AgencyLevel.REGENCY)):
+        agency, _ = Agency.objects.get_or_create(
+            region=place,
+            defaults={
+                "name": f"Bench Dinsos {place.name} ({place.code})",
+                "short_name": f"Bench {place.code}",
+                "slug": f"bench-agency-{place.code.replace('.', '-')}",
+                "level": level,
+            },
+        )
+        user, _ = get_user_model().objects.get_or_create(
+            username=f"bench-staff-{place.code}", defaults={"is_staff": True, "email": f"{place.code}@example.org"}
+        )
+        staff_assign(user=user, agency=agency, role=StaffRole.STAFF)
+        agency_clients[level] = Client(SERVER_NAME="localhost")
+        agency_clients[level].force_login(user)
     urls = [
         ("staff dashboard, whole country, all years", "/admin/reports/dashboard/"),
         (f"staff dashboard, whole country, {year}", f"/admin/reports/dashboard/?year={year}"),
@@ -168,6 +191,16 @@ def main() -> None:
             f"/admin/reports/dashboard/?year={year}&quarter=1&region={province.code}",
         ),
         (f"staff dashboard, {regency.name}, {year}", f"/admin/reports/dashboard/?year={year}&region={regency.code}"),
+        (
+            f"agency staff of {province.name}: own dashboard, {year}",
+            f"/admin/reports/dashboard/?year={year}",
+            agency_clients[AgencyLevel.PROVINCE],
+        ),
+        (
+            f"agency staff of {regency.name}: own dashboard, {year}",
+            f"/admin/reports/dashboard/?year={year}",
+            agency_clients[AgencyLevel.REGENCY],
+        ),
         ("public summary, whole country, all years", "/reports/"),
         (f"Forum TSLP report {year} (500 members)", f"/reports/forum/{year}/"),
         (f"Forum TSLP report {year}, xlsx", f"/reports/forum/{year}.xlsx"),
@@ -185,9 +218,10 @@ def main() -> None:
     print()
     print("| request | samples | median | p95 | max | CPU: Django + database | queries |")
     print("| --- | --- | --- | --- | --- | --- | --- |")
-    for label, url in urls:
-        times, queries = timed(client, url, args.samples)
-        django_ms, database_ms = cpu_work(client, url, args.samples)
+    for label, url, *who in urls:
+        as_client = who[0] if who else client
+        times, queries = timed(as_client, url, args.samples)
+        django_ms, database_ms = cpu_work(as_client, url, args.samples)
         ordered = sorted(times)
         p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
         database = f"{database_ms:.0f} ms" if database_ms is not None else "?"

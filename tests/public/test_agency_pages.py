@@ -1,0 +1,59 @@
+"""The public pages of the agencies: /agencies/ and /agencies/<slug>/ show each agency with the
+figures, needs and facilities of its own area only."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from tests.factories import FacilityFactory, NeedFactory, agency, region
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def two_agencies():
+    pulpis = agency("62.11", "Dinas Sosial Kabupaten Pulang Pisau", forum_name="Forum TSLP Kabupaten Pulang Pisau")
+    jakarta = agency("31", "Dinas Sosial Provinsi DKI Jakarta")
+    NeedFactory(title="Kasur untuk LKS Kahayan", facility=FacilityFactory(region=region("62.11.01")))
+    NeedFactory(title="Pelatihan las Taruna Jaya", facility=FacilityFactory(region=region("31.74.01")))
+    return pulpis, jakarta
+
+
+def test_the_agency_list_shows_every_public_agency(client, two_agencies):
+    page = client.get(reverse("agencies:agency_list")).content.decode()
+    assert "Dinas Sosial Kabupaten Pulang Pisau" in page and "Dinas Sosial Provinsi DKI Jakarta" in page
+
+
+def test_an_agency_page_shows_only_its_own_area(client, two_agencies):
+    pulpis, _jakarta = two_agencies
+    response = client.get(pulpis.get_absolute_url())
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Kasur untuk LKS Kahayan" in page
+    assert "Pelatihan las Taruna Jaya" not in page
+    assert response.context["stats"]["open_needs"] == 1
+    assert "Forum TSLP Kabupaten Pulang Pisau" in page
+    assert "?region=62.11" in page
+
+
+def test_an_unknown_or_unlisted_agency_is_a_404(client, two_agencies):
+    pulpis, _jakarta = two_agencies
+    assert client.get(reverse("agencies:agency_detail", args=["tidak-ada"])).status_code == 404
+    pulpis.is_public = False
+    pulpis.save()
+    assert client.get(pulpis.get_absolute_url()).status_code == 404
+    assert client.get(reverse("agencies:agency_logo", args=[pulpis.slug])).status_code == 404
+
+
+def test_an_agency_page_costs_the_same_queries_whatever_the_data(client, two_agencies):
+    pulpis, _jakarta = two_agencies
+    url = pulpis.get_absolute_url()
+    client.get(url)
+    with CaptureQueriesContext(connection) as small:
+        client.get(url)
+    for index in range(15):
+        NeedFactory(facility=FacilityFactory(region=region(f"62.11.{index + 2:02d}")))
+    with CaptureQueriesContext(connection) as large:
+        client.get(url)
+    assert len(large.captured_queries) == len(small.captured_queries)
