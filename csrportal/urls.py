@@ -3,9 +3,9 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from core import views as core_views
+from notifications.password_reset import QueuedPasswordResetForm
 from portal import views as partner_views
 from public import views as public_views
-from notifications.password_reset import QueuedPasswordResetForm
 
 urlpatterns = [
     path("", public_views.home, name="home"),
@@ -21,6 +21,7 @@ urlpatterns = [
     ),
     path("accounts/", include("django.contrib.auth.urls")),
     path("partner/", include("portal.urls")),
+    path("facility/", include("facility_portal.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("matching.urls")),
     path("reports/", include("reports.urls")),

@@ -15,11 +15,11 @@ from django.views.decorators.http import require_http_methods, require_safe
 from core.pagination import CappedPaginator, query_without
 from facilities import selectors as facility_selectors
 from facilities.filters import FacilityFilter, NeedFilter, csr_field_choices
-from public.limits import interest_within_limits
 from facilities.models import Facility, Need, NeedStatus
 from partners.services import partner_interest_submit
 from public import opendata, selectors
 from public.forms import PartnerInterestForm
+from public.limits import interest_within_limits
 from public.page_cache import cached_fragment
 from regions.selectors import region_choices
 
