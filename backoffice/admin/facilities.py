@@ -8,8 +8,10 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from backoffice.actions import reason_action, run_service
+from backoffice.admin.facility_accounts import FacilityMemberInline
 from backoffice.filters import RegionAreaFilter
 from backoffice.match_views import need_match_view
+from backoffice.member_views import invite_member_view
 from backoffice.scoping import AgencyScopedAdmin
 from core.formatting import format_rupiah
 from core.import_admin import SpreadsheetAdminMixin
@@ -57,7 +59,7 @@ class FacilityAdmin(AgencyScopedAdmin, SpreadsheetAdminMixin, SimpleHistoryAdmin
     search_fields = ["name", "slug", "region__name", "address"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["region"]
-    inlines = [NeedInline]
+    inlines = [NeedInline, FacilityMemberInline]
     fieldsets = [
         (None, {"fields": ["name", "slug", "facility_type", "operator", "is_published"]}),
         (_("Location"), {"fields": ["region", "address", "latitude", "longitude"]}),
@@ -75,6 +77,13 @@ class FacilityAdmin(AgencyScopedAdmin, SpreadsheetAdminMixin, SimpleHistoryAdmin
     @admin.display(description=_("open needs"), ordering="open_need_count")
     def open_needs(self, obj):
         return obj.open_need_count
+
+    def get_urls(self):
+        invite = self.admin_site.admin_view(lambda request, object_id: invite_member_view(self, request, object_id))
+        return [
+            path("<int:object_id>/invite-member/", invite, name="facilities_facility_invite_member"),
+            *super().get_urls(),
+        ]
 
 
 class PledgeInline(admin.TabularInline):
