@@ -114,7 +114,7 @@ def _delivery_page(request, report, *, confirm=None, dispute=None, status: int =
             "receipt": getattr(report, "receipt", None),
             "problem": receipts.receipt_problem(report, request.user),
             "confirm_form": confirm,
-            "dispute_form": dispute or ReceiptDisputeForm(),
+            "dispute_form": dispute or ReceiptDisputeForm(prefix="dispute"),
         },
         status=status,
     )
@@ -159,7 +159,7 @@ def delivery_dispute(request: HttpRequest, pk: int) -> HttpResponse:
     report = get_delivery_for_member(request.member, pk)
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
-    form = ReceiptDisputeForm(request.POST)
+    form = ReceiptDisputeForm(request.POST, prefix="dispute")
     if form.is_valid():
         try:
             receipts.delivery_receipt_dispute(

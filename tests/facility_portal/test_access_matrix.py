@@ -30,7 +30,7 @@ CASES = {
     "delivery_list": (None, {}),
     "delivery_detail": ("report", {}),
     "delivery_confirm": ("report", "confirm"),
-    "delivery_dispute": ("report", {"reason": "Kasur belum sampai"}),
+    "delivery_dispute": ("report", {"dispute-reason": "Kasur belum sampai"}),
 }
 # Pages with no object of the facility: another facility's account uses them for its own.
 SHARED = {"home", "need_new", "delivery_list"}
