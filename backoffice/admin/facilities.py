@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from backoffice.actions import reason_action, run_service
-from backoffice.admin.facility_accounts import FacilityMemberInline
+from backoffice.admin.facility_accounts import FacilityMemberInline, NeedProposalInline
 from backoffice.filters import RegionAreaFilter
 from backoffice.match_views import need_match_view
 from backoffice.member_views import invite_member_view
@@ -60,6 +60,11 @@ class FacilityAdmin(AgencyScopedAdmin, SpreadsheetAdminMixin, SimpleHistoryAdmin
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["region"]
     inlines = [NeedInline, FacilityMemberInline]
+
+    def get_inlines(self, request, obj):
+        # Accounts exist only for an existing facility: the add page keeps the formsets it had.
+        return [NeedInline] if obj is None else self.inlines
+
     fieldsets = [
         (None, {"fields": ["name", "slug", "facility_type", "operator", "is_published"]}),
         (_("Location"), {"fields": ["region", "address", "latitude", "longitude"]}),
@@ -156,7 +161,11 @@ class NeedAdmin(AgencyScopedAdmin, SpreadsheetAdminMixin, SimpleHistoryAdmin):
     search_fields = ["title", "description", "facility__name", "source"]
     autocomplete_fields = ["facility"]
     date_hierarchy = "created_at"
-    inlines = [PledgeInline]
+    inlines = [PledgeInline, NeedProposalInline]
+
+    def get_inlines(self, request, obj):
+        return [PledgeInline] if obj is None else self.inlines
+
     form = NeedAdminForm
     actions = ["publish_needs", "cancel_needs", "reopen_needs"]
     readonly_fields = ["status", "quantity_pending", "quantity_covered", "quantity_delivered", "match_link"]

@@ -40,6 +40,32 @@ class FacilityMemberInline(admin.TabularInline):
         return False
 
 
+class NeedProposalInline(admin.TabularInline):
+    """Changes the facility proposed for this need; they are applied or declined from the
+    proposal's own page (its actions), never edited here."""
+
+    model = NeedProposal
+    extra = 0
+    fields = ["proposed_at", "changed_fields", "note", "status", "proposed_by"]
+    readonly_fields = fields
+    can_delete = False
+    show_change_link = True
+    verbose_name_plural = _("changes proposed by the facility")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("proposed_by")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("proposed changes"))
+    def changed_fields(self, obj):
+        return ", ".join(sorted(obj.changes))
+
+
 @admin.register(FacilityMember)
 class FacilityMemberAdmin(AgencyScopedAdmin, SimpleHistoryAdmin):
     area_path = "facility__region"

@@ -65,6 +65,8 @@ def test_a_proposed_change_waits_for_dinsos_and_is_applied_through_the_services(
 def test_a_proposal_is_applied_from_the_admin(client, member, need):
     proposal = proposals.need_change_propose(actor=member.user, need=need, changes={"unit": "lembar"})
     client.force_login(staff_user())
+    need_page = client.get(reverse("admin:facilities_need_change", args=[need.pk])).content.decode()
+    assert reverse("admin:facilities_needproposal_change", args=[proposal.pk]) in need_page
     response = client.post(
         reverse("admin:facilities_needproposal_changelist"),
         {"action": "apply_proposals", "_selected_action": [proposal.pk]},
