@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from backoffice.actions import reason_action, run_service
-from backoffice.admin.facility_accounts import FacilityMemberInline, NeedProposalInline
+from backoffice.admin.facility_accounts import member_accounts, need_proposals
 from backoffice.filters import RegionAreaFilter
 from backoffice.match_views import need_match_view
 from backoffice.member_views import invite_member_view
@@ -59,18 +59,20 @@ class FacilityAdmin(AgencyScopedAdmin, SpreadsheetAdminMixin, SimpleHistoryAdmin
     search_fields = ["name", "slug", "region__name", "address"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["region"]
-    inlines = [NeedInline, FacilityMemberInline]
-
-    def get_inlines(self, request, obj):
-        # Accounts exist only for an existing facility: the add page keeps the formsets it had.
-        return [NeedInline] if obj is None else self.inlines
+    inlines = [NeedInline]
+    readonly_fields = ["member_accounts"]
 
     fieldsets = [
         (None, {"fields": ["name", "slug", "facility_type", "operator", "is_published"]}),
         (_("Location"), {"fields": ["region", "address", "latitude", "longitude"]}),
         (_("Residents"), {"fields": ["capacity", "residents", "background", "intervention_programs"]}),
         (_("Contacts (never public)"), {"fields": ["head_name", "contact_phone", "contact_email"]}),
+        (_("Facility accounts"), {"fields": ["member_accounts"]}),
     ]
+
+    @admin.display(description=_("facility accounts"))
+    def member_accounts(self, obj):
+        return member_accounts(obj)
 
     def get_queryset(self, request):
         return (
@@ -161,21 +163,30 @@ class NeedAdmin(AgencyScopedAdmin, SpreadsheetAdminMixin, SimpleHistoryAdmin):
     search_fields = ["title", "description", "facility__name", "source"]
     autocomplete_fields = ["facility"]
     date_hierarchy = "created_at"
-    inlines = [PledgeInline, NeedProposalInline]
-
-    def get_inlines(self, request, obj):
-        return [PledgeInline] if obj is None else self.inlines
+    inlines = [PledgeInline]
 
     form = NeedAdminForm
     actions = ["publish_needs", "cancel_needs", "reopen_needs"]
-    readonly_fields = ["status", "quantity_pending", "quantity_covered", "quantity_delivered", "match_link"]
+    readonly_fields = [
+        "status",
+        "quantity_pending",
+        "quantity_covered",
+        "quantity_delivered",
+        "match_link",
+        "facility_proposals",
+    ]
     fieldsets = [
         (None, {"fields": ["facility", "title", "description", "field", "kind", "status", "is_public"]}),
         (_("Quantity and cost"), {"fields": ["quantity", "unit", "unit_cost", "beneficiaries"]}),
         (_("Urgency"), {"fields": ["priority", "needed_by"]}),
         (_("Source"), {"fields": ["source", "source_date"]}),
         (_("Coverage"), {"fields": ["quantity_pending", "quantity_covered", "quantity_delivered", "match_link"]}),
+        (_("Changes proposed by the facility"), {"fields": ["facility_proposals"]}),
     ]
+
+    @admin.display(description=_("proposals"))
+    def facility_proposals(self, obj):
+        return need_proposals(obj)
 
     def save_model(self, request, obj, form, change):
         """Through the need services: a new need opens at once; an edit changes only what the

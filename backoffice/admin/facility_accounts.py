@@ -7,6 +7,8 @@ linked here; a proposal is applied (through the need services) or declined with 
 from django.contrib import admin, messages
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -19,51 +21,43 @@ from facilities import proposals
 from facilities.models import FacilityMember, Need, NeedProposal
 
 
-class FacilityMemberInline(admin.TabularInline):
-    """The facility's accounts, read-only: new ones come only through "Invite a facility account"."""
+def member_accounts(facility) -> str:
+    """The facility's accounts as links, for its admin page (read-only: new ones come only
+    through "Invite a facility account")."""
+    if facility is None or facility.pk is None:
+        return "-"
+    members = FacilityMember.objects.filter(facility=facility).select_related("user")
+    rows = [
+        (
+            reverse("admin:facilities_facilitymember_change", args=[member.pk]),
+            member,
+            member.get_role_display(),
+            "" if member.user.is_active else gettext("deactivated"),
+        )
+        for member in members
+    ]
+    if not rows:
+        return gettext("No account yet: invite one with the button above.")
+    return format_html("<ul>{}</ul>", format_html_join("", '<li><a href="{}">{}</a> · {} {}</li>', rows))
 
-    model = FacilityMember
-    extra = 0
-    fields = ["user", "role", "job_title", "phone", "created_at"]
-    readonly_fields = fields
-    can_delete = False
-    show_change_link = True
-    verbose_name_plural = _("facility accounts (invite them with the button above)")
 
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("user")
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-
-class NeedProposalInline(admin.TabularInline):
-    """Changes the facility proposed for this need; they are applied or declined from the
-    proposal's own page (its actions), never edited here."""
-
-    model = NeedProposal
-    extra = 0
-    fields = ["proposed_at", "changed_fields", "note", "status", "proposed_by"]
-    readonly_fields = fields
-    can_delete = False
-    show_change_link = True
-    verbose_name_plural = _("changes proposed by the facility")
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("proposed_by")
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    @admin.display(description=_("proposed changes"))
-    def changed_fields(self, obj):
-        return ", ".join(sorted(obj.changes))
+def need_proposals(need) -> str:
+    """The changes the facility proposed for this need, as links to where staff decide."""
+    if need is None or need.pk is None:
+        return "-"
+    proposals_ = NeedProposal.objects.filter(need=need)
+    rows = [
+        (
+            reverse("admin:facilities_needproposal_change", args=[proposal.pk]),
+            date_format(timezone.localtime(proposal.proposed_at), "d/m/Y"),
+            ", ".join(sorted(proposal.changes)),
+            proposal.get_status_display(),
+        )
+        for proposal in proposals_
+    ]
+    if not rows:
+        return "-"
+    return format_html("<ul>{}</ul>", format_html_join("", '<li><a href="{}">{}: {}</a> ({})</li>', rows))
 
 
 @admin.register(FacilityMember)

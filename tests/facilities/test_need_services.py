@@ -3,6 +3,7 @@ call them, and they refuse what the workflow does not allow, changing nothing.""
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from facilities import services
 from facilities.models import Need, NeedStatus
@@ -11,6 +12,14 @@ from tests.facilities.helpers import cover
 from tests.factories import CompanyFactory, FacilityFactory, NeedFactory, field, pledge_in_state, staff_user
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def english(settings):
+    """The refusals are read in their English wording, the msgids (Indonesian is the default)."""
+    settings.LANGUAGE_CODE = "en"
+    with translation.override("en"):
+        yield
 
 
 def test_need_create_opens_a_need_or_keeps_a_draft():
