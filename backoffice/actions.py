@@ -2,7 +2,9 @@
 changes nothing."""
 
 from django.contrib import admin, messages
+from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
+from django.utils.http import url_has_allowed_host_and_scheme
 
 from facilities.services import NeedError
 from matching.errors import PledgeError
@@ -10,6 +12,23 @@ from matching.forms import ReasonForm
 
 # The domain refusals the services raise; each carries a ``message`` for the user.
 REFUSALS = (PledgeError, NeedError)
+
+
+def safe_next(request) -> str | None:
+    """The ``next`` page of the request (POST first, then GET), if it is a page of this site:
+    how staff return to the work queue after acting from it."""
+    target = request.POST.get("next") or request.GET.get("next")
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return None
+
+
+def redirect_next(request) -> HttpResponseRedirect | None:
+    """For an admin action: back to ``next`` when it is safe, else None (the changelist)."""
+    target = safe_next(request)
+    return HttpResponseRedirect(target) if target else None
 
 
 def run_service(request, items, call, success_message) -> int:
@@ -34,7 +53,7 @@ def reason_action(modeladmin, request, queryset, *, title: str, call, success_me
         if form.is_valid():
             reason = form.cleaned_data["reason"]
             run_service(request, queryset, lambda item: call(item, reason), success_message)
-            return None
+            return redirect_next(request)
     else:
         form = ReasonForm()
     context = {
@@ -43,6 +62,7 @@ def reason_action(modeladmin, request, queryset, *, title: str, call, success_me
         "objects": queryset,
         "form": form,
         "action": request.POST.get("action"),
+        "next": safe_next(request) or "",
         "opts": modeladmin.model._meta,
         "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
     }

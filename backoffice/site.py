@@ -3,6 +3,10 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from backoffice.dashboard import dashboard_urls, with_dashboard
+from backoffice.scoping import scope_of
+from matching.work_queue import WorkCounts, work_queue_counts
+
+_COUNTS_ATTRIBUTE = "_work_queue_counts"
 
 
 class DinsosAdminSite(admin.AdminSite):
@@ -11,15 +15,24 @@ class DinsosAdminSite(admin.AdminSite):
     index_title = _("Dinsos workspace")
 
     def has_permission(self, request) -> bool:
-        # CSR officers work in the partner portal only, even if someone ticks "staff status".
+        # CSR officers and facility accounts work in their portals only, even if someone ticks
+        # "staff status".
         user = request.user
         if not super().has_permission(request):
             return False
-        return user.is_superuser or not hasattr(user, "officer")
+        return user.is_superuser or not (hasattr(user, "officer") or hasattr(user, "facility_member"))
 
     # The reports dashboard (backoffice.dashboard): a page of its own, listed first on the index.
     def get_urls(self):
         return dashboard_urls(self) + super().get_urls()
+
+    def index(self, request, extra_context=None):
+        """The index, with the counts of what waits (also in the work queue's entry)."""
+        counts = None
+        if request.user.has_perm("matching.view_pledge"):
+            counts = work_queue_counts(area=scope_of(request).q)
+            setattr(request, _COUNTS_ATTRIBUTE, counts)
+        return super().index(request, extra_context={"work_counts": counts, **(extra_context or {})})
 
     def get_app_list(self, request, app_label=None):
         app_list = with_work_queue(request, super().get_app_list(request, app_label))
@@ -31,13 +44,22 @@ def with_work_queue(request, app_list: list) -> list:
     see pledges: what waits for Dinsos is one click from the index."""
     if not request.user.has_perm("matching.view_pledge"):
         return app_list
+    # Counted on the index only (DinsosAdminSite.index); other pages list the entry alone.
+    counts: WorkCounts | None = getattr(request, _COUNTS_ATTRIBUTE, None)
+    name = _("Work queue")
+    if counts is not None:
+        name = _("Work queue: %(offers)s offers, %(deliveries)s deliveries, %(lapsing)s proposals lapsing") % {
+            "offers": counts.offers,
+            "deliveries": counts.deliveries,
+            "lapsing": counts.lapsing,
+        }
     for app in app_list:
         if app["app_label"] == "matching":
             app["models"].insert(
                 0,
                 {
                     "model": None,
-                    "name": _("Work queue"),
+                    "name": name,
                     "object_name": "WorkQueue",
                     "perms": {"add": False, "change": False, "delete": False, "view": True},
                     "admin_url": reverse("admin:matching_pledge_queue"),

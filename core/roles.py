@@ -29,9 +29,21 @@ def is_officer(user: AbstractBaseUser | None) -> bool:
     return officer_company_id(user) is not None
 
 
+def facility_id_of(user: AbstractBaseUser | None) -> int | None:
+    """The facility of a facility account (the head or staff of a panti or LKS, read through
+    ``user.facility_member``, facilities.FacilityMember), or None for anyone else."""
+    member = getattr(user, "facility_member", None) if user is not None else None
+    return member.facility_id if member is not None else None
+
+
+def is_facility_member(user: AbstractBaseUser | None) -> bool:
+    return facility_id_of(user) is not None
+
+
 def is_dinsos(user: AbstractBaseUser | None) -> bool:
-    """Active staff who are not CSR officers: the people who work in the admin."""
-    return bool(user and user.is_active and user.is_staff and not is_officer(user))
+    """Active staff who are not CSR officers nor facility accounts: the people who work in the
+    admin."""
+    return bool(user and user.is_active and user.is_staff and not is_officer(user) and not is_facility_member(user))
 
 
 # app_label.model -> actions ("view", "add", ...) or whole codenames (containing "_").
@@ -48,6 +60,8 @@ STAFF_PERMISSIONS: dict[str, tuple[str, ...]] = {
     # Photos can be deleted: consent can be withdrawn.
     "facilities.facilityphoto": ("view", "add", "change", "delete"),
     "facilities.needphoto": ("view", "add", "change", "delete"),
+    "facilities.facilitymember": ("view", "add", "change"),
+    "facilities.needproposal": ("view", "change"),
     "partners.company": ("view", "add", "change", "import_company", "export_company"),
     "partners.officer": ("view", "add", "change"),
     "partners.engagement": ("view", "add", "change", "delete"),
@@ -57,6 +71,7 @@ STAFF_PERMISSIONS: dict[str, tuple[str, ...]] = {
     "matching.pledgestatuschange": ("view",),
     "matching.deliveryreport": ("view",),
     "matching.evidence": ("view",),
+    "matching.deliveryreceipt": ("view",),
     "notifications.outgoingemail": ("view",),
 }
 

@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "reports",
     "public",
     "portal",
+    "facility_portal",
     "backoffice",
     "demo",
     "ops",
@@ -316,12 +317,15 @@ PUBLIC_PAGE_CACHE_SECONDS = env_int("PUBLIC_PAGE_CACHE_SECONDS", 30)
 
 # Workflow settings.
 PLEDGE_RESPONSE_DAYS = env_int("PLEDGE_RESPONSE_DAYS", 14)
+# Days a facility has to confirm or dispute a reported delivery; verifying it later without the
+# facility's confirmation (or against its dispute) needs a recorded reason.
+RECEIPT_CONFIRM_DAYS = env_int("RECEIPT_CONFIRM_DAYS", 7)
 EVIDENCE_MAX_BYTES = env_int("EVIDENCE_MAX_BYTES", 10 * 1024 * 1024)
 
 # Hardening (issue 16); each is described in README's configuration table and docs/decisions.md.
 # Pages that are never kept by a browser or a shared cache (core.middleware.PrivateCacheMiddleware);
 # every page answered to a logged-in user is treated the same.
-PRIVATE_PATH_PREFIXES = ("/admin/", "/partner/", "/accounts/")
+PRIVATE_PATH_PREFIXES = ("/admin/", "/partner/", "/facility/", "/accounts/")
 # The language cookie travels over HTTPS only in production; no script reads it.
 LANGUAGE_COOKIE_SECURE = not DEBUG
 LANGUAGE_COOKIE_HTTPONLY = True

@@ -27,6 +27,7 @@ urlpatterns = [
     ),
     path("accounts/", include("django.contrib.auth.urls")),
     path("partner/", include("portal.urls")),
+    path("facility/", include("facility_portal.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("matching.urls")),
     path("reports/", include("reports.urls")),

@@ -26,7 +26,7 @@ import datetime
 from dataclasses import dataclass
 
 from agencies.models import AgencyLevel, StaffRole
-from facilities.models import FacilityType, NeedKind, Operator, Priority
+from facilities.models import FacilityType, MemberRole, NeedKind, Operator, Priority
 from matching.models import PledgeOrigin, PledgeStatus
 from partners.models import CompanyKind, EngagementKind, OfficerRole
 from programs.models import ProgramForm, ProgramStatus
@@ -2620,6 +2620,8 @@ class AccountData:
     agency: str = ""  # slug: makes the account a staff account of that agency
     agency_role: str = StaffRole.STAFF
     organisation: str = ""
+    facility: str = ""  # slug: makes the account a facility account of that facility
+    facility_role: str = MemberRole.STAFF
 
 
 # --------------------------------------------------------------------------------------------
@@ -2674,6 +2676,7 @@ STAFF_PASSWORD = "dinsos-demo"  # noqa: S105
 ADMIN_PASSWORD = "admin-demo"  # noqa: S105
 OFFICER_PASSWORD = "mitra-demo"  # noqa: S105
 VIEWER_PASSWORD = "viewer-demo"  # noqa: S105
+FACILITY_PASSWORD = "panti-demo"  # noqa: S105
 
 ACCOUNTS: tuple[AccountData, ...] = (
     AccountData(
@@ -2724,6 +2727,17 @@ ACCOUNTS: tuple[AccountData, ...] = (
         role=OfficerRole.COORDINATOR,
         job_title="CSR Manager",
         phone="021-0000-0301",
+    ),
+    AccountData(
+        username="panti.tarunajaya",
+        password=FACILITY_PASSWORD,
+        first_name="Dewi",
+        last_name="Anggraini",
+        email="dewi.anggraini@psbr-tarunajaya1.example.org",
+        facility="psbr-taruna-jaya-1",
+        facility_role=MemberRole.HEAD,
+        job_title="Kepala Seksi Pelayanan Sosial",
+        phone="021-0000-0111",
     ),
     AccountData(
         username="csr.hyundai",
@@ -2858,6 +2872,26 @@ PLEDGES: tuple[PledgeData, ...] = (
         reason=(
             "Paket yang ditawarkan berisi peralatan bengkel otomotif, bukan untuk reparasi telepon seluler; "
             "Dinsos menyarankan kebutuhan pelatihan dan penempatan otomotif."
+        ),
+    ),
+    # Delivered, and waiting for PSBR Taruna Jaya 1 (demo account panti.tarunajaya) to confirm
+    # receipt before Dinsos verifies it.
+    PledgeData(
+        facility="psbr-taruna-jaya-1",
+        need="Peralatan bengkel reparasi telepon seluler",
+        company=LG,
+        quantity=1,
+        origin=OFFER,
+        state=P.DELIVERED,
+        note="Paket peralatan servis ponsel dari pusat servis LG untuk 10 tempat praktik.",
+        expected_delivery_date=D(2026, 10, 31),
+        deliveries=(
+            DeliveryData(
+                1,
+                20,
+                "Satu paket peralatan (10 meja antistatis, solder uap, mikroskop) diantar ke bengkel panti.",
+                verified=False,
+            ),
         ),
     ),
     PledgeData(

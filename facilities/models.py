@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F, Q
@@ -7,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.images import variant_widths
+from core.roles import is_officer
 
 
 class FacilityType(models.TextChoices):
@@ -336,3 +338,104 @@ class NeedPhoto(Photo):
         verbose_name = _("need photo")
         verbose_name_plural = _("need photos")
         indexes = [models.Index(fields=["need", "published", "order", "id"], name="need_photo_order_idx")]
+
+
+class MemberRole(models.TextChoices):
+    HEAD = "head", _("Head of the facility")
+    STAFF = "staff", _("Facility staff")
+
+
+class FacilityMember(models.Model):
+    """A facility account: the head or a staff member of a panti or LKS, tied to exactly one
+    facility. Facility accounts use the facility portal (``/facility/``) and never the admin;
+    they are opened only by invitation (``facilities.accounts.member_invite``)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="facility_member"
+    )
+    facility = models.ForeignKey(Facility, verbose_name=_("facility"), on_delete=models.PROTECT, related_name="members")
+    role = models.CharField(_("role"), max_length=20, choices=MemberRole.choices, default=MemberRole.STAFF)
+    job_title = models.CharField(_("job title"), max_length=120, blank=True)
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["facility__name", "user__username"]
+        verbose_name = _("facility account")
+        verbose_name_plural = _("facility accounts")
+
+    def __str__(self) -> str:
+        return f"{self.user.get_full_name() or self.user.username} ({self.facility})"
+
+    def save(self, *args, **kwargs) -> None:
+        # Not only in forms: no path (admin, shell, import) ties a facility to the wrong account.
+        self.check_account()
+        super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        super().clean()
+        self.check_account()
+
+    def check_account(self) -> None:
+        """The account is the one its invitation opened: a staff, superuser or CSR officer
+        account never becomes a facility's, and a member never moves to another account."""
+        if self.user_id is None:
+            return
+        if not self._state.adding:
+            linked = FacilityMember.objects.filter(pk=self.pk).values_list("user_id", flat=True).first()
+            if linked is not None and linked != self.user_id:
+                raise ValidationError(
+                    {"user": _("A facility account stays with the account it was invited with.")},
+                    code="member_moved",
+                )
+            return
+        user = self.user
+        if user.is_staff or user.is_superuser or is_officer(user):
+            raise ValidationError(
+                {"user": _("A Dinsos staff, superuser or CSR officer account cannot become a facility account.")},
+                code="member_other_account",
+            )
+
+
+class ProposalStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting for Dinsos")
+    APPLIED = "applied", _("Applied")
+    DECLINED = "declined", _("Declined")
+
+
+class NeedProposal(models.Model):
+    """A change to a need proposed by its facility. Dinsos applies it (through
+    ``facilities.services.need_update``) or declines it with a reason; the need itself changes
+    only then. ``changes`` maps an editable field to its proposed value as the form gave it
+    (a CSR field by its code, a date in ISO form)."""
+
+    need = models.ForeignKey(Need, verbose_name=_("need"), on_delete=models.PROTECT, related_name="proposals")
+    changes = models.JSONField(_("proposed changes"))
+    note = models.TextField(_("note from the facility"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=ProposalStatus.choices, default=ProposalStatus.PENDING, db_index=True
+    )
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("proposed by"), on_delete=models.PROTECT, related_name="+"
+    )
+    proposed_at = models.DateTimeField(_("proposed at"), auto_now_add=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    decision_note = models.TextField(_("Dinsos's note"), blank=True)
+
+    class Meta:
+        ordering = ["-proposed_at", "-id"]
+        verbose_name = _("proposed need change")
+        verbose_name_plural = _("proposed need changes")
+
+    def __str__(self) -> str:
+        return f"{self.need.title}: {', '.join(sorted(self.changes))}"

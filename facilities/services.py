@@ -27,6 +27,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from core.roles import facility_id_of
 from facilities.models import Need, NeedStatus
 
 S = NeedStatus
@@ -146,10 +147,24 @@ def _save(need: Need, actor: AbstractBaseUser | None, reason: str = "", *, updat
     return need
 
 
+def _require_create(actor: AbstractBaseUser | None, publish: bool, values: Mapping[str, Any]) -> None:
+    """Staff with the permission create needs; a facility's own account only proposes them:
+    drafts of its own facility, which Dinsos publishes."""
+    member_facility = facility_id_of(actor) if actor is not None and actor.is_active else None
+    if member_facility is None:
+        _require(actor, "facilities.add_need")
+        return
+    facility = values.get("facility")
+    facility_id = facility.pk if facility is not None else values.get("facility_id")
+    if publish or facility_id != member_facility:
+        raise NeedError(_("A facility proposes needs for itself only, as drafts that Dinsos publishes."))
+
+
 @transaction.atomic
 def need_create(*, actor: AbstractBaseUser | None, publish: bool = True, **values: Any) -> Need:
-    """A new need of a facility, open at once or kept as a draft (``publish=False``)."""
-    _require(actor, "facilities.add_need")
+    """A new need of a facility, open at once or kept as a draft (``publish=False``). A
+    facility's own account may create drafts of its facility only."""
+    _require_create(actor, publish, values)
     unknown = set(values) - EDITABLE
     if unknown:
         raise TypeError(f"need_create got fields it may not set: {sorted(unknown)}")

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 
 class PledgeStatus(models.TextChoices):
@@ -190,6 +191,9 @@ class DeliveryReport(models.Model):
     )
     verified_at = models.DateTimeField(_("verified at"), null=True, blank=True)
     review_note = models.TextField(_("verification note"), blank=True)
+    # Why Dinsos verified although the facility disputed the delivery or had not confirmed it
+    # within RECEIPT_CONFIRM_DAYS (matching.confirmation).
+    override_reason = models.TextField(_("reason for verifying without the facility's confirmation"), blank=True)
 
     objects = DeliveryReportQuerySet.as_manager()
 
@@ -250,3 +254,63 @@ class Evidence(models.Model):
 
     def __str__(self) -> str:
         return self.original_name or self.file.name
+
+
+class ReceiptOutcome(models.TextChoices):
+    CONFIRMED = "confirmed", _("Receipt confirmed")
+    DISPUTED = "disputed", _("Disputed")
+
+
+class ReceiptCondition(models.TextChoices):
+    GOOD = "good", _("Good")
+    PARTLY_DAMAGED = "partly_damaged", _("Partly damaged")
+    DAMAGED = "damaged", _("Damaged or unusable")
+
+
+def receipt_photo_path(instance: "DeliveryReceipt", filename: str) -> str:
+    extension = {"image/jpeg": "jpg", "image/png": "png", "image/webp": "webp"}.get(instance.photo_content_type, "bin")
+    return f"receipts/{instance.report.pledge_id}/{uuid.uuid4().hex}.{extension}"
+
+
+class DeliveryReceipt(models.Model):
+    """The facility's side of a delivery report: it confirms what it received, or disputes the
+    report with a reason. Written only by ``matching.receipts``; each answer is kept in the
+    history (a facility may correct its answer until Dinsos has reviewed the report)."""
+
+    report = models.OneToOneField(
+        DeliveryReport, verbose_name=_("delivery report"), on_delete=models.PROTECT, related_name="receipt"
+    )
+    outcome = models.CharField(_("answer"), max_length=20, choices=ReceiptOutcome.choices)
+    quantity_received = models.PositiveIntegerField(_("quantity received"), null=True, blank=True)
+    received_on = models.DateField(_("date received"), null=True, blank=True)
+    condition = models.CharField(_("condition"), max_length=20, choices=ReceiptCondition.choices, blank=True)
+    reason = models.TextField(_("reason for the dispute"), blank=True)
+    note = models.TextField(_("note"), blank=True)
+    photo = models.FileField(_("photo"), upload_to=receipt_photo_path, max_length=200, blank=True)
+    photo_content_type = models.CharField(_("photo content type"), max_length=50, blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("answered by"), on_delete=models.PROTECT, related_name="+"
+    )
+    answered_at = models.DateTimeField(_("answered at"))
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("receipt by the facility")
+        verbose_name_plural = _("receipts by the facilities")
+        constraints = [
+            models.CheckConstraint(condition=Q(outcome__in=ReceiptOutcome.values), name="receipt_outcome_valid"),
+            models.CheckConstraint(
+                condition=~Q(outcome=ReceiptOutcome.CONFIRMED) | Q(quantity_received__gt=0, received_on__isnull=False),
+                name="receipt_confirmed_has_quantity_and_date",
+            ),
+            models.CheckConstraint(
+                condition=~Q(outcome=ReceiptOutcome.DISPUTED) | ~Q(reason=""), name="receipt_disputed_has_reason"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_outcome_display()} ({self.report})"
+
+    def delete(self, *args, **kwargs):
+        raise PermissionError("Receipts are never deleted.")

@@ -324,7 +324,8 @@ def dinsos_work_queue(
         "offers": list(pledges.filter(status=PledgeStatus.OFFERED).order_by("respond_by", "pk")[:limit]),
         "deliveries": list(
             DeliveryReport.objects.filter(area("pledge__need__facility__region"), status=DeliveryStatus.SUBMITTED)
-            .select_related("pledge__need__facility", "pledge__company", "reported_by")
+            .select_related("pledge__need__facility", "pledge__company", "reported_by", "receipt")
+            .prefetch_related("evidence")
             .annotate(evidence_count=Count("evidence"))
             .order_by("reported_at", "pk")[:limit]
         ),

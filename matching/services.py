@@ -29,6 +29,7 @@ from core.roles import is_dinsos, officer_company_id
 from facilities.models import Need, NeedStatus
 from facilities.services import settled_status
 from matching import evidence as evidence_checks
+from matching.confirmation import override_problem
 from matching.errors import PledgeError
 from matching.models import (
     COVERING_STATES,
@@ -512,25 +513,34 @@ def _lock_report(report_id: int) -> tuple[DeliveryReport, Pledge, Need]:
 
 
 @transaction.atomic
-def delivery_verify(*, report: DeliveryReport | int, actor, note: str = "") -> DeliveryReport:
+def delivery_verify(
+    *, report: DeliveryReport | int, actor, note: str = "", override_reason: str = ""
+) -> DeliveryReport:
     """Dinsos confirms receipt. The need's delivered quantity moves; a fully verified pledge
-    becomes verified, and a need whose verified deliveries reach its quantity is fulfilled."""
+    becomes verified, and a need whose verified deliveries reach its quantity is fulfilled.
+
+    A delivery the facility disputed, or has not confirmed within ``RECEIPT_CONFIRM_DAYS``,
+    is verified only with an ``override_reason`` (matching.confirmation), kept on the report."""
     _require_dinsos(actor, "matching.verify_delivery")
     report_id = report if isinstance(report, int) else report.pk
     locked, pledge, need = _lock_report(report_id)
     _require_area(actor, need)
     if locked.status != DeliveryStatus.SUBMITTED:
         raise PledgeError(_("This delivery report was already reviewed."))
+    override_reason = (override_reason or "").strip()
+    if (problem := override_problem(locked)) and not override_reason:
+        raise PledgeError(_("%(problem)s Give a reason to verify it anyway.") % {"problem": problem})
     locked.status = DeliveryStatus.VERIFIED
     locked.verified_by = actor
     locked.verified_at = timezone.now()
     locked.review_note = note
-    locked.save(update_fields=["status", "verified_by", "verified_at", "review_note"])
+    locked.override_reason = override_reason if problem else ""
+    locked.save(update_fields=["status", "verified_by", "verified_at", "review_note", "override_reason"])
     pledge.quantity_verified += locked.quantity
     pledge.save(update_fields=["quantity_verified", "updated_at"])
     need.quantity_delivered += locked.quantity
     _save_need(need)
-    _notify(pledge, "delivery_verified", actor=actor, reason=note)
+    _notify(pledge, "delivery_verified", actor=actor, reason=" ".join(filter(None, [note, locked.override_reason])))
     if pledge.status == S.DELIVERED and pledge.quantity_verified == pledge.quantity:
         _apply(pledge, need, S.VERIFIED, actor, note)
     return locked

@@ -23,6 +23,8 @@ EVENT_MESSAGES = {
     "cancelled": gettext_noop("The pledge of %(company)s for “%(need)s” was cancelled."),
     "lapsed": gettext_noop("The pledge of %(company)s for “%(need)s” lapsed without an answer."),
     "reduced": gettext_noop("The pledge of %(company)s for “%(need)s” was reduced to %(quantity)s %(unit)s."),
+    "receipt_confirmed": gettext_noop("%(facility)s confirmed receiving a delivery of %(company)s for “%(need)s”."),
+    "receipt_disputed": gettext_noop("%(facility)s disputes a delivery report of %(company)s for “%(need)s”."),
     "delivery_overdue": gettext_noop(
         "The delivery of %(company)s for “%(need)s” at %(facility)s is past its expected date and not yet "
         "reported. Please report it, or agree a new date with Dinsos."
@@ -33,7 +35,19 @@ EVENT_MESSAGES = {
 SILENT_EVENTS = {"delivered", "verified", "delivery_reopened"}
 
 
-def describe(event: str, pledge, detail: str = "") -> str:
+# Events about a need, not a pledge (notifications.services.need_event).
+NEED_EVENT_MESSAGES = {
+    "need_proposed": gettext_noop(
+        "%(facility)s proposes a new need, “%(need)s”: it waits as a draft for Dinsos to publish."
+    ),
+    "need_change_proposed": gettext_noop("%(facility)s proposes changes to its need “%(need)s”."),
+}
+
+
+def describe(event: str, pledge, detail: str = "", *, need=None) -> str:
+    if pledge is None and need is not None and event in NEED_EVENT_MESSAGES:
+        text = _(NEED_EVENT_MESSAGES[event]) % {"need": need.title, "facility": need.facility.name}
+        return f"{text} {_('Note:')} {detail}" if detail else text
     template = EVENT_MESSAGES.get(event)
     if template is None or pledge is None:
         return detail or event

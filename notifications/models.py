@@ -23,6 +23,15 @@ class Notification(models.Model):
         blank=True,
         related_name="notifications",
     )
+    # For notices about a need rather than a pledge (a facility proposing a need or a change).
+    need = models.ForeignKey(
+        "facilities.Need",
+        verbose_name=_("need"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="notifications",
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)
     read_at = models.DateTimeField(_("read at"), null=True, blank=True)
 
@@ -40,7 +49,7 @@ class Notification(models.Model):
         """The notice in the reader's current language."""
         from notifications.messages import describe
 
-        return describe(self.event, self.pledge, self.detail)
+        return describe(self.event, self.pledge, self.detail, need=self.need)
 
 
 class EmailStatus(models.TextChoices):

@@ -14,13 +14,13 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from core.accounts import SET_PASSWORD_PLACEHOLDER, set_password_url
-from core.roles import DINSOS_STAFF_GROUP
+from core.roles import DINSOS_STAFF_GROUP, is_facility_member
 from notifications import delivery
 from notifications.delivery import MAX_EMAIL_ATTEMPTS, enqueue_email
 from notifications.messages import SILENT_EVENTS, describe
 from notifications.models import EmailStatus, Notification, OutgoingEmail
 
-__all__ = ["MAX_EMAIL_ATTEMPTS", "email_retry", "email_send", "enqueue_email", "pledge_event"]
+__all__ = ["MAX_EMAIL_ATTEMPTS", "email_retry", "email_send", "enqueue_email", "need_event", "pledge_event"]
 
 
 def _partner_officers(company_id: int):
@@ -41,14 +41,16 @@ def staff_pledge_url(pledge) -> str:
 
 def pledge_event(pledge, event: str, *, actor, reason: str = "", staff=None, signature: str = "") -> None:
     """Notify the side that did not act: officers of the pledge's company when Dinsos (or
-    the system) acted, Dinsos staff when a partner (or the system) acted. ``staff`` are the
+    the system) acted, Dinsos staff when a partner (or the system) acted, both when the
+    receiving facility acted. ``staff`` are the
     accounts of the agency that decides for the pledge's facility (all staff when not given);
     ``signature`` (that agency's name) signs the e-mails."""
     if event in SILENT_EVENTS:
         return
     actor_company = getattr(getattr(actor, "officer", None), "company_id", None) if actor else None
     partner_acted = actor is not None and actor_company == pledge.company_id
-    dinsos_acted = actor is not None and not partner_acted
+    # A facility (confirming or disputing a delivery) is neither side: both hear of it.
+    dinsos_acted = actor is not None and not partner_acted and not is_facility_member(actor)
     audiences = []
     if not partner_acted:
         audiences.append((list(_partner_officers(pledge.company_id)), partner_pledge_url(pledge)))
@@ -63,6 +65,29 @@ def pledge_event(pledge, event: str, *, actor, reason: str = "", staff=None, sig
         for user in users:
             if user.email:
                 _queue_email(user.email, event, pledge, reason, url, signature)
+
+
+def need_event(need, event: str, *, staff, detail: str = "", signature: str = "") -> None:
+    """Tell the agency's ``staff`` (and DINSOS_NOTIFY_EMAILS) what a facility asked about one of
+    its needs: an in-app notice linking to the need in the admin, and an e-mail."""
+    url = reverse("admin:facilities_need_change", args=[need.pk])
+    users = list(staff)
+    Notification.objects.bulk_create(
+        [Notification(recipient=u, event=event, detail=detail, url=url, need=need) for u in users]
+    )
+    addresses = [u.email for u in users if u.email] + list(settings.DINSOS_NOTIFY_EMAILS)
+    parts = []
+    for language in ("id", "en"):
+        with translation.override(language):
+            parts.append(describe(event, None, detail, need=need))
+    with translation.override("id"):
+        subject = _("[CSR Portal] %(need)s: %(facility)s") % {"need": need.title, "facility": need.facility.name}
+    body = "\n\n".join(parts) + f"\n\n{settings.SITE_URL}{url}\n"
+    if signature:
+        body = f"{body}\n-- \n{signature}\n"
+    for address in addresses:
+        email = OutgoingEmail.objects.create(to=address, subject=subject[:250], body=body, event=event)
+        transaction.on_commit(lambda pk=email.pk: enqueue_email(pk))
 
 
 def _bilingual(event: str, pledge, reason: str) -> tuple[str, str]:

@@ -5,6 +5,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.roles import is_facility_member
+
 
 class CompanyKind(models.TextChoices):
     COMPANY = "company", _("Company")
@@ -159,6 +161,10 @@ class Officer(models.Model):
             raise ValidationError(
                 {"user": _("A Dinsos staff or superuser account cannot become a CSR officer.")},
                 code="officer_staff_account",
+            )
+        if is_facility_member(user):
+            raise ValidationError(
+                {"user": _("A facility account cannot become a CSR officer.")}, code="officer_facility_account"
             )
 
 

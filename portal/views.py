@@ -16,11 +16,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from core.pagination import CappedPaginator, query_without
+from core.roles import facility_id_of
 from facilities.filters import csr_field_choices
 from matching import services as matching
 from matching.errors import PledgeError
 from matching.models import PledgeStatus
 from matching.selectors import explain_need_suggestions
+from matching.work_queue import company_receipt_share
 from notifications.services import notifications_mark_read
 from partners import services
 from partners.errors import PartnerError
@@ -45,11 +47,14 @@ LISTING_COUNT_CAP = 1000
 
 def after_login(request: HttpRequest) -> HttpResponse:
     """Where the login page sends a user who did not ask for a particular page: officers to
-    their dashboard, Dinsos staff to the admin, anyone else home."""
+    their dashboard, facility accounts to the facility portal, Dinsos staff to the admin,
+    anyone else home."""
     if not request.user.is_authenticated:
         return redirect("login")
     if officer_for_user(request.user) is not None:
         return redirect("partner:dashboard")
+    if facility_id_of(request.user) is not None:
+        return redirect("facility:home")
     if request.user.is_staff:
         return redirect("admin:index")
     return redirect("home")
@@ -74,6 +79,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "offers": [(pledge, selectors.lapses_soon(pledge)) for pledge in offers],
             "reports": selectors.reports_awaiting_verification(company),
             "totals": selectors.pledge_totals(company),
+            "receipts": company_receipt_share(company.pk),
             "notifications": selectors.recent_notifications(request.user),
             "unread_count": selectors.unread_notification_count(request.user),
             "rows_shown": selectors.DASHBOARD_ROWS,

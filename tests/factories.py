@@ -11,7 +11,7 @@ from django.utils.text import slugify
 from agencies.models import Agency, AgencyLevel, AgencyStaff, StaffRole
 from core.models import CsrField
 from core.roles import DINSOS_STAFF_GROUP, DINSOS_VIEWER_GROUP
-from facilities.models import Facility, FacilityType, Need, NeedKind, NeedStatus, Priority
+from facilities.models import Facility, FacilityMember, FacilityType, MemberRole, Need, NeedKind, NeedStatus, Priority
 from partners.models import Company, CompanyStatus, Engagement, Officer, OfficerRole, Partnership
 from programs.models import Program, ProgramForm, ProgramStatus
 from regions.models import PovertyFigure, PovertySource, Region, RegionLevel
@@ -172,6 +172,21 @@ class OfficerFactory(factory.django.DjangoModelFactory):
     user = factory.SubFactory(UserFactory)
     company = factory.SubFactory(CompanyFactory)
     role = OfficerRole.COORDINATOR
+
+
+class FacilityMemberFactory(factory.django.DjangoModelFactory):
+    """A facility account (as the invitation makes it, but with a password to log in)."""
+
+    class Meta:
+        model = FacilityMember
+
+    user = factory.SubFactory(UserFactory)
+    facility = factory.SubFactory(FacilityFactory)
+    role = MemberRole.HEAD
+
+
+def member_user(facility=None, **kwargs):
+    return FacilityMemberFactory(facility=facility or FacilityFactory(), **kwargs).user
 
 
 class ProgramFactory(factory.django.DjangoModelFactory):

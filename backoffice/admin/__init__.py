@@ -3,6 +3,26 @@
 Django's autodiscovery imports this package; each module holds the admin of one app below.
 """
 
-from backoffice.admin import agencies, core, facilities, matching, notifications, partners, programs, regions
+from backoffice.admin import (
+    agencies,
+    core,
+    facilities,
+    facility_accounts,
+    matching,
+    notifications,
+    partners,
+    programs,
+    regions,
+)
 
-__all__ = ["agencies", "core", "facilities", "matching", "notifications", "partners", "programs", "regions"]
+__all__ = [
+    "agencies",
+    "core",
+    "facilities",
+    "facility_accounts",
+    "matching",
+    "notifications",
+    "partners",
+    "programs",
+    "regions",
+]

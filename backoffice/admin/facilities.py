@@ -8,8 +8,10 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from backoffice.actions import reason_action, run_service
+from backoffice.admin.facility_accounts import member_accounts, need_proposals
 from backoffice.filters import RegionAreaFilter
 from backoffice.match_views import need_match_view
+from backoffice.member_views import invite_member_view
 from backoffice.photo_admin import FacilityPhotoInline, NeedPhotoInline, save_photo_formset
 from backoffice.scoping import AgencyScopedAdmin
 from core.formatting import format_rupiah
@@ -60,6 +62,8 @@ class FacilityAdmin(AgencyScopedAdmin, SpreadsheetAdminMixin, SimpleHistoryAdmin
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["region"]
     inlines = [FacilityPhotoInline, NeedInline]
+    readonly_fields = ["member_accounts"]
+
     fieldsets = [
         (None, {"fields": ["name", "slug", "facility_type", "operator", "is_published"]}),
         (_("Location"), {"fields": ["region", "address", "latitude", "longitude"]}),
@@ -77,7 +81,12 @@ class FacilityAdmin(AgencyScopedAdmin, SpreadsheetAdminMixin, SimpleHistoryAdmin
             },
         ),
         (_("Contacts (never public)"), {"fields": ["head_name", "contact_phone", "contact_email"]}),
+        (_("Facility accounts"), {"fields": ["member_accounts"]}),
     ]
+
+    @admin.display(description=_("facility accounts"))
+    def member_accounts(self, obj):
+        return member_accounts(obj)
 
     def get_queryset(self, request):
         return (
@@ -95,6 +104,13 @@ class FacilityAdmin(AgencyScopedAdmin, SpreadsheetAdminMixin, SimpleHistoryAdmin
     @admin.display(description=_("open needs"), ordering="open_need_count")
     def open_needs(self, obj):
         return obj.open_need_count
+
+    def get_urls(self):
+        invite = self.admin_site.admin_view(lambda request, object_id: invite_member_view(self, request, object_id))
+        return [
+            path("<int:object_id>/invite-member/", invite, name="facilities_facility_invite_member"),
+            *super().get_urls(),
+        ]
 
 
 class PledgeInline(admin.TabularInline):
@@ -168,9 +184,17 @@ class NeedAdmin(AgencyScopedAdmin, SpreadsheetAdminMixin, SimpleHistoryAdmin):
     autocomplete_fields = ["facility"]
     date_hierarchy = "created_at"
     inlines = [NeedPhotoInline, PledgeInline]
+
     form = NeedAdminForm
     actions = ["publish_needs", "cancel_needs", "reopen_needs"]
-    readonly_fields = ["status", "quantity_pending", "quantity_covered", "quantity_delivered", "match_link"]
+    readonly_fields = [
+        "status",
+        "quantity_pending",
+        "quantity_covered",
+        "quantity_delivered",
+        "match_link",
+        "facility_proposals",
+    ]
     fieldsets = [
         (
             None,
@@ -192,7 +216,12 @@ class NeedAdmin(AgencyScopedAdmin, SpreadsheetAdminMixin, SimpleHistoryAdmin):
         (_("Urgency"), {"fields": ["priority", "needed_by"]}),
         (_("Source"), {"fields": ["source", "source_date"]}),
         (_("Coverage"), {"fields": ["quantity_pending", "quantity_covered", "quantity_delivered", "match_link"]}),
+        (_("Changes proposed by the facility"), {"fields": ["facility_proposals"]}),
     ]
+
+    @admin.display(description=_("proposals"))
+    def facility_proposals(self, obj):
+        return need_proposals(obj)
 
     def save_model(self, request, obj, form, change):
         """Through the need services: a new need opens at once; an edit changes only what the

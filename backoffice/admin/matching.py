@@ -5,6 +5,7 @@ Nothing here writes a pledge or a report directly: every button and action calls
 """
 
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.http import HttpResponseRedirect
@@ -15,13 +16,18 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from backoffice.actions import reason_action, run_service
+from backoffice import delivery_views
+from backoffice.actions import reason_action, redirect_next, run_service, safe_next
+from backoffice.delivery_views import evidence_thumbnails, receipt_summary
+from backoffice.forms import OverrideReasonForm
 from backoffice.scoping import AgencyScopedAdmin, scope_of
 from core.formatting import format_rupiah
 from matching import selectors, services
+from matching.confirmation import override_problem
 from matching.errors import PledgeError
 from matching.forms import ReduceForm
 from matching.models import DeliveryReport, Evidence, Pledge, PledgeStatus, PledgeStatusChange
+from matching.work_queue import work_queue_counts
 from notifications.models import Notification
 
 
@@ -174,6 +180,7 @@ class PledgeAdmin(AgencyScopedAdmin, admin.ModelAdmin):
             lambda pledge: services.pledge_transition(pledge=pledge, to=PledgeStatus.APPROVED, actor=request.user),
             gettext("%(n)d offers approved."),
         )
+        return redirect_next(request)
 
     @admin.action(description=_("Reject the selected offers…"), permissions=["decide"])
     def reject_offers(self, request, queryset):
@@ -233,18 +240,25 @@ class PledgeAdmin(AgencyScopedAdmin, admin.ModelAdmin):
         lapse, and the staff member's own recent notifications."""
         if not self.has_view_permission(request):
             raise PermissionDenied
-        queue = selectors.dinsos_work_queue(area=scope_of(request).q)
+        area = scope_of(request).q
+        queue = selectors.dinsos_work_queue(area=area)
         context = {
             **self.admin_site.each_context(request),
             "title": gettext("Work queue"),
             "opts": self.model._meta,
+            "counts": work_queue_counts(area=area),
+            "queue_url": request.get_full_path(),
+            "can_decide": request.user.has_perm("matching.decide_pledge") and not scope_of(request).read_only,
+            "can_verify": request.user.has_perm("matching.verify_delivery") and not scope_of(request).read_only,
             "notifications": list(
                 Notification.objects.filter(recipient=request.user).select_related(
-                    "pledge__company", "pledge__need__facility"
+                    "pledge__company", "pledge__need__facility", "need__facility"
                 )[:20]
             ),
             **queue,
         }
+        for report in queue["deliveries"]:
+            report.override_problem = override_problem(report)
         return TemplateResponse(request, "admin/matching/queue.html", context)
 
 
@@ -260,12 +274,13 @@ class DeliveryReportAdmin(AgencyScopedAdmin, admin.ModelAdmin):
         "value_rp",
         "beneficiaries_reached",
         "evidence_count",
+        "facility_answer",
         "status",
         "reported_at",
         "verified_by",
     ]
-    list_filter = ["status", "delivered_on"]
-    list_select_related = ["pledge__need", "pledge__company", "verified_by"]
+    list_filter = ["status", "receipt__outcome", "delivered_on"]
+    list_select_related = ["pledge__need", "pledge__company", "verified_by", "receipt"]
     search_fields = ["pledge__need__title", "pledge__company__name", "notes"]
     actions = ["verify_reports", "reject_reports"]
     readonly_fields = [
@@ -281,12 +296,34 @@ class DeliveryReportAdmin(AgencyScopedAdmin, admin.ModelAdmin):
         "verified_by",
         "verified_at",
         "review_note",
+        "override_reason",
         "evidence_files",
+        "facility_receipt",
     ]
     fields = readonly_fields
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(n_evidence=Count("evidence"))
+        return super().get_queryset(request).annotate(n_evidence=Count("evidence")).prefetch_related("evidence")
+
+    def get_urls(self):
+        def wrap(view):
+            return self.admin_site.admin_view(lambda request, pk: view(self, request, pk))
+
+        return [
+            path("<int:pk>/verify/", wrap(delivery_views.verify_view), name="matching_deliveryreport_verify"),
+            path("<int:pk>/reject/", wrap(delivery_views.reject_view), name="matching_deliveryreport_reject"),
+            *super().get_urls(),
+        ]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        """The report's page, with verify and return buttons below it while it waits."""
+        report = self.get_object(request, unquote(object_id))
+        extra = {
+            "override_problem": override_problem(report) if report is not None else None,
+            "can_verify": self.has_verify_permission(request) and not scope_of(request).read_only,
+            "next": request.GET.get("next", ""),
+        }
+        return super().change_view(request, object_id, form_url, extra_context={**extra, **(extra_context or {})})
 
     def has_add_permission(self, request):
         return False
@@ -323,16 +360,47 @@ class DeliveryReportAdmin(AgencyScopedAdmin, admin.ModelAdmin):
 
     @admin.display(description=_("evidence"))
     def evidence_files(self, obj):
-        return evidence_links(obj) or "-"
+        return evidence_thumbnails(obj) or "-"
 
-    @admin.action(description=_("Verify the selected deliveries (receipt confirmed)"), permissions=["verify"])
+    @admin.display(description=_("the facility's answer"))
+    def facility_receipt(self, obj):
+        return receipt_summary(obj)
+
+    @admin.display(description=_("facility"), ordering="receipt__outcome")
+    def facility_answer(self, obj):
+        receipt = getattr(obj, "receipt", None)
+        return receipt.get_outcome_display() if receipt is not None else "–"
+
+    @admin.action(description=_("Verify the selected deliveries"), permissions=["verify"])
     def verify_reports(self, request, queryset):
+        """Reports the facility disputed, or has not confirmed in time, need a reason: asked for
+        on an intermediate page first."""
+        reports = list(queryset.select_related("receipt", "pledge__need"))
+        problems = [(report, problem) for report in reports if (problem := override_problem(report))]
+        form = OverrideReasonForm(request.POST if "apply" in request.POST else None)
+        if problems and not form.is_bound:
+            return TemplateResponse(
+                request,
+                "admin/matching/override_form.html",
+                {
+                    **self.admin_site.each_context(request),
+                    "title": gettext("Verify deliveries"),
+                    "objects": reports,
+                    "problems": problems,
+                    "form": form,
+                    "next": safe_next(request) or "",
+                    "opts": self.model._meta,
+                    "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+                },
+            )
+        reason = form.cleaned_data["override_reason"] if form.is_bound and form.is_valid() else ""
         run_service(
             request,
-            queryset,
-            lambda report: services.delivery_verify(report=report, actor=request.user),
+            reports,
+            lambda report: services.delivery_verify(report=report, actor=request.user, override_reason=reason),
             gettext("%(n)d deliveries verified."),
         )
+        return redirect_next(request)
 
     @admin.action(description=_("Reject the selected delivery reports…"), permissions=["verify"])
     def reject_reports(self, request, queryset):

@@ -2,6 +2,7 @@ from django.contrib import admin, messages
 from django.db.models import Count
 from django.shortcuts import redirect
 from django.urls import path, reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -12,6 +13,7 @@ from backoffice.filters import RegionAreaFilter
 from backoffice.scoping import AgencyScopedAdmin, scope_of
 from core.spreadsheets.admin import SpreadsheetAdminMixin
 from matching.summaries import PledgeSummary
+from matching.work_queue import company_receipt_share
 from partners.models import Company, Engagement, Officer, PartnerInterest, Partnership
 from partners.resources import CompanyResource
 from programs.models import Program
@@ -95,7 +97,7 @@ class CompanyAdmin(AgencyScopedAdmin, SpreadsheetAdminMixin, SimpleHistoryAdmin)
         (None, {"fields": ["name", "slug", "kind", "country", "status"]}),
         (_("Profile"), {"fields": ["business_scope", "csr_strategy", "focus_fields", "preferred_regions"]}),
         (_("Contact"), {"fields": ["address", "region", "website", "email", "phone"]}),
-        (_("Reporting discipline"), {"fields": ["delivery_reporting"]}),
+        (_("Reporting discipline"), {"fields": ["delivery_reporting", "receipt_confirmation"]}),
     ]
 
     def get_queryset(self, request):
@@ -118,7 +120,23 @@ class CompanyAdmin(AgencyScopedAdmin, SpreadsheetAdminMixin, SimpleHistoryAdmin)
     def invite_officer_view(self, request, object_id):
         return admin_views.invite_officer_view(self, request, object_id)
 
-    readonly_fields = ["delivery_reporting"]
+    readonly_fields = ["delivery_reporting", "receipt_confirmation"]
+
+    @admin.display(description=_("deliveries confirmed by the receiving facility"))
+    def receipt_confirmation(self, obj):
+        if obj is None or obj.pk is None:
+            return "-"
+        share = company_receipt_share(obj.pk)
+        if not share.reported:
+            return gettext("No delivery reported yet")
+        return gettext(
+            "%(confirmed)s of %(reported)s delivery reports confirmed (%(percent)s%%), %(disputed)s disputed"
+        ) % {
+            "confirmed": share.confirmed,
+            "reported": share.reported,
+            "percent": share.percent,
+            "disputed": share.disputed,
+        }
 
     @admin.display(description=_("delivery reports on time"))
     def delivery_reporting(self, obj):

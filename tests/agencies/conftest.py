@@ -8,8 +8,9 @@ import pytest
 from django.utils import translation
 
 from agencies.models import Agency, StaffRole
-from facilities.models import Facility, Need
-from matching import services
+from facilities import proposals
+from facilities.models import Facility, FacilityMember, Need, NeedProposal
+from matching import receipts, services
 from matching.models import DeliveryReport, PledgeStatus
 from partners.models import Engagement, PartnerInterest
 from regions.models import PovertyFigure
@@ -17,6 +18,7 @@ from tests.factories import (
     CompanyFactory,
     EngagementFactory,
     FacilityFactory,
+    FacilityMemberFactory,
     NeedFactory,
     PovertyFigureFactory,
     StaffFactory,
@@ -38,6 +40,8 @@ class Side:
     figure: PovertyFigure
     engagement: Engagement
     interest: PartnerInterest
+    member: FacilityMember
+    proposal: NeedProposal
 
 
 def _side(code: str, district: str, name: str) -> Side:
@@ -51,6 +55,9 @@ def _side(code: str, district: str, name: str) -> Side:
     report = services.delivery_report_submit(
         pledge=approved, actor=officer_user(company), delivered_on=datetime.date.today(), quantity=5
     )
+    member = FacilityMemberFactory(facility=facility)
+    receipts.delivery_receipt_dispute(report=report, actor=member.user, reason="Belum sampai")
+    proposal = proposals.need_change_propose(actor=member.user, need=need, changes={"quantity": 45})
     return Side(
         agency=home,
         staff=staff,
@@ -63,6 +70,8 @@ def _side(code: str, district: str, name: str) -> Side:
         interest=PartnerInterest.objects.create(
             need=need, name="Budi", organisation="PT X", email="b@x.id", message="Halo"
         ),
+        member=member,
+        proposal=proposal,
     )
 
 

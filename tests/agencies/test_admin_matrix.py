@@ -60,6 +60,8 @@ def _objects(side):
         or OutgoingEmail.objects.filter(to=side.staff.email).first(),
         "agencies.agency": side.agency,
         "agencies.agencystaff": side.staff.agency_staff,
+        "facilities.facilitymember": side.member,
+        "facilities.needproposal": side.proposal,
     }
 
 

@@ -3,6 +3,7 @@
 import pytest
 from django.core import mail
 from django.urls import reverse
+from django.utils import translation
 
 from agencies.models import StaffRole
 from agencies.scope import NOTHING, agency_for_region, staff_scope
@@ -116,6 +117,14 @@ def test_a_viewer_sees_its_agencys_rows_and_changes_nothing(client, pulpis, view
 # --- the workflow follows the facility's agency -------------------------------------------------------
 
 
+@pytest.fixture
+def english_messages():
+    """The refusals in their English wording, the msgids (Indonesian is the default)."""
+    with translation.override("en"):
+        yield
+
+
+@pytest.mark.usefixtures("english_messages")
 def test_staff_cannot_decide_an_offer_of_another_agency(jakarta, pulpis):
     with pytest.raises(PledgeError):
         services.pledge_transition(pledge=jakarta.offer, to=PledgeStatus.APPROVED, actor=pulpis.staff)

@@ -136,6 +136,7 @@ def test_demo_accounts_can_log_in(demo_loaded):
         ("admin", "admin-demo"),
         ("csr.lg", "mitra-demo"),
         ("csr.hyundai", "mitra-demo"),
+        ("panti.tarunajaya", "panti-demo"),
     ]:
         user = authenticate(request, username=username, password=password)
         assert user == User.objects.get(username=username), username
@@ -202,3 +203,13 @@ def test_delivered_pledges_carry_a_bast(demo_loaded):
             assert bast.content_type == "application/pdf"
             with bast.file.open("rb") as handle:
                 assert handle.read(5) == b"%PDF-"
+
+
+def test_taruna_jaya_has_an_account_and_a_delivery_waiting_for_its_confirmation(demo_loaded):
+    from facility_portal.selectors import deliveries_to_answer
+
+    member = User.objects.get(username="panti.tarunajaya").facility_member
+    assert member.facility.name == "PSBR Taruna Jaya 1"
+    assert not member.user.is_staff
+    waiting = list(deliveries_to_answer(member.facility_id))
+    assert [report.pledge.need.title for report in waiting] == ["Peralatan bengkel reparasi telepon seluler"]

@@ -270,7 +270,7 @@ def _grow(company, n):
 # short lists, totals, notifications and unread count; the needs' field choices, the region
 # lists, count and page; the pledges' count and page.
 PAGE_QUERIES = {
-    "dashboard": 10,
+    "dashboard": 11,  # with the share of deliveries the receiving facilities confirmed
     "need_list": 7,
     "pledge_list": 5,
 }

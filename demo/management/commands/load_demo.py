@@ -24,7 +24,7 @@ from agencies.models import Agency
 from core.roles import ensure_staff_group
 from demo import data as demo
 from facilities import services as need_services
-from facilities.models import Facility, Need
+from facilities.models import Facility, FacilityMember, Need
 from matching import services as matching
 from matching.errors import PledgeError
 from matching.models import EvidenceKind, Pledge, PledgeOrigin, PledgeStatus
@@ -283,6 +283,19 @@ class Command(BaseCommand):
             if row.agency:
                 agency_services.staff_assign(
                     user=user, agency=agencies[row.agency], role=row.agency_role, organisation=row.organisation
+                )
+            if row.facility:
+                # A facility account, as an invitation would open it (facilities.accounts), with
+                # the demo password already chosen.
+                _sync(
+                    FacilityMember,
+                    {"user": user},
+                    {
+                        "facility_id": Facility.objects.get(slug=row.facility).pk,
+                        "role": row.facility_role,
+                        "job_title": row.job_title,
+                        "phone": row.phone,
+                    },
                 )
             if row.company:
                 _sync(
