@@ -2,7 +2,7 @@
 
 from facilities.models import FacilityMember, NeedProposal
 from matching.models import DeliveryReceipt
-from tests.partners.helpers import snapshot as partner_snapshot
+from tests.portal.helpers import snapshot as partner_snapshot
 
 
 def snapshot() -> dict:

@@ -18,7 +18,7 @@ from matching import receipts
 from matching.models import DeliveryReceipt
 from tests.facility_portal.helpers import snapshot
 from tests.factories import officer_user, staff_user
-from tests.partners.helpers import png
+from tests.portal.helpers import png
 
 pytestmark = pytest.mark.django_db
 

@@ -14,7 +14,7 @@ from matching.models import DeliveryReceipt, DeliveryStatus, ReceiptOutcome
 from notifications.models import Notification
 from tests.facility_portal.helpers import snapshot
 from tests.factories import StaffFactory, agency, staff_user
-from tests.partners.helpers import png
+from tests.portal.helpers import png
 
 pytestmark = pytest.mark.django_db
 TODAY = datetime.date.today

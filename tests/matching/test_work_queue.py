@@ -11,7 +11,7 @@ from django.urls import reverse
 from matching import receipts, services
 from matching.models import DeliveryReport, DeliveryStatus, EvidenceKind, PledgeStatus
 from tests.factories import FacilityMemberFactory, pledge_in_state, staff_user
-from tests.partners.helpers import png
+from tests.portal.helpers import png
 
 pytestmark = pytest.mark.django_db
 S = PledgeStatus
