@@ -19,8 +19,8 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
-from core.spreadsheets.cells import chunks, is_blank, norm_key, shown
-from core.spreadsheets.lookups import CsrFieldWidget, LookupWidget
+from core.spreadsheets.cells import chunks, is_blank, loose_key, norm_key, shown
+from core.spreadsheets.lookups import CsrFieldWidget, LookupWidget, close_match
 from core.spreadsheets.resources import Column, SpreadsheetResource
 from core.spreadsheets.widgets import (
     ChoiceWidget,
@@ -73,12 +73,38 @@ NEED_KIND_LABELS = {
     NeedKind.VOLUNTEERS: "Relawan",
     NeedKind.FUNDS: "Dana",
 }
-NEED_KIND_ALIASES = {"Jasa": NeedKind.SERVICES, "Pelatihan": NeedKind.SERVICES, "Pekerjaan": NeedKind.WORKS}
+# The words clerks type, in both languages (docs/decisions.md has the table); compared without
+# regard to case or surrounding spaces.
+NEED_KIND_ALIASES = {
+    "Goods": NeedKind.GOODS,
+    "Jasa": NeedKind.SERVICES,
+    "Pelatihan": NeedKind.SERVICES,
+    "Services": NeedKind.SERVICES,
+    "Training": NeedKind.SERVICES,
+    "Pekerjaan": NeedKind.WORKS,
+    "Works": NeedKind.WORKS,
+    "Penempatan": NeedKind.PLACEMENTS,
+    "Placements": NeedKind.PLACEMENTS,
+    "Volunteers": NeedKind.VOLUNTEERS,
+    "Uang": NeedKind.FUNDS,
+    "Funds": NeedKind.FUNDS,
+}
 PRIORITY_LABELS = {
     Priority.URGENT: "Mendesak",
     Priority.HIGH: "Tinggi",
     Priority.NORMAL: "Normal",
     Priority.LOW: "Rendah",
+}
+PRIORITY_ALIASES = {
+    "Segera": Priority.URGENT,
+    "Urgent": Priority.URGENT,
+    "Darurat": Priority.URGENT,
+    "High": Priority.HIGH,
+    "Penting": Priority.HIGH,
+    "Sedang": Priority.NORMAL,
+    "Medium": Priority.NORMAL,
+    "Biasa": Priority.NORMAL,
+    "Low": Priority.LOW,
 }
 NEED_STATUS_LABELS = {
     NeedStatus.DRAFT: "Draf",
@@ -90,7 +116,8 @@ NEED_STATUS_LABELS = {
 
 class FacilityWidget(LookupWidget):
     """A facility by its code (slug), or, when the code cell is empty, by its name if no other
-    facility has that name. Exports the code."""
+    facility has that name; names are matched ignoring case, spaces and punctuation. A near miss
+    is answered with the closest registered code or name. Exports the code."""
 
     model = Facility
     field = "slug"
@@ -99,16 +126,18 @@ class FacilityWidget(LookupWidget):
         super().__init__(required=required)
         self.name_column = name_column
         self.by_name: dict[str, list[Facility]] | None = None
+        self.by_loose_name: dict[str, list[Facility]] = {}
 
     def normalize(self, value):
         return str(value).strip().lower()
 
     def prime(self, values):
         # Facilities number in the hundreds: load them all, by code and by name.
-        self.cache, self.by_name = {}, {}
+        self.cache, self.by_name, self.by_loose_name = {}, {}, {}
         for facility in Facility.objects.only("id", "slug", "name"):
             self.cache[facility.slug] = facility
             self.by_name.setdefault(norm_key(facility.name), []).append(facility)
+            self.by_loose_name.setdefault(loose_key(facility.name), []).append(facility)
 
     def load(self, keys):
         found = {}
@@ -119,7 +148,7 @@ class FacilityWidget(LookupWidget):
 
     def named(self, name: str) -> list[Facility]:
         if self.by_name is not None:
-            return self.by_name.get(norm_key(name), [])
+            return self.by_name.get(norm_key(name)) or self.by_loose_name.get(loose_key(name), [])
         return list(Facility.objects.filter(name__iexact=" ".join(name.split())).only("id", "slug", "name"))
 
     def clean(self, value, row=None, **kwargs):
@@ -138,12 +167,25 @@ class FacilityWidget(LookupWidget):
                 _("ada %(count)s panti bernama '%(name)s'; tulis kode panti di kolom ini.")
                 % {"count": len(found), "name": shown(name)}
             )
+        suggestion = close_match(loose_key(str(name)), self.by_loose_name)
+        if suggestion is not None:
+            raise ValueError(
+                _("panti bernama '%(name)s' tidak terdaftar — maksud Anda '%(suggestion)s'?")
+                % {"name": shown(name), "suggestion": self.by_loose_name[suggestion][0].name}
+            )
         raise ValueError(
             _("panti bernama '%(name)s' tidak terdaftar. Tambahkan panti lebih dulu atau periksa namanya.")
             % {"name": shown(name)}
         )
 
     def unknown(self, value):
+        # Near misses are looked for among the facilities loaded by prime (none otherwise).
+        suggestion = close_match(self.normalize(value), self.cache or {}) if self.by_name is not None else None
+        if suggestion is not None:
+            return _("panti dengan kode '%(value)s' tidak terdaftar — maksud Anda '%(suggestion)s'?") % {
+                "value": shown(value),
+                "suggestion": suggestion,
+            }
         return _("panti dengan kode '%(value)s' tidak terdaftar. Tambahkan panti lebih dulu atau periksa kodenya.") % {
             "value": shown(value)
         }
@@ -301,7 +343,7 @@ class NeedResource(SpreadsheetResource):
     priority = Column(
         "priority",
         "Prioritas",
-        ChoiceWidget(Priority, PRIORITY_LABELS, default=Priority.NORMAL),
+        ChoiceWidget(Priority, PRIORITY_LABELS, aliases=PRIORITY_ALIASES, default=Priority.NORMAL),
         example="Tinggi",
     )
     needed_by = Column("needed_by", "Dibutuhkan Paling Lambat", DateWidget(), example="31/12/2025")

@@ -9,8 +9,8 @@ gets one made from its name, and an existing company keeps its own.
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from core.spreadsheets.cells import norm_key, shown
-from core.spreadsheets.lookups import CsrFieldWidget, LookupWidget, ManyLookupWidget
+from core.spreadsheets.cells import loose_key, norm_key, shown
+from core.spreadsheets.lookups import CsrFieldWidget, LookupWidget, ManyLookupWidget, close_match
 from core.spreadsheets.resources import Column, SpreadsheetResource
 from core.spreadsheets.widgets import ChoiceWidget, TextWidget
 from partners.models import Company, CompanyKind, CompanyStatus
@@ -32,17 +32,29 @@ COMPANY_STATUS_LABELS = {
 
 
 class CompanyWidget(LookupWidget):
-    """A partner by its name (or its code); exports the name."""
+    """A partner by its name (or its code), the name matched ignoring case, spaces and
+    punctuation; a near miss is answered with the closest registered name. Exports the name."""
 
     model = Company
     field = "name"
 
     def __init__(self, *, required: bool = True):
         super().__init__(required=required)
+        self.by_loose_name: dict[str, list[Company]] | None = None
 
     def prime(self, values):
         # Partners number in the hundreds: load them all.
-        self.cache = self.index(Company.objects.only("id", "name", "slug"))
+        companies = list(Company.objects.only("id", "name", "slug"))
+        self.cache = self.index(companies)
+        self.by_loose_name = {}
+        for company in companies:
+            self.by_loose_name.setdefault(loose_key(company.name), []).append(company)
+
+    def find(self, key):
+        found = super().find(key)
+        if not found and self.by_loose_name is not None:
+            return self.by_loose_name.get(loose_key(key))
+        return found
 
     @staticmethod
     def index(companies):
@@ -63,6 +75,13 @@ class CompanyWidget(LookupWidget):
         return found
 
     def unknown(self, value):
+        # Near misses are looked for among the partners loaded by prime (none otherwise).
+        suggestion = close_match(loose_key(str(value)), self.by_loose_name or {})
+        if suggestion is not None:
+            return _("mitra '%(value)s' tidak terdaftar — maksud Anda '%(suggestion)s'?") % {
+                "value": shown(value),
+                "suggestion": self.by_loose_name[suggestion][0].name,
+            }
         return _("mitra '%(value)s' tidak terdaftar. Tambahkan mitra lebih dulu atau periksa namanya.") % {
             "value": shown(value)
         }

@@ -11,11 +11,22 @@ from core.spreadsheets.lookups import LookupWidget
 from regions.models import Region
 
 _REGION_CODE = re.compile(r"\d{2}(?:\.\d{2}(?:\.\d{2}(?:\.\d{4})?)?)?")
+# A code typed without its dots: 3172, 317203, 3172031001.
+_UNDOTTED = re.compile(r"(\d{2})(\d{2})(\d{2})?(\d{4})?")
+
+
+def dotted(code: str) -> str:
+    """``317203`` → ``31.72.03``, ``3172031001`` → ``31.72.03.1001``; anything else unchanged."""
+    match = _UNDOTTED.fullmatch(code)
+    if match is None or (match.group(4) and not match.group(3)):
+        return code
+    return ".".join(part for part in match.groups() if part)
 
 
 class RegionWidget(LookupWidget):
-    """A Kemendagri region code: ``31``, ``31.75``, ``31.75.01``, ``31.75.01.1001``. Excel may
-    have turned ``62.10`` into the number 62.1: numbers get two decimals back."""
+    """A Kemendagri region code: ``31``, ``31.75``, ``31.75.01``, ``31.75.01.1001``, with or
+    without its dots (``317501``). Excel may have turned ``62.10`` into the number 62.1: numbers
+    get two decimals back."""
 
     model = Region
     field = "code"
@@ -24,10 +35,10 @@ class RegionWidget(LookupWidget):
         if isinstance(value, bool):
             raise ValueError(value)
         if isinstance(value, int):
-            return str(value)
+            return dotted(str(value))
         if isinstance(value, float | Decimal):
-            return str(int(value)) if value == int(value) else f"{value:.2f}"
-        return SPACES.sub("", str(value)).replace(",", ".")
+            return dotted(str(int(value))) if value == int(value) else f"{value:.2f}"
+        return dotted(SPACES.sub("", str(value)).replace(",", "."))
 
     def load(self, keys):
         codes = [key for key in keys if _REGION_CODE.fullmatch(key)]

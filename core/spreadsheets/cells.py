@@ -55,6 +55,14 @@ def is_blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
+# The cell that clears an optional value: in an update row a blank cell keeps what is stored.
+CLEAR_MARKER = "-"
+
+
+def is_clear_marker(value: Any) -> bool:
+    return isinstance(value, str) and value.strip() == CLEAR_MARKER
+
+
 def quoted(names: Iterable[str]) -> str:
     """``['Jumlah', 'Satuan']`` → ``'Jumlah', 'Satuan'``, for messages."""
     return ", ".join(f"'{name}'" for name in names)
@@ -88,6 +96,15 @@ def shown(value: Any, limit: int = 60) -> str:
 def norm_key(value: str) -> str:
     """How natural keys written by people are compared: spaces collapsed, case ignored."""
     return " ".join(value.split()).casefold()
+
+
+_NOT_ALNUM = re.compile(r"[\W_]+")
+
+
+def loose_key(value: str) -> str:
+    """How names of registries are matched: case, spaces and punctuation ignored, so that
+    ``PSBR Taruna Jaya-1`` and ``psbr tarunajaya 1`` are the same name."""
+    return _NOT_ALNUM.sub("", value.casefold())
 
 
 def chunks(values: Iterable[Any], size: int = 500) -> Iterator[list[Any]]:

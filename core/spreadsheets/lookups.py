@@ -12,6 +12,7 @@ Lookups of other apps' registries subclass :class:`LookupWidget` in their own ap
 ``partners.resources.CompanyWidget``): ``core`` imports no other app.
 """
 
+import difflib
 import re
 from collections.abc import Iterable
 from decimal import Decimal
@@ -23,8 +24,17 @@ from django.utils.translation import gettext as _
 from import_export import widgets
 
 from core.models import CsrField
-from core.spreadsheets.cells import FormulaCell, is_blank, norm_key, shown, text_of
+from core.spreadsheets.cells import FormulaCell, is_blank, is_clear_marker, norm_key, shown, text_of
 from core.spreadsheets.widgets import CellWidget
+
+#: How alike a key must be to a registered one to be offered as "maksud Anda ...?" (difflib's ratio).
+CLOSE_MATCH_CUTOFF = 0.8
+
+
+def close_match(key: str, candidates: Iterable[str]) -> str | None:
+    """The registered key most like ``key``, if one is close enough to be a typing slip."""
+    matches = difflib.get_close_matches(key, list(candidates), n=1, cutoff=CLOSE_MATCH_CUTOFF)
+    return matches[0] if matches else None
 
 
 class LookupWidget(CellWidget, widgets.ForeignKeyWidget):
@@ -149,7 +159,7 @@ class ManyLookupWidget(CellWidget, widgets.ManyToManyWidget):
         self.inner = inner
 
     def clean(self, value, row=None, **kwargs):
-        if is_blank(value):
+        if is_blank(value) or is_clear_marker(value):
             if self.required:
                 raise ValueError(_("wajib diisi."))
             return []

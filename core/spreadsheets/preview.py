@@ -34,6 +34,10 @@ GENERAL_HINTS = [
     gettext_noop("Isi data mulai baris 2 lembar pertama; jangan ubah judul kolom. Baris kosong dilewati."),
     gettext_noop("Baris yang kuncinya sudah ada di portal akan diperbarui; yang belum ada akan ditambahkan."),
     gettext_noop(
+        "Saat memperbarui, sel kosong tidak mengubah isi yang tersimpan; tulis - (tanda hubung) untuk "
+        "mengosongkan isian yang tidak wajib."
+    ),
+    gettext_noop(
         "Jika ada satu baris saja yang salah, tidak ada data yang disimpan: pratinjau menunjukkan "
         "nomor baris, kolom dan penyebabnya."
     ),

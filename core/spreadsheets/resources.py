@@ -29,7 +29,7 @@ from import_export import resources, widgets
 from import_export.instance_loaders import ModelInstanceLoader
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from core.spreadsheets.cells import FormulaCell, norm_key, shown
+from core.spreadsheets.cells import FormulaCell, is_blank, norm_key, shown
 from core.spreadsheets.lookups import LookupWidget, ManyLookupWidget
 from core.spreadsheets.reading import ColumnSpec
 from core.spreadsheets.widgets import TextWidget
@@ -301,9 +301,10 @@ class SpreadsheetResource(resources.ModelResource):
         # As the library's, but many-to-many cells are checked here too (the library checks
         # them only while saving them, after the row is written), so that their problems are
         # reported with the row's others; save_m2m sets them once the row is saved.
+        # A blank optional cell of an update row keeps the stored value (the marker "-" clears it).
         errors = {}
         for f in self.import_columns():
-            if f.column_name not in row:
+            if f.column_name not in row or self.keeps_stored(f, instance, row):
                 continue
             try:
                 if isinstance(f.widget, ManyLookupWidget):
@@ -315,11 +316,22 @@ class SpreadsheetResource(resources.ModelResource):
         if errors:
             raise ValidationError(errors)
 
+    def keeps_stored(self, f: Column, instance, row: dict) -> bool:
+        """A blank cell of an optional column, in a row that updates a stored row: not read, so
+        the stored value stays. Only the clear marker ``-`` empties an optional value."""
+        return (
+            hasattr(instance, "_import_snapshot")
+            and is_blank(row.get(f.column_name))
+            and not getattr(f.widget, "required", False)
+        )
+
     def save_m2m(self, instance, row, **kwargs):
         if not self._is_using_transactions(kwargs) and self._is_dry_run(kwargs):
             return
         for f in self.import_columns():
-            if isinstance(f.widget, ManyLookupWidget) and f.column_name in row:
+            if not isinstance(f.widget, ManyLookupWidget) or f.column_name not in row:
+                continue
+            if not self.keeps_stored(f, instance, row):
                 getattr(instance, f.attribute).set(f.clean(row))
 
     def skip_row(self, instance, original, row, import_validation_errors=None):
@@ -331,7 +343,7 @@ class SpreadsheetResource(resources.ModelResource):
         if snapshot is None:
             return False
         for f in self.import_columns():
-            if f.column_name not in row or f.attribute not in snapshot:
+            if f.column_name not in row or f.attribute not in snapshot or self.keeps_stored(f, instance, row):
                 continue
             model_field = self.model_field(f)
             if model_field.many_to_many:

@@ -29,14 +29,16 @@ from django.utils.translation import gettext as _
 from import_export import widgets
 from openpyxl.utils.datetime import from_excel
 
-from core.spreadsheets.cells import NO, SPACES, YES, is_blank, norm_key, shown, text_of
+from core.spreadsheets.cells import NO, SPACES, YES, is_blank, is_clear_marker, norm_key, shown, text_of
 from core.spreadsheets.limits import format_count
 
 
 class CellWidget(widgets.Widget):
     """What our widgets add to the library's: a required cell reports an empty value; an empty
-    optional cell takes the default (the model's default, or None); ``parse`` reads a cell that
-    is not blank; ``render`` gives ``None`` for an empty xlsx cell; ``describe`` says what the
+    optional cell takes the default (the model's default, or None), and so does the clear marker
+    ``-`` (in an update row a blank cell is not read at all: the stored value stays, see
+    ``SpreadsheetResource.import_instance``); ``parse`` reads a cell that is not blank;
+    ``render`` gives ``None`` for an empty xlsx cell; ``describe`` says what the
     cell accepts, for the template's hint sheet. It comes first among the bases, before the
     library's widget for the same kind of value."""
 
@@ -49,7 +51,7 @@ class CellWidget(widgets.Widget):
         self.default = default
 
     def clean(self, value, row=None, **kwargs):
-        if is_blank(value):
+        if is_blank(value) or is_clear_marker(value):
             if self.required:
                 raise ValueError(_("wajib diisi."))
             return self.default

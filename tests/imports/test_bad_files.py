@@ -162,9 +162,9 @@ NEED_CASES = [
         id="impossible-date",
     ),
     pytest.param(
-        lambda: xlsx([need_row(Prioritas="Sedang")]),
+        lambda: xlsx([need_row(Prioritas="Santai")]),
         "kebutuhan.xlsx",
-        "Baris 2, kolom 'Prioritas': 'Sedang' bukan pilihan yang dikenal. Pilihan: Mendesak, Tinggi, Normal, Rendah.",
+        "Baris 2, kolom 'Prioritas': 'Santai' bukan pilihan yang dikenal. Pilihan: Mendesak, Tinggi, Normal, Rendah.",
         id="unknown-choice",
     ),
     pytest.param(
