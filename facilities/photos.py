@@ -49,6 +49,11 @@ def _require(actor: AbstractBaseUser | None, model: type[Photo]) -> None:
         raise PhotoError(_("You may not change photos."))
 
 
+def _member_facility_id(actor: AbstractBaseUser | None) -> int | None:
+    member = getattr(actor, "facility_member", None) if actor is not None and actor.is_active else None
+    return member.facility_id if member is not None else None
+
+
 def _confirm(photo: Photo, actor: AbstractBaseUser | None) -> None:
     """Record who confirmed a publication and when; refuse one without its reason."""
     if photo.published:
@@ -87,7 +92,13 @@ def photo_add(
     """A new photo of a facility or a need, unpublished unless ``published=True`` with its
     ``publish_basis``."""
     model = FacilityPhoto if isinstance(owner, Facility) else NeedPhoto
-    _require(actor, model)
+    facility_id = owner.pk if model is FacilityPhoto else owner.facility_id
+    if actor is not None and _member_facility_id(actor) == facility_id:
+        # A facility account adds photos of its own facility; only staff publish them, once they
+        # have confirmed that no resident can be identified or consent is on file.
+        values = {**values, "published": False, "publish_basis": ""}
+    else:
+        _require(actor, model)
     unknown = set(values) - EDITABLE
     if unknown:
         raise TypeError(f"photo_add got fields it may not set: {sorted(unknown)}")

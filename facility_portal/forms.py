@@ -7,6 +7,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core import images
 from facilities.models import Need
 from facilities.proposals import PROPOSABLE_FIELDS
 from matching.models import ReceiptCondition
@@ -105,3 +106,24 @@ class ReceiptDisputeForm(forms.Form):
     quantity_received = forms.IntegerField(
         label=_("Quantity actually received (optional)"), required=False, min_value=0, max_value=MAX_QUANTITY
     )
+
+
+class FacilityPhotoForm(forms.Form):
+    """A photo of the facility (building, rooms, activities), for Dinsos to publish."""
+
+    photo = forms.FileField(
+        label=_("Photo"),
+        help_text=_(
+            "A JPEG, PNG or WebP photo. Location data is removed. Dinsos publishes it only once they have "
+            "confirmed that no resident can be identified in it or that consent is on file."
+        ),
+        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+    )
+    caption = forms.CharField(label=_("Caption"), max_length=200, required=False)
+
+    def clean_photo(self):
+        try:
+            self.processed = images.process(self.cleaned_data["photo"])
+        except images.ImageError as error:
+            raise forms.ValidationError(str(error)) from error
+        return self.cleaned_data["photo"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db.models import Prefetch, QuerySet
 
-from facilities.models import Need, NeedProposal, NeedStatus, ProposalStatus
+from facilities.models import FacilityPhoto, Need, NeedProposal, NeedStatus, ProposalStatus
 from matching.models import DeliveryReport, DeliveryStatus, Evidence
 
 
@@ -38,3 +38,7 @@ def facility_deliveries(facility_id: int) -> QuerySet[DeliveryReport]:
 def deliveries_to_answer(facility_id: int) -> QuerySet[DeliveryReport]:
     """Reports awaiting Dinsos that the facility has not answered yet."""
     return facility_deliveries(facility_id).filter(status=DeliveryStatus.SUBMITTED, receipt__isnull=True)
+
+
+def facility_photos(facility_id: int) -> QuerySet[FacilityPhoto]:
+    return FacilityPhoto.objects.filter(facility_id=facility_id).order_by("order", "-pk")

@@ -17,10 +17,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from facilities import proposals
+from facilities.photos import PhotoError, photo_add
 from facilities.services import NeedError
 from facility_portal import selectors
 from facility_portal.access import facility_member_required, get_delivery_for_member, get_need_for_member
-from facility_portal.forms import NeedProposalForm, ReceiptConfirmForm, ReceiptDisputeForm
+from facility_portal.forms import FacilityPhotoForm, NeedProposalForm, ReceiptConfirmForm, ReceiptDisputeForm
 from matching import receipts
 from matching.errors import PledgeError
 
@@ -174,3 +175,29 @@ def delivery_dispute(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("Your dispute is recorded. Dinsos will look into it with the company."))
             return redirect("facility:delivery_detail", pk=report.pk)
     return _delivery_page(request, report, dispute=form, status=400)
+
+
+@facility_member_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def photos(request: HttpRequest) -> HttpResponse:
+    """The facility's photos: add one for Dinsos to publish; see which are published."""
+    form = FacilityPhotoForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            photo_add(
+                owner=request.member.facility,
+                processed=form.processed,
+                actor=request.user,
+                caption=form.cleaned_data["caption"],
+            )
+        except PhotoError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Thank you. Dinsos publishes the photo once they have checked it."))
+            return redirect("facility:photos")
+    context = {
+        "member": request.member,
+        "form": form,
+        "photos": list(selectors.facility_photos(request.member.facility_id)),
+    }
+    return render(request, "facility_portal/photos.html", context, status=400 if form.errors else 200)

@@ -1,6 +1,6 @@
 """A snapshot of everything a facility-portal request could change."""
 
-from facilities.models import FacilityMember, NeedProposal
+from facilities.models import FacilityMember, FacilityPhoto, NeedProposal
 from matching.models import DeliveryReceipt
 from tests.portal.helpers import snapshot as partner_snapshot
 
@@ -12,4 +12,5 @@ def snapshot() -> dict:
         "proposals": list(NeedProposal.objects.order_by("pk").values()),
         "receipts": list(DeliveryReceipt.objects.order_by("pk").values()),
         "receipt_history": list(DeliveryReceipt.history.order_by("pk").values()),
+        "photos": list(FacilityPhoto.objects.order_by("pk").values()),
     }

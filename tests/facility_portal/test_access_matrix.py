@@ -10,6 +10,7 @@ facility's own account: the control test proves it.
 import datetime
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
@@ -18,6 +19,7 @@ from matching import receipts
 from matching.models import DeliveryReceipt
 from tests.facility_portal.helpers import snapshot
 from tests.factories import officer_user, staff_user
+from tests.photo_helpers import jpeg_bytes
 from tests.portal.helpers import png
 
 pytestmark = pytest.mark.django_db
@@ -31,9 +33,10 @@ CASES = {
     "delivery_detail": ("report", {}),
     "delivery_confirm": ("report", "confirm"),
     "delivery_dispute": ("report", {"dispute-reason": "Kasur belum sampai"}),
+    "photos": (None, "photo"),
 }
 # Pages with no object of the facility: another facility's account uses them for its own.
-SHARED = {"home", "need_new", "delivery_list"}
+SHARED = {"home", "need_new", "delivery_list", "photos"}
 
 
 def test_the_matrix_knows_every_facility_url():
@@ -64,6 +67,11 @@ def _post_data(name, world=None):
             "unit_cost": "900000",
             "priority": "2",
             "beneficiaries": "40",
+        }
+    if data == "photo":
+        return {
+            "photo": SimpleUploadedFile("asrama.jpg", jpeg_bytes(640, 480), content_type="image/jpeg"),
+            "caption": "Asrama",
         }
     if data == "confirm":
         return {
