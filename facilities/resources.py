@@ -33,6 +33,7 @@ from core.spreadsheets.widgets import (
 )
 from facilities import services as need_services
 from facilities.models import Facility, FacilityType, Need, NeedKind, NeedStatus, Operator, Priority
+from facilities.units import normalized_unit
 from regions.widgets import RegionWidget
 
 FACILITY_TYPE_LABELS = {
@@ -112,6 +113,14 @@ NEED_STATUS_LABELS = {
     NeedStatus.FULFILLED: "Terpenuhi",
     NeedStatus.CANCELLED: "Dibatalkan",
 }
+
+
+class UnitWidget(TextWidget):
+    """A need's unit: "pcs", "bh", "pieces" are stored as "buah", and so on (facilities.units)."""
+
+    def parse(self, value, row):
+        text = super().parse(value, row)
+        return normalized_unit(text) if text else text
 
 
 class FacilityWidget(LookupWidget):
@@ -338,7 +347,7 @@ class NeedResource(SpreadsheetResource):
         example="Barang",
     )
     quantity = Column("quantity", "Jumlah", IntegerWidget(required=True, min_value=1), example="40")
-    unit = Column("unit", "Satuan", TextWidget(required=True, max_length=40), example="buah")
+    unit = Column("unit", "Satuan", UnitWidget(required=True, max_length=40), example="buah")
     unit_cost = Column("unit_cost", "Harga Satuan (Rp)", RupiahWidget(), example="Rp 1.250.000")
     priority = Column(
         "priority",

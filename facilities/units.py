@@ -38,6 +38,55 @@ VOCABULARY = {
 }
 
 
+# How clerks and foreign partners also write the units above, in spreadsheets: each is stored as
+# the Indonesian word (docs/decisions.md, "Imports that forgive"). Lower case, without a dot.
+SYNONYMS = {
+    "bh": "buah",
+    "pc": "buah",
+    "pcs": "buah",
+    "piece": "buah",
+    "pieces": "buah",
+    "org": "orang",
+    "person": "orang",
+    "persons": "orang",
+    "people": "orang",
+    "pkt": "paket",
+    "package": "paket",
+    "packages": "paket",
+    "units": "unit",
+    "sets": "set",
+    "psg": "pasang",
+    "pair": "pasang",
+    "pairs": "pasang",
+    "lbr": "lembar",
+    "sheet": "lembar",
+    "sheets": "lembar",
+    "l": "liter",
+    "ltr": "liter",
+    "litre": "liter",
+    "litres": "liter",
+    "m2": "m²",
+    "session": "sesi",
+    "sessions": "sesi",
+    "bln": "bulan",
+    "month": "bulan",
+    "months": "bulan",
+    "hr": "hari",
+    "day": "hari",
+    "days": "hari",
+    "thn": "tahun",
+    "year": "tahun",
+    "years": "tahun",
+}
+
+
+def normalized_unit(text: str) -> str:
+    """A typed unit as the portal stores it: a known synonym becomes its Indonesian word; any
+    other unit stays as typed (trimmed)."""
+    key = text.strip().lower().rstrip(".")
+    return SYNONYMS.get(key, text.strip())
+
+
 def unit_label(unit: str, quantity: int | None = None) -> str:
     """``unit`` as the reader should see it beside ``quantity`` (plural when not 1)."""
     if not (get_language() or "id").startswith("en"):

@@ -219,3 +219,17 @@ def test_the_template_says_how_blank_cells_and_the_dash_work():
     lines = [line[0] for line in read_xlsx(build_template(NeedResource), "Petunjuk") if line and line[0]]
 
     assert any("sel kosong tidak mengubah isi yang tersimpan" in line and "-" in line for line in lines)
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [("pcs", "buah"), ("Bh.", "buah"), ("pieces", "buah"), ("org", "orang"), ("People", "orang"), ("pkt", "paket")],
+)
+def test_unit_synonyms_are_stored_as_the_indonesian_word(staff_client, facility, typed, stored):
+    confirm(staff_client, Need, upload(staff_client, Need, xlsx([need_row(Satuan=typed)], HEADERS)))
+    assert Need.objects.get().unit == stored
+
+
+def test_an_unknown_unit_stays_as_typed(staff_client, facility):
+    confirm(staff_client, Need, upload(staff_client, Need, xlsx([need_row(Satuan="  rim kertas ")], HEADERS)))
+    assert Need.objects.get().unit == "rim kertas"
