@@ -11,15 +11,14 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db import transaction
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from agencies.models import Agency, AgencyStaff, StaffRole
 from agencies.scope import staff_scope
-from core.accounts import SET_PASSWORD_PLACEHOLDER
+from core.accounts import SET_PASSWORD_PLACEHOLDER, AccountTaken, account_open
 from core.roles import DINSOS_STAFF_GROUP, DINSOS_VIEWER_GROUP, ensure_staff_group
 from notifications.models import OutgoingEmail
 from notifications.services import enqueue_email
@@ -112,24 +111,10 @@ def staff_invite(
     email = (email or "").strip().lower()
     if "@" not in email:
         raise AgencyError(_("Please give the e-mail address of the account."))
-    username = (username or email).strip()
-    taken = _("An account with the username or e-mail address %(email)s already exists.") % {"email": username}
-    if User.objects.filter(Q(email__iexact=email) | Q(username__iexact=username)).exists():
-        raise AgencyError(taken)
-    user = User(
-        username=username,
-        email=email,
-        first_name=(first_name or "").strip()[:150],
-        last_name=(last_name or "").strip()[:150],
-        is_staff=True,
-        is_superuser=False,
-    )
-    user.set_unusable_password()
     try:
-        with transaction.atomic():
-            user.save()
-    except IntegrityError as exc:
-        raise AgencyError(taken) from exc
+        user = account_open(email=email, first_name=first_name, last_name=last_name, is_staff=True, username=username)
+    except AccountTaken as taken:
+        raise AgencyError(taken.message) from taken
     membership = AgencyStaff(user=user, agency=agency, role=role, region=region, organisation=organisation[:200])
     membership._history_user = actor
     membership.save()

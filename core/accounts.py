@@ -6,10 +6,14 @@ see in the admin), and the sender puts a fresh link in at the moment it sends.
 """
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
+from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
+from django.utils.translation import gettext as _
 
 SET_PASSWORD_PLACEHOLDER = "[set-password link, added when the e-mail is sent]"  # noqa: S105 (not a secret)
 
@@ -25,3 +29,38 @@ def set_password_url(user) -> str:
         },
     )
     return f"{settings.SITE_URL}{path}"
+
+
+class AccountTaken(Exception):
+    """An account with this username or e-mail address exists: invitations never take one over."""
+
+    def __init__(self, email: str):
+        self.message = _("An account with the e-mail address %(email)s already exists.") % {"email": email}
+        super().__init__(self.message)
+
+
+def account_open(*, email: str, first_name: str, last_name: str, is_staff: bool = False, username: str = ""):
+    """A new, active account without a usable password (it cannot log in until its owner chooses
+    one through the set-password link), for the officer, facility and staff invitations alike.
+    ``username`` defaults to the e-mail address. Raises ``AccountTaken`` for an existing
+    username or address, also when two invitations race (the unique username decides)."""
+    User = get_user_model()
+    username = (username or email).strip()
+    if User.objects.filter(Q(email__iexact=email) | Q(username__iexact=username)).exists():
+        raise AccountTaken(email if username == email else username)
+    user = User(
+        username=username,
+        email=email,
+        first_name=(first_name or "").strip()[:150],
+        last_name=(last_name or "").strip()[:150],
+        is_active=True,
+        is_staff=is_staff,
+        is_superuser=False,
+    )
+    user.set_unusable_password()
+    try:
+        with transaction.atomic():
+            user.save()
+    except IntegrityError as exc:
+        raise AccountTaken(email) from exc
+    return user

@@ -12,14 +12,13 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db import transaction
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from agencies.scope import staff_scope
-from core.accounts import SET_PASSWORD_PLACEHOLDER
+from core.accounts import SET_PASSWORD_PLACEHOLDER, AccountTaken, account_open
 from core.roles import is_dinsos
 from facilities.models import Facility, FacilityMember, MemberRole
 from facilities.services import NeedError
@@ -102,23 +101,10 @@ def member_invite(
         raise NeedError(_("Please give the e-mail address of the facility's account."))
     if role not in MemberRole.values:
         raise NeedError(_("Please choose a role."))
-    taken = _("An account with the e-mail address %(email)s already exists.") % {"email": email}
-    if User.objects.filter(Q(email__iexact=email) | Q(username__iexact=email)).exists():
-        raise NeedError(taken)
-    user = User(
-        username=email,
-        email=email,
-        first_name=(first_name or "").strip()[:150],
-        last_name=(last_name or "").strip()[:150],
-        is_active=True,
-        is_staff=False,
-    )
-    user.set_unusable_password()
     try:
-        with transaction.atomic():
-            user.save()
-    except IntegrityError as exc:  # the same address invited twice at the same moment
-        raise NeedError(taken) from exc
+        user = account_open(email=email, first_name=first_name, last_name=last_name)
+    except AccountTaken as taken:
+        raise NeedError(taken.message) from taken
     member = FacilityMember(
         user=user, facility=facility, role=role, job_title=(job_title or "")[:120], phone=(phone or "")[:50]
     )

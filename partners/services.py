@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db import IntegrityError, transaction
-from django.db.models import Model, Q
+from django.db import transaction
+from django.db.models import Model
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from core.accounts import SET_PASSWORD_PLACEHOLDER
+from core.accounts import SET_PASSWORD_PLACEHOLDER, AccountTaken, account_open
 from core.roles import is_dinsos
 from notifications.models import OutgoingEmail
 from notifications.services import enqueue_email
@@ -122,23 +122,10 @@ def officer_invite(
     company = Company.objects.select_for_update().get(pk=company.pk)
     if company.status == CompanyStatus.INACTIVE:
         raise PartnerError(_("This company is inactive: make it active again before inviting officers."))
-    taken = _("An account with the e-mail address %(email)s already exists.") % {"email": email}
-    if User.objects.filter(Q(email__iexact=email) | Q(username__iexact=email)).exists():
-        raise PartnerError(taken)
-    user = User(
-        username=email,
-        email=email,
-        first_name=(first_name or "").strip()[:150],
-        last_name=(last_name or "").strip()[:150],
-        is_active=True,
-        is_staff=False,
-    )
-    user.set_unusable_password()
     try:
-        with transaction.atomic():
-            user.save()
-    except IntegrityError as exc:  # the same address invited twice at the same moment
-        raise PartnerError(taken) from exc
+        user = account_open(email=email, first_name=first_name, last_name=last_name)
+    except AccountTaken as taken:
+        raise PartnerError(taken.message) from taken
     officer = Officer(user=user, company=company, role=role, job_title=job_title[:120], phone=phone[:50])
     officer._history_user = actor
     officer._change_reason = "invited"
