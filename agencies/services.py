@@ -21,7 +21,7 @@ from agencies.scope import staff_scope
 from core.accounts import SET_PASSWORD_PLACEHOLDER, AccountTaken, account_open
 from core.roles import DINSOS_STAFF_GROUP, DINSOS_VIEWER_GROUP, ensure_staff_group
 from notifications.models import OutgoingEmail
-from notifications.services import enqueue_email
+from notifications.services import email_queue
 
 User = get_user_model()
 
@@ -82,11 +82,7 @@ def _invitation(membership: AgencyStaff) -> OutgoingEmail:
             )
     with translation.override("id"):
         subject = _("[CSR Portal] Your staff account at %(agency)s") % values
-    email = OutgoingEmail.objects.create(
-        to=user.email, subject=subject[:250], body="\n\n---\n\n".join(parts), event="staff_invited", user=user
-    )
-    transaction.on_commit(lambda: enqueue_email(email.pk))
-    return email
+    return email_queue(to=user.email, subject=subject, body="\n\n---\n\n".join(parts), event="staff_invited", user=user)
 
 
 @transaction.atomic

@@ -23,7 +23,7 @@ from core.roles import is_dinsos
 from facilities.models import Facility, FacilityMember, MemberRole
 from facilities.services import NeedError
 from notifications.models import OutgoingEmail
-from notifications.services import enqueue_email
+from notifications.services import email_queue
 
 User = get_user_model()
 
@@ -74,11 +74,9 @@ def _invitation_text(member: FacilityMember) -> tuple[str, str]:
 
 def _queue_invitation(member: FacilityMember) -> OutgoingEmail:
     subject, body = _invitation_text(member)
-    email = OutgoingEmail.objects.create(
+    return email_queue(
         to=member.user.email, subject=subject, body=body, event="facility_member_invited", user=member.user
     )
-    transaction.on_commit(lambda: enqueue_email(email.pk))
-    return email
 
 
 @transaction.atomic

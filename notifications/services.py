@@ -86,8 +86,7 @@ def need_event(need, event: str, *, staff, detail: str = "", signature: str = ""
     if signature:
         body = f"{body}\n-- \n{signature}\n"
     for address in addresses:
-        email = OutgoingEmail.objects.create(to=address, subject=subject[:250], body=body, event=event)
-        transaction.on_commit(lambda pk=email.pk: enqueue_email(pk))
+        email_queue(to=address, subject=subject, body=body, event=event)
 
 
 def _bilingual(event: str, pledge, reason: str) -> tuple[str, str]:
@@ -101,14 +100,19 @@ def _bilingual(event: str, pledge, reason: str) -> tuple[str, str]:
     return subject[:250], "\n\n".join(parts)
 
 
+def email_queue(*, to: str, subject: str, body: str, event: str, user=None) -> OutgoingEmail:
+    """Put an e-mail in the outbox; the worker sends it once the transaction commits."""
+    email = OutgoingEmail.objects.create(to=to, subject=subject[:250], body=body, event=event, user=user)
+    transaction.on_commit(lambda: enqueue_email(email.pk))
+    return email
+
+
 def _queue_email(address: str, event: str, pledge, reason: str, url: str, signature: str = "") -> OutgoingEmail:
     subject, text = _bilingual(event, pledge, reason)
     body = f"{text}\n\n{settings.SITE_URL}{url}\n"
     if signature:
         body = f"{body}\n-- \n{signature}\n"
-    email = OutgoingEmail.objects.create(to=address, subject=subject, body=body, event=event)
-    transaction.on_commit(lambda: enqueue_email(email.pk))
-    return email
+    return email_queue(to=address, subject=subject, body=body, event=event)
 
 
 def email_send(*, email_id: int) -> OutgoingEmail:

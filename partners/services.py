@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from core.accounts import SET_PASSWORD_PLACEHOLDER, AccountTaken, account_open
 from core.roles import is_dinsos
 from notifications.models import OutgoingEmail
-from notifications.services import enqueue_email
+from notifications.services import email_queue
 from partners.errors import PartnerError
 from partners.models import Company, CompanyStatus, InterestStatus, Officer, OfficerRole, PartnerInterest
 
@@ -91,11 +91,7 @@ def _invitation_text(officer: Officer, url: str) -> tuple[str, str]:
 def _queue_invitation(officer: Officer) -> OutgoingEmail:
     # The link itself is put in by the sender at send time, never stored (core.accounts).
     subject, body = _invitation_text(officer, SET_PASSWORD_PLACEHOLDER)
-    email = OutgoingEmail.objects.create(
-        to=officer.user.email, subject=subject, body=body, event="officer_invited", user=officer.user
-    )
-    transaction.on_commit(lambda: enqueue_email(email.pk))
-    return email
+    return email_queue(to=officer.user.email, subject=subject, body=body, event="officer_invited", user=officer.user)
 
 
 @transaction.atomic

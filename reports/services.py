@@ -21,8 +21,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from matching.models import Pledge
-from notifications.models import Notification, OutgoingEmail
-from notifications.services import enqueue_email, partner_pledge_url
+from notifications.models import Notification
+from notifications.services import email_queue, partner_pledge_url
 from reports.models import Reminder
 from reports.selectors.overdue import overdue_pledges
 
@@ -123,8 +123,7 @@ def _remind(company_name: str, pledges: list[Pledge], recipients: list, today: d
     for user in recipients:
         if not user.email:
             continue
-        email = OutgoingEmail.objects.create(to=user.email, subject=subject, body=body, event=EVENT)
-        transaction.on_commit(lambda pk=email.pk: enqueue_email(pk))
+        email_queue(to=user.email, subject=subject, body=body, event=EVENT)
         run.emails += 1
     run.companies += 1
     run.pledges += len(pledges)
