@@ -8,7 +8,6 @@ is keyword-only with ``actor``, runs in one transaction and refuses with ``Agenc
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
@@ -18,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from agencies.models import Agency, AgencyStaff, StaffRole
 from agencies.scope import staff_scope
-from core.accounts import SET_PASSWORD_PLACEHOLDER, AccountTaken, account_open
+from core.accounts import AccountTaken, account_open, in_both_languages, invitation_values
 from core.roles import DINSOS_STAFF_GROUP, DINSOS_VIEWER_GROUP, ensure_staff_group
 from notifications.models import OutgoingEmail
 from notifications.services import email_queue
@@ -56,33 +55,23 @@ def _sync_groups(user, role: str) -> None:
 
 def _invitation(membership: AgencyStaff) -> OutgoingEmail:
     user, agency = membership.user, membership.agency
-    values = {
-        "name": user.get_full_name() or user.username,
-        "agency": agency.name,
-        "role": "",
-        "username": user.username,
-        "url": SET_PASSWORD_PLACEHOLDER,
-        "login": f"{settings.SITE_URL}{reverse('admin:login')}",
-        "days": max(settings.PASSWORD_RESET_TIMEOUT // 86400, 1),
-    }
-    parts = []
-    for language in ("id", "en"):
-        with translation.override(language):
-            values["role"] = StaffRole(membership.role).label
-            parts.append(
-                _(
-                    "Hello %(name)s,\n\n"
-                    "%(agency)s has opened a staff account for you on the CSR Portal (%(role)s).\n\n"
-                    "Your username: %(username)s\n"
-                    "Choose your password with this link (it works once, for %(days)s days):\n%(url)s\n\n"
-                    "Afterwards, log in at %(login)s\n\n"
-                    "If you did not expect this e-mail, you can ignore it."
-                )
-                % values
+    values = {**invitation_values(user, reverse("admin:login")), "agency": agency.name}
+    body = in_both_languages(
+        lambda: (
+            _(
+                "Hello %(name)s,\n\n"
+                "%(agency)s has opened a staff account for you on the CSR Portal (%(role)s).\n\n"
+                "Your username: %(username)s\n"
+                "Choose your password with this link (it works once, for %(days)s days):\n%(url)s\n\n"
+                "Afterwards, log in at %(login)s\n\n"
+                "If you did not expect this e-mail, you can ignore it."
             )
+            % {**values, "role": StaffRole(membership.role).label}
+        )
+    )
     with translation.override("id"):
         subject = _("[CSR Portal] Your staff account at %(agency)s") % values
-    return email_queue(to=user.email, subject=subject, body="\n\n---\n\n".join(parts), event="staff_invited", user=user)
+    return email_queue(to=user.email, subject=subject, body=body, event="staff_invited", user=user)
 
 
 @transaction.atomic

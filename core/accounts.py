@@ -5,12 +5,15 @@ an e-mail that carries one is saved with ``SET_PASSWORD_PLACEHOLDER`` in its bod
 see in the admin), and the sender puts a fresh link in at the moment it sends.
 """
 
+from collections.abc import Callable
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
@@ -64,3 +67,27 @@ def account_open(*, email: str, first_name: str, last_name: str, is_staff: bool 
     except IntegrityError as exc:
         raise AccountTaken(email) from exc
     return user
+
+
+def invitation_values(user, login_path: str) -> dict:
+    """What every invitation says of the account: name, username, the set-password link (put in
+    at send time, see SET_PASSWORD_PLACEHOLDER), where to log in, how long the link works."""
+    return {
+        "name": user.get_full_name() or user.username,
+        "username": user.username,
+        "url": SET_PASSWORD_PLACEHOLDER,
+        "login": f"{settings.SITE_URL}{login_path}",
+        "days": max(settings.PASSWORD_RESET_TIMEOUT // 86400, 1),
+    }
+
+
+def in_both_languages(render: Callable[[], str]) -> str:
+    """``render()`` in Indonesian, then in English for foreign readers (once only while both
+    read the same)."""
+    parts: list[str] = []
+    for language in ("id", "en"):
+        with translation.override(language):
+            text = render()
+        if text not in parts:
+            parts.append(text)
+    return "\n\n---\n\n".join(parts)

@@ -10,7 +10,6 @@ becomes a facility's. Staff act only for facilities in their agency's area.
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.urls import reverse
@@ -18,7 +17,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from agencies.scope import staff_scope
-from core.accounts import SET_PASSWORD_PLACEHOLDER, AccountTaken, account_open
+from core.accounts import AccountTaken, account_open, in_both_languages, invitation_values
 from core.roles import is_dinsos
 from facilities.models import Facility, FacilityMember, MemberRole
 from facilities.services import NeedError
@@ -39,37 +38,26 @@ def _require_staff(actor, permission: str, facility: Facility) -> None:
 
 
 def _invitation_text(member: FacilityMember) -> tuple[str, str]:
-    days = max(settings.PASSWORD_RESET_TIMEOUT // 86400, 1)
-    values = {
-        "name": member.user.get_full_name() or member.user.username,
-        "facility": member.facility.name,
-        "username": member.user.username,
-        "url": SET_PASSWORD_PLACEHOLDER,
-        "login": f"{settings.SITE_URL}{reverse('login')}",
-        "days": days,
-    }
-    parts: list[str] = []
-    for language in ("id", "en"):
-        with translation.override(language):
-            text = (
-                _(
-                    "Hello %(name)s,\n\n"
-                    "Dinas Sosial has opened an account for you on the CSR Portal, for %(facility)s. "
-                    "There you see your facility's needs and how far partners have covered them, propose "
-                    "new needs or changes to Dinsos, and confirm (or dispute) what companies report they "
-                    "delivered to you.\n\n"
-                    "Your username: %(username)s\n"
-                    "Choose your password with this link (it works once, for %(days)s days):\n%(url)s\n\n"
-                    "Afterwards, log in at %(login)s\n\n"
-                    "If you did not expect this e-mail, you can ignore it."
-                )
-                % values
+    values = {**invitation_values(member.user, reverse("login")), "facility": member.facility.name}
+    body = in_both_languages(
+        lambda: (
+            _(
+                "Hello %(name)s,\n\n"
+                "Dinas Sosial has opened an account for you on the CSR Portal, for %(facility)s. "
+                "There you see your facility's needs and how far partners have covered them, propose "
+                "new needs or changes to Dinsos, and confirm (or dispute) what companies report they "
+                "delivered to you.\n\n"
+                "Your username: %(username)s\n"
+                "Choose your password with this link (it works once, for %(days)s days):\n%(url)s\n\n"
+                "Afterwards, log in at %(login)s\n\n"
+                "If you did not expect this e-mail, you can ignore it."
             )
-        if text not in parts:
-            parts.append(text)
+            % values
+        )
+    )
     with translation.override("id"):
         subject = _("[CSR Portal] Your facility account for %(facility)s") % values
-    return subject[:250], "\n\n---\n\n".join(parts)
+    return subject[:250], body
 
 
 def _queue_invitation(member: FacilityMember) -> OutgoingEmail:

@@ -9,7 +9,6 @@ and sent by the background worker after commit.
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Model
@@ -17,7 +16,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from core.accounts import SET_PASSWORD_PLACEHOLDER, AccountTaken, account_open
+from core.accounts import SET_PASSWORD_PLACEHOLDER, AccountTaken, account_open, in_both_languages, invitation_values
 from core.roles import is_dinsos
 from notifications.models import OutgoingEmail
 from notifications.services import email_queue
@@ -54,38 +53,26 @@ def _require_officer_of(actor, company_id: int) -> None:
 
 
 def _invitation_text(officer: Officer, url: str) -> tuple[str, str]:
-    """Subject and body, Indonesian first, then English for foreign partners (once only while
-    both read the same)."""
-    days = max(settings.PASSWORD_RESET_TIMEOUT // 86400, 1)
-    values = {
-        "name": officer.user.get_full_name() or officer.user.username,
-        "company": officer.company.name,
-        "username": officer.user.username,
-        "url": url,
-        "login": f"{settings.SITE_URL}{reverse('login')}",
-        "days": days,
-    }
-    parts: list[str] = []
-    for language in ("id", "en"):
-        with translation.override(language):
-            text = (
-                _(
-                    "Hello %(name)s,\n\n"
-                    "Dinas Sosial has opened an account for you on the CSR Portal, as a CSR officer of %(company)s. "
-                    "In the portal you see the needs of social-care facilities, pledge to them, answer proposals "
-                    "from Dinsos and report what your company delivered.\n\n"
-                    "Your username: %(username)s\n"
-                    "Choose your password with this link (it works once, for %(days)s days):\n%(url)s\n\n"
-                    "Afterwards, log in at %(login)s\n\n"
-                    "If you did not expect this e-mail, you can ignore it."
-                )
-                % values
+    """Subject and body, Indonesian first, then English for foreign partners."""
+    values = {**invitation_values(officer.user, reverse("login")), "company": officer.company.name, "url": url}
+    body = in_both_languages(
+        lambda: (
+            _(
+                "Hello %(name)s,\n\n"
+                "Dinas Sosial has opened an account for you on the CSR Portal, as a CSR officer of %(company)s. "
+                "In the portal you see the needs of social-care facilities, pledge to them, answer proposals "
+                "from Dinsos and report what your company delivered.\n\n"
+                "Your username: %(username)s\n"
+                "Choose your password with this link (it works once, for %(days)s days):\n%(url)s\n\n"
+                "Afterwards, log in at %(login)s\n\n"
+                "If you did not expect this e-mail, you can ignore it."
             )
-        if text not in parts:
-            parts.append(text)
+            % values
+        )
+    )
     with translation.override("id"):
         subject = _("[CSR Portal] Your partner account for %(company)s") % values
-    return subject[:250], "\n\n---\n\n".join(parts)
+    return subject[:250], body
 
 
 def _queue_invitation(officer: Officer) -> OutgoingEmail:
