@@ -21,6 +21,11 @@ class AgencyLevel(models.TextChoices):
     REGENCY = "regency", _("Regency/city")
 
 
+class ReportingPeriod(models.TextChoices):
+    YEAR = "year", _("Yearly")
+    QUARTER = "quarter", _("Quarterly")
+
+
 class Agency(models.Model):
     name = models.CharField(_("name"), max_length=200, unique=True)
     short_name = models.CharField(_("short name"), max_length=60)
@@ -48,6 +53,18 @@ class Agency(models.Model):
         max_length=300,
         blank=True,
         help_text=_("For example: Peraturan Bupati Pulang Pisau Nomor 24 Tahun 2020."),
+    )
+    realisation_period = models.CharField(
+        _("realisation reports"),
+        max_length=10,
+        choices=ReportingPeriod.choices,
+        default=ReportingPeriod.YEAR,
+        help_text=_("How often the forum's members report what their programs realised."),
+    )
+    realisation_due_days = models.PositiveSmallIntegerField(
+        _("days to report after a period ends"),
+        default=30,
+        help_text=_("A realisation report is on time when it is submitted within this many days of the period's end."),
     )
     is_public = models.BooleanField(_("listed on the public site"), default=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)

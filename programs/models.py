@@ -1,3 +1,12 @@
+"""Partners' CSR programs (the Forum TSLP's programs), their registration by the agency of the
+target region, and the realisation reports (laporan realisasi) a company files per period.
+
+Nothing here is changed except through ``programs.services``; nothing here is ever deleted.
+"""
+
+import uuid
+
+from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
@@ -14,10 +23,20 @@ class ProgramForm(models.TextChoices):
 
 
 class ProgramStatus(models.TextChoices):
-    PLANNED = "planned", _("Planned")
-    ACTIVE = "active", _("Active")
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted, awaiting registration")
+    CHANGES_REQUESTED = "changes_requested", _("Changes requested by the agency")
+    DECLINED = "declined", _("Declined by the agency")
+    PLANNED = "planned", _("Registered, not started")
+    ACTIVE = "active", _("Registered, running")
     COMPLETED = "completed", _("Completed")
     CANCELLED = "cancelled", _("Cancelled")
+
+
+# Programs the agency has registered: they count in the forum's plans and take realisation reports.
+REGISTERED_STATES = frozenset({ProgramStatus.PLANNED, ProgramStatus.ACTIVE, ProgramStatus.COMPLETED})
+# Programs the company may still edit before (re)submitting them.
+EDITABLE_STATES = frozenset({ProgramStatus.DRAFT, ProgramStatus.CHANGES_REQUESTED})
 
 
 class Program(models.Model):
@@ -25,6 +44,15 @@ class Program(models.Model):
 
     company = models.ForeignKey(
         "partners.Company", verbose_name=_("company"), on_delete=models.PROTECT, related_name="programs"
+    )
+    agency = models.ForeignKey(
+        "agencies.Agency",
+        verbose_name=_("registering agency"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="programs",
+        help_text=_("The agency of the program's target region, which registers it and verifies its reports."),
     )
     title = models.CharField(_("title"), max_length=250)
     title_en = models.CharField(_("title (English)"), max_length=250, blank=True)
@@ -40,6 +68,7 @@ class Program(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=ProgramStatus.choices, default=ProgramStatus.PLANNED, db_index=True
     )
+    status_reason = models.TextField(_("reason for the last change"), blank=True)
     description = models.TextField(_("description"), blank=True)
     description_en = models.TextField(_("description (English)"), blank=True)
     government_program = models.CharField(
@@ -70,3 +99,168 @@ class Program(models.Model):
 
     def __str__(self) -> str:
         return f"{self.title} ({self.company})"
+
+    @property
+    def is_registered(self) -> bool:
+        return self.status in REGISTERED_STATES
+
+
+class ProgramStatusChange(models.Model):
+    """One move of a program's status, with who made it and why."""
+
+    program = models.ForeignKey(Program, verbose_name=_("program"), on_delete=models.PROTECT, related_name="changes")
+    old_status = models.CharField(_("from"), max_length=20, choices=ProgramStatus.choices, blank=True)
+    new_status = models.CharField(_("to"), max_length=20, choices=ProgramStatus.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("by"), on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    reason = models.TextField(_("reason"), blank=True)
+    at = models.DateTimeField(_("at"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+        verbose_name = _("program status change")
+        verbose_name_plural = _("program status changes")
+
+    def __str__(self) -> str:
+        return f"{self.program_id}: {self.old_status or '-'} → {self.new_status}"
+
+
+class RealisationStatus(models.TextChoices):
+    SUBMITTED = "submitted", _("Submitted, awaiting verification")
+    VERIFIED = "verified", _("Verified")
+    RETURNED = "returned", _("Returned for correction")
+
+
+class Realisation(models.Model):
+    """A realisation report (laporan realisasi) of a program for a period: a quarter of a year,
+    or the whole year (``quarter`` 0), as the registering agency asks. The rupiah realised is
+    split over kecamatan or villages (``RealisationShare``); beneficiaries are counts, never names."""
+
+    program = models.ForeignKey(
+        Program, verbose_name=_("program"), on_delete=models.PROTECT, related_name="realisations"
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    quarter = models.PositiveSmallIntegerField(
+        _("quarter"), default=0, help_text=_("1 to 4 for a quarterly report; 0 for the whole year.")
+    )
+    amount = models.PositiveBigIntegerField(_("rupiah realised"))
+    households = models.PositiveIntegerField(_("households reached"), default=0)
+    persons = models.PositiveIntegerField(_("persons reached"), default=0)
+    women = models.PositiveIntegerField(_("of whom women"), null=True, blank=True)
+    children = models.PositiveIntegerField(_("of whom children"), null=True, blank=True)
+    elderly = models.PositiveIntegerField(_("of whom elderly"), null=True, blank=True)
+    disabled = models.PositiveIntegerField(_("of whom persons with disability"), null=True, blank=True)
+    activities = models.TextField(_("activities"))
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=RealisationStatus.choices,
+        default=RealisationStatus.SUBMITTED,
+        db_index=True,
+    )
+    reported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("reported by"), on_delete=models.PROTECT, related_name="+"
+    )
+    reported_at = models.DateTimeField(_("first reported at"), auto_now_add=True)
+    submitted_at = models.DateTimeField(_("last submitted at"), db_index=True)
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("verified by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    verified_at = models.DateTimeField(_("verified at"), null=True, blank=True)
+    review_note = models.TextField(_("reason for returning it / verification note"), blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-year", "-quarter", "program__title"]
+        verbose_name = _("realisation report")
+        verbose_name_plural = _("realisation reports")
+        permissions = [
+            ("import_realisation", _("Can import realisation reports from a spreadsheet")),
+            ("export_realisation", _("Can export realisation reports to a spreadsheet")),
+        ]
+        constraints = [
+            models.UniqueConstraint(fields=["program", "year", "quarter"], name="realisation_one_per_period"),
+            models.CheckConstraint(condition=Q(quarter__lte=4), name="realisation_quarter_valid"),
+            models.CheckConstraint(condition=Q(status__in=RealisationStatus.values), name="realisation_status_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.program.title}: {self.period_label}"
+
+    @property
+    def period_label(self) -> str:
+        return f"{self.year} Q{self.quarter}" if self.quarter else str(self.year)
+
+    def delete(self, *args, **kwargs):
+        raise PermissionError("Realisation reports are never deleted.")
+
+
+class RealisationShare(models.Model):
+    """The part of a realisation spent in one kecamatan or village."""
+
+    realisation = models.ForeignKey(
+        Realisation, verbose_name=_("realisation report"), on_delete=models.CASCADE, related_name="shares"
+    )
+    region = models.ForeignKey(
+        "regions.Region", verbose_name=_("kecamatan or village"), on_delete=models.PROTECT, related_name="+"
+    )
+    amount = models.PositiveBigIntegerField(_("rupiah realised"))
+    households = models.PositiveIntegerField(_("households reached"), default=0)
+
+    class Meta:
+        ordering = ["region_id"]
+        verbose_name = _("realisation by region")
+        verbose_name_plural = _("realisation by region")
+        constraints = [
+            models.UniqueConstraint(fields=["realisation", "region"], name="realisation_share_one_per_region"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.region_id}: {self.amount}"
+
+
+class RealisationEvidenceKind(models.TextChoices):
+    PHOTO = "photo", _("Photo")
+    DOCUMENT = "document", _("Document (PDF)")
+
+
+def realisation_evidence_path(instance: "RealisationEvidence", filename: str) -> str:
+    # Random names: nothing about the beneficiaries or the file's original name in the path.
+    extension = {"image/jpeg": "jpg", "image/png": "png", "image/webp": "webp", "application/pdf": "pdf"}.get(
+        instance.content_type, "bin"
+    )
+    return f"evidence/programs/{instance.realisation.program_id}/{uuid.uuid4().hex}.{extension}"
+
+
+class RealisationEvidence(models.Model):
+    """A photo or a document attached to a realisation report. Under the same rules as delivery
+    evidence: stored under MEDIA_ROOT, which no URL serves, handed out only to staff of the
+    registering agency and to the owning company."""
+
+    realisation = models.ForeignKey(
+        Realisation, verbose_name=_("realisation report"), on_delete=models.PROTECT, related_name="evidence"
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=RealisationEvidenceKind.choices)
+    file = models.FileField(_("file"), upload_to=realisation_evidence_path, max_length=200)
+    content_type = models.CharField(_("content type"), max_length=50)
+    size = models.PositiveIntegerField(_("size (bytes)"))
+    original_name = models.CharField(_("original file name"), max_length=200, blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("uploaded by"), on_delete=models.PROTECT, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["uploaded_at", "id"]
+        verbose_name = _("realisation evidence file")
+        verbose_name_plural = _("realisation evidence files")
+
+    def __str__(self) -> str:
+        return self.original_name or self.file.name

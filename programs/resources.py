@@ -22,6 +22,10 @@ PROGRAM_FORM_LABELS = {
 }
 PROGRAM_FORM_ALIASES = {"Donasi": ProgramForm.DONATION, "Kemitraan": ProgramForm.MICRO_BUSINESS}
 PROGRAM_STATUS_LABELS = {
+    ProgramStatus.DRAFT: "Draf",
+    ProgramStatus.SUBMITTED: "Diajukan",
+    ProgramStatus.CHANGES_REQUESTED: "Perlu perbaikan",
+    ProgramStatus.DECLINED: "Ditolak",
     ProgramStatus.PLANNED: "Direncanakan",
     ProgramStatus.ACTIVE: "Berjalan",
     ProgramStatus.COMPLETED: "Selesai",

@@ -13,7 +13,7 @@ from core.models import CsrField
 from core.roles import DINSOS_STAFF_GROUP, DINSOS_VIEWER_GROUP
 from facilities.models import Facility, FacilityMember, FacilityType, MemberRole, Need, NeedKind, NeedStatus, Priority
 from partners.models import Company, CompanyStatus, Engagement, Officer, OfficerRole, Partnership
-from programs.models import Program, ProgramForm, ProgramStatus
+from programs.models import Program, ProgramForm, ProgramStatus, Realisation, RealisationShare, RealisationStatus
 from regions.models import PovertyFigure, PovertySource, Region, RegionLevel
 
 User = get_user_model()
@@ -205,6 +205,28 @@ class ProgramFactory(factory.django.DjangoModelFactory):
     def fields(obj, create, extracted, **kwargs):
         if create:
             obj.fields.set(extracted or [field("pendidikan")])
+
+
+def realisation(program, year: int, quarter: int = 0, *, shares: dict[str, int], status=None, **kwargs):
+    """A realisation report of ``program`` written straight to the database (tests of the reports
+    build figures this way; the services' own tests go through ``programs.services``). ``shares``
+    maps region codes to rupiah; the total is their sum."""
+    values = {
+        "program": program,
+        "year": year,
+        "quarter": quarter,
+        "amount": sum(shares.values()),
+        "activities": "Kegiatan",
+        "status": status or RealisationStatus.VERIFIED,
+        "reported_by": kwargs.pop("reported_by", None) or UserFactory(),
+        "submitted_at": kwargs.pop("submitted_at", None) or datetime.datetime(year, 12, 31, tzinfo=datetime.UTC),
+        **kwargs,
+    }
+    report = Realisation.objects.create(**values)
+    RealisationShare.objects.bulk_create(
+        RealisationShare(realisation=report, region=region(code), amount=amount) for code, amount in shares.items()
+    )
+    return report
 
 
 class EngagementFactory(factory.django.DjangoModelFactory):
