@@ -67,6 +67,11 @@ STAFF_PERMISSIONS: dict[str, tuple[str, ...]] = {
     "partners.engagement": ("view", "add", "change", "delete"),
     "partners.partnerinterest": ("view", "change"),
     "programs.program": ("view", "add", "change", "import_program", "export_program"),
+    # "change" is the permission to verify or return a report (programs.realisations); nobody
+    # edits what a company reported.
+    "programs.realisation": ("view", "change"),
+    "programs.realisationshare": ("view",),
+    "programs.realisationevidence": ("view",),
     "matching.pledge": ("view", "propose_pledge", "decide_pledge", "verify_delivery", "cancel_pledge"),
     "matching.pledgestatuschange": ("view",),
     "matching.deliveryreport": ("view",),

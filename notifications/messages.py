@@ -44,7 +44,21 @@ NEED_EVENT_MESSAGES = {
 }
 
 
+# Events about a program's realisation report (notifications.services.subject_event): the
+# notice keeps no link to the report, so its first line of ``detail`` names it ("Program (PT X),
+# 2025 Q1") and the rest is the reviewer's note.
+SUBJECT_EVENT_MESSAGES = {
+    "realisation_submitted": gettext_noop("A realisation report was submitted for verification: %(subject)s."),
+    "realisation_verified": gettext_noop("Dinsos verified the realisation report %(subject)s."),
+    "realisation_returned": gettext_noop("Dinsos returned the realisation report %(subject)s for correction."),
+}
+
+
 def describe(event: str, pledge, detail: str = "", *, need=None) -> str:
+    if pledge is None and need is None and event in SUBJECT_EVENT_MESSAGES:
+        subject, _newline, note = detail.partition("\n")
+        text = _(SUBJECT_EVENT_MESSAGES[event]) % {"subject": subject}
+        return f"{text} {_('Note:')} {note}" if note else text
     if pledge is None and need is not None and event in NEED_EVENT_MESSAGES:
         text = _(NEED_EVENT_MESSAGES[event]) % {"need": need.title, "facility": need.facility.name}
         return f"{text} {_('Note:')} {detail}" if detail else text

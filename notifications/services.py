@@ -20,7 +20,15 @@ from notifications.delivery import MAX_EMAIL_ATTEMPTS, enqueue_email
 from notifications.messages import SILENT_EVENTS, describe
 from notifications.models import EmailStatus, Notification, OutgoingEmail
 
-__all__ = ["MAX_EMAIL_ATTEMPTS", "email_retry", "email_send", "enqueue_email", "need_event", "pledge_event"]
+__all__ = [
+    "MAX_EMAIL_ATTEMPTS",
+    "email_retry",
+    "email_send",
+    "enqueue_email",
+    "need_event",
+    "pledge_event",
+    "subject_event",
+]
 
 
 def _partner_officers(company_id: int):
@@ -87,6 +95,27 @@ def need_event(need, event: str, *, staff, detail: str = "", signature: str = ""
         body = f"{body}\n-- \n{signature}\n"
     for address in addresses:
         email_queue(to=address, subject=subject, body=body, event=event)
+
+
+def subject_event(event: str, *, users, subject: str, note: str = "", url: str, signature: str = "") -> None:
+    """Tell ``users`` about an event of something the notice keeps no link to (a program's
+    realisation report): an in-app notice linking to ``url`` and an e-mail, Indonesian first,
+    then English. ``subject`` names the thing in words that need no translation."""
+    detail = f"{subject}\n{note}" if note else subject
+    users = list(users)
+    Notification.objects.bulk_create([Notification(recipient=u, event=event, detail=detail, url=url) for u in users])
+    parts = []
+    for language in ("id", "en"):
+        with translation.override(language):
+            parts.append(describe(event, None, detail))
+    with translation.override("id"):
+        title = _("[CSR Portal] %(subject)s") % {"subject": subject}
+    body = "\n\n".join(parts) + f"\n\n{settings.SITE_URL}{url}\n"
+    if signature:
+        body = f"{body}\n-- \n{signature}\n"
+    for user in users:
+        if user.email:
+            email_queue(to=user.email, subject=title, body=body, event=event)
 
 
 def _bilingual(event: str, pledge, reason: str) -> tuple[str, str]:

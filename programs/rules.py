@@ -89,10 +89,12 @@ def share_problems(
     shares: Sequence[ShareLine],
     targets: Iterable[Region],
     agency: Agency | None,
+    households: int | None = None,
 ) -> list[str]:
     """The split of a report's rupiah over kecamatan or villages: every region a kecamatan or
     village inside the program's targets (or below one) and the agency's area, none twice, no
-    negative rupiah, and the parts adding up to the total."""
+    negative rupiah, and the parts adding up to the total; with ``households`` (the report's
+    households reached), the lines' households no more than that."""
     problems = []
     if amount < 0:
         problems.append(_("The rupiah realised cannot be negative."))
@@ -121,6 +123,12 @@ def share_problems(
         problems.append(
             _("The split adds up to %(split)s but the total realised is %(total)s.")
             % {"split": format_rupiah(total), "total": format_rupiah(amount)}
+        )
+    split_households = sum(line.households for line in shares)
+    if households is not None and households >= 0 and split_households > households:
+        problems.append(
+            _("The split counts %(split)s households but the report reached %(total)s.")
+            % {"split": split_households, "total": households}
         )
     return problems
 
