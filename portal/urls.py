@@ -1,6 +1,6 @@
 from django.urls import path
 
-from portal import views
+from portal import realisation_views, views
 
 app_name = "partner"
 
@@ -16,4 +16,12 @@ urlpatterns = [
     path("pledges/<int:pk>/withdraw/", views.pledge_withdraw, name="pledge_withdraw"),
     path("pledges/<int:pk>/report/", views.delivery_report, name="delivery_report"),
     path("company/", views.company_profile, name="company"),
+    path(
+        "programs/<int:pk>/realisations/new/",
+        realisation_views.realisation_create,
+        name="realisation_create",
+    ),
+    path("realisations/", realisation_views.realisation_list, name="realisation_list"),
+    path("realisations/<int:pk>/", realisation_views.realisation_detail, name="realisation_detail"),
+    path("realisations/<int:pk>/correct/", realisation_views.realisation_correct, name="realisation_correct"),
 ]
