@@ -12,6 +12,7 @@ from backoffice.admin import (
     notifications,
     partners,
     programs,
+    realisations,
     regions,
 )
 
@@ -24,5 +25,6 @@ __all__ = [
     "notifications",
     "partners",
     "programs",
+    "realisations",
     "regions",
 ]
