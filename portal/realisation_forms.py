@@ -115,7 +115,7 @@ class RealisationForm(forms.Form):
         self.program = program
         self.quarterly = program.agency is not None and program.agency.realisation_period == ReportingPeriod.QUARTER
         this_year = timezone.localdate().year
-        first = min(program.start_date.year, this_year)
+        first = min(program.start_date.year, this_year, fixed_period[0] if fixed_period else this_year)
         self.fields["year"].widget.choices = [(year, str(year)) for year in range(this_year, first - 1, -1)]
         if fixed_period is not None:
             # A correction keeps its period: the fields are shown, not sent.

@@ -10,7 +10,10 @@ from facilities.models import Need
 from matching.models import DeliveryReport, Evidence, Pledge, PledgeStatusChange
 from notifications.models import Notification, OutgoingEmail
 from partners.models import Company, Officer
-from programs.models import Program
+from programs import realisations
+from programs.models import Program, ProgramStatus, Realisation, RealisationEvidence, RealisationShare
+from programs.rules import ShareLine
+from tests.factories import ProgramFactory, StaffFactory, agency, region
 
 PDF_BYTES = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 
@@ -43,7 +46,73 @@ def snapshot() -> dict:
         "company_regions": list(Company.preferred_regions.through.objects.order_by("pk").values()),
         "officers": list(Officer.objects.order_by("pk").values()),
         "programs": list(Program.objects.order_by("pk").values()),
+        "realisations": [
+            list(Realisation.objects.order_by("pk").values()),
+            list(RealisationShare.objects.order_by("pk").values()),
+            list(RealisationEvidence.objects.order_by("pk").values()),
+        ],
         "users": list(get_user_model().objects.order_by("pk").values(*user_fields)),
         "notifications": list(Notification.objects.order_by("pk").values()),
         "emails": list(OutgoingEmail.objects.order_by("pk").values()),
     }
+
+
+# --- realisation reports ---------------------------------------------------------------------
+
+
+def pulpis():
+    region("62", "Kalimantan Tengah")
+    region("62.11", "Pulang Pisau")
+    return agency("62.11", "Dinas Sosial Kabupaten Pulang Pisau")
+
+
+def pulpis_staff():
+    return StaffFactory(agency=pulpis())
+
+
+def registered_program(company, *, title: str = "Sekolah lapang petani") -> Program:
+    """A program of ``company`` registered by Pulang Pisau, in Kahayan Hilir and Maliku."""
+    program = ProgramFactory(company=company, agency=pulpis(), title=title, status=ProgramStatus.ACTIVE)
+    program.target_regions.set([region("62.11.01", "Kahayan Hilir"), region("62.11.02", "Maliku")])
+    return program
+
+
+def file_realisation(program, officer_user, year: int, *, amount: int = 3_000_000, files=()) -> Realisation:
+    kahayan = region("62.11.01", "Kahayan Hilir")
+    return realisations.realisation_submit(
+        program=program,
+        actor=officer_user,
+        year=year,
+        quarter=0,
+        amount=amount,
+        shares=[ShareLine(kahayan, amount)],
+        households=10,
+        persons=30,
+        activities="Pelatihan",
+        files=files,
+    )
+
+
+def realisation_post(*, year: int, lines=(("62.11.01", "Rp 1.000.000", "4"),), **changes) -> dict:
+    """The form of a new report as a browser sends it: the period, the total and the split."""
+    data = {
+        "year": str(year),
+        "amount": "Rp 1.000.000",
+        "households": "4",
+        "persons": "12",
+        "women": "",
+        "children": "5",
+        "elderly": "",
+        "disabled": "",
+        "activities": "Pelatihan pembibitan di Kahayan Hilir",
+        "shares-TOTAL_FORMS": str(max(len(lines), 3)),
+        "shares-INITIAL_FORMS": "0",
+        "shares-MIN_NUM_FORMS": "0",
+        "shares-MAX_NUM_FORMS": "50",
+    }
+    for index, (code, amount, households) in enumerate(lines):
+        data[f"shares-{index}-region"] = code
+        data[f"shares-{index}-amount"] = amount
+        data[f"shares-{index}-households"] = households
+    data.update(changes)
+    return data

@@ -17,8 +17,9 @@ from django.urls import reverse
 from facilities.models import NeedStatus
 from matching.models import Pledge, PledgeStatus
 from portal import urls as partner_urls
+from programs import realisations
 from tests.factories import NeedFactory, officer_user, pledge_in_state
-from tests.portal.helpers import png, snapshot
+from tests.portal.helpers import file_realisation, png, pulpis_staff, realisation_post, registered_program, snapshot
 
 pytestmark = pytest.mark.django_db
 
@@ -35,9 +36,17 @@ CASES = {
     "pledge_withdraw": ("offered", {"reason": "Salah input"}),
     "delivery_report": ("approved", "delivery"),
     "company": (None, {"form": "company", "company-phone": "021-999", "company-business_scope": "Diganti"}),
+    "realisation_create": ("program", "realisation"),
+    "realisation_list": (None, {}),
+    "realisation_detail": ("submitted_report", {}),
+    "realisation_correct": ("returned_report", "realisation"),
 }
 # URLs whose object is not the company's own: another officer may use them on purpose.
 SHARED = {"dashboard", "notifications_read", "need_list", "pledge_list", "company", "pledge_create"}
+SHARED |= {"realisation_list"}
+# URLs about the company's realisation reports rather than its pledges.
+REALISATIONS = {"realisation_create", "realisation_detail", "realisation_correct"}
+LAST_YEAR = datetime.date.today().year - 1
 
 
 def test_the_matrix_knows_every_partner_url():
@@ -50,7 +59,19 @@ def world(company, officer, need):
     proposed = pledge_in_state(PledgeStatus.PROPOSED, company=company, need=need, quantity=5)
     offered = pledge_in_state(PledgeStatus.OFFERED, company=company, need=need, quantity=6)
     approved = pledge_in_state(PledgeStatus.APPROVED, company=company, quantity=4)
-    return {"need": need, "proposed": proposed, "offered": offered, "approved": approved}
+    program = registered_program(company)
+    submitted_report = file_realisation(program, officer.user, LAST_YEAR - 1)
+    returned_report = file_realisation(program, officer.user, LAST_YEAR - 2)
+    realisations.realisation_return(report=returned_report, actor=pulpis_staff(), reason="Foto kurang")
+    return {
+        "need": need,
+        "proposed": proposed,
+        "offered": offered,
+        "approved": approved,
+        "program": program,
+        "submitted_report": submitted_report,
+        "returned_report": returned_report,
+    }
 
 
 def _url(name, world):
@@ -64,6 +85,8 @@ def _post_data(name):
     data = CASES[name][1]
     if data == "delivery":
         return {"delivered_on": datetime.date.today().isoformat(), "quantity": "4", "photos": [png()]}
+    if data == "realisation":
+        return realisation_post(year=LAST_YEAR, photos=[png()])
     return data
 
 
@@ -92,7 +115,7 @@ def test_officer_of_another_company_gets_404_and_changes_nothing(client, world, 
     assert snapshot() == before
 
 
-@pytest.mark.parametrize("name", sorted(set(CASES) - SHARED - {"pledge_detail"}))
+@pytest.mark.parametrize("name", sorted(set(CASES) - SHARED - REALISATIONS - {"pledge_detail"}))
 def test_control_the_owner_can_make_the_same_request(client, world, officer, name):
     """Proves the data above is valid: the same POST by the owner changes the pledge."""
     client.force_login(officer.user)
@@ -101,6 +124,29 @@ def test_control_the_owner_can_make_the_same_request(client, world, officer, nam
     response = client.post(_url(name, world), _post_data(name))
     assert response.status_code == 302
     assert Pledge.objects.values().get(pk=pledge.pk) != before
+
+
+@pytest.mark.parametrize("name", ["realisation_create", "realisation_correct"])
+def test_control_the_owner_can_file_and_correct_a_realisation(client, world, officer, name):
+    client.force_login(officer.user)
+    before = snapshot()["realisations"]
+    response = client.post(_url(name, world), _post_data(name))
+    assert response.status_code == 302, response.context and response.context["form"].errors
+    assert snapshot()["realisations"] != before
+
+
+def test_realisation_detail_refuses_post_even_for_the_owner(officer_client, world):
+    url = reverse("partner:realisation_detail", args=[world["submitted_report"].pk])
+    assert officer_client.post(url).status_code == 405
+
+
+def test_the_realisation_list_shows_another_officer_nothing_of_the_company(client, world, other_officer):
+    client.force_login(other_officer.user)
+    page = client.get(reverse("partner:realisation_list")).content.decode()
+    assert world["program"].title not in page
+    for name in ("submitted_report", "returned_report"):
+        assert reverse("partner:realisation_detail", args=[world[name].pk]) not in page
+    assert reverse("partner:realisation_create", args=[world["program"].pk]) not in page
 
 
 def test_pledge_detail_refuses_post_even_for_the_owner(officer_client, world):
@@ -157,7 +203,10 @@ def test_a_need_not_open_to_the_public_cannot_be_pledged(officer_client, hidden,
     assert snapshot() == before
 
 
-@pytest.mark.parametrize("name", ["pledge_detail", "pledge_accept", "delivery_report", "pledge_create"])
+@pytest.mark.parametrize(
+    "name",
+    ["pledge_detail", "pledge_accept", "delivery_report", "pledge_create", *sorted(REALISATIONS)],
+)
 def test_ids_that_cannot_exist_are_404_not_500(officer_client, name):
     for pk in (10**6, 2**63, 10**30):
         response = officer_client.post(reverse(f"partner:{name}", args=[pk]))
@@ -189,7 +238,7 @@ def test_deactivated_officer_loses_access_at_the_next_request(officer_client, of
 
 
 POSTED = ["notifications_read", "pledge_create", "pledge_accept", "pledge_decline", "pledge_withdraw"]
-POSTED += ["delivery_report", "company"]
+POSTED += ["delivery_report", "company", "realisation_create", "realisation_correct"]
 
 
 @pytest.mark.parametrize("name", POSTED)
@@ -203,7 +252,7 @@ def test_every_form_needs_the_csrf_token(officer, world, name):
 
 
 def test_pages_with_forms_carry_the_csrf_token(officer_client, world):
-    for name in ("dashboard", "pledge_create", "pledge_detail", "delivery_report", "company"):
+    for name in ("dashboard", "pledge_create", "pledge_detail", "delivery_report", "company", "realisation_create"):
         page = officer_client.get(_url(name, world)).content.decode()
         assert 'name="csrfmiddlewaretoken"' in page, name
 
