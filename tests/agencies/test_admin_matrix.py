@@ -4,6 +4,7 @@ viewer changes nothing anywhere.
 
 A new ModelAdmin, view or action is in this matrix the moment it is registered."""
 
+import datetime
 import re
 
 import pytest
@@ -15,7 +16,12 @@ from django.urls import URLPattern, URLResolver
 from matching.models import Evidence
 from notifications.models import Notification, OutgoingEmail
 from partners.models import Company, Officer
+from programs import realisations
+from programs.models import ProgramStatus, Realisation
+from programs.rules import ShareLine
 from regions.models import Region
+from tests.factories import ProgramFactory, officer_user
+from tests.portal.helpers import png
 
 pytestmark = pytest.mark.django_db
 
@@ -62,6 +68,7 @@ def _objects(side):
         "agencies.agencystaff": side.staff.agency_staff,
         "facilities.facilitymember": side.member,
         "facilities.needproposal": side.proposal,
+        "programs.realisation": Realisation.objects.filter(program__agency=side.agency).first(),
     }
 
 
@@ -104,8 +111,24 @@ def _post_data(model):
 
 @pytest.fixture
 def evidence(jakarta, pulpis):
-    """A photo on each side's delivery report, so the evidence pages are in the matrix."""
+    """A photo on each side's delivery report, and a realisation report of a program in each
+    side's area with a photo, so the evidence pages are in the matrix."""
     for side in (jakarta, pulpis):
+        company = side.offer.company
+        program = ProgramFactory(company=company, agency=side.agency, status=ProgramStatus.ACTIVE)
+        program.target_regions.set([side.facility.region])
+        realisations.realisation_submit(
+            program=program,
+            actor=officer_user(company),
+            year=datetime.date.today().year - 1,
+            quarter=0,
+            amount=1000,
+            shares=[ShareLine(side.facility.region, 1000)],
+            households=1,
+            persons=1,
+            activities="Uji",
+            files=[(png("foto.png"), "photo")],
+        )
         Evidence.objects.create(
             report=side.report,
             kind="photo",
