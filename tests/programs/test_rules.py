@@ -70,3 +70,15 @@ def test_counts():
     assert count_problems(households=3, persons=10, women=4, children=None) == []
     assert count_problems(households=-1, persons=10) == ["Counts of beneficiaries cannot be negative."]
     assert "larger than the persons" in count_problems(households=1, persons=2, women=3)[0]
+
+
+def test_split_households_stay_within_the_households_reached(pulpis):
+    kahayan = region("62.11.01", "Kahayan Hilir")
+    maliku = region("62.11.02", "Maliku")
+    lines = [ShareLine(kahayan, 100, 30), ShareLine(maliku, 200, 25)]
+    targets = [kahayan, maliku]
+    assert share_problems(amount=300, shares=lines, targets=targets, agency=pulpis, households=55) == []
+    assert share_problems(amount=300, shares=lines, targets=targets, agency=pulpis) == []
+    assert share_problems(amount=300, shares=lines, targets=targets, agency=pulpis, households=50) == [
+        "The split counts 55 households but the report reached 50."
+    ]
