@@ -96,7 +96,7 @@ def test_staff_return_with_a_reason_asked_for_first(client, pulpis_staff, report
 def test_a_reviewed_report_is_refused_with_a_message(client, pulpis_staff, report):
     data = {"action": "verify_reports", "_selected_action": [report.pk]}
     client.post(reverse(CHANGELIST), data)
-    response = client.post(reverse(CHANGELIST), data, follow=True)
+    response = client.post(reverse(CHANGELIST), data, follow=True, HTTP_ACCEPT_LANGUAGE="en")
     assert "cannot become" in response.content.decode()
 
 
