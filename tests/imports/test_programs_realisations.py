@@ -173,18 +173,18 @@ NEXT_YEAR = LAST_YEAR + 2
     [
         pytest.param(
             {"Realisasi (Rp)": 140_000_000},
-            "Baris 2, kolom 'Rincian Wilayah': The split adds up to Rp 150.000.000 but the total realised is "
+            "Baris 2, kolom 'Rincian Wilayah': Rincian berjumlah Rp 150.000.000, padahal total realisasi "
             "Rp 140.000.000.",
             id="split-not-adding-up",
         ),
         pytest.param(
             {"Realisasi (Rp)": 150_000_000, "Rincian Wilayah": "62.11.07: 150.000.000"},
-            "Baris 2, kolom 'Rincian Wilayah': Jabiren Raya (62.11.07) is not among the program's target regions.",
+            "Baris 2, kolom 'Rincian Wilayah': Jabiren Raya (62.11.07) tidak termasuk wilayah sasaran program.",
             id="kecamatan-outside-the-targets",
         ),
         pytest.param(
             {"Rincian Wilayah": "31.74.01: 150.000.000"},
-            "Baris 2, kolom 'Rincian Wilayah': Tebet (31.74.01) lies outside the area of Dinas Sosial Kabupaten "
+            "Baris 2, kolom 'Rincian Wilayah': Tebet (31.74.01) berada di luar wilayah Dinas Sosial Kabupaten "
             "Pulang Pisau.",
             id="kecamatan-outside-the-agency",
         ),
@@ -201,12 +201,12 @@ NEXT_YEAR = LAST_YEAR + 2
         ),
         pytest.param(
             {"Rincian Wilayah": ""},
-            "Baris 2, kolom 'Rincian Wilayah': Split the rupiah realised over at least one kecamatan or village.",
+            "Baris 2, kolom 'Rincian Wilayah': Rinci rupiah terealisasi ke paling sedikit satu kecamatan atau desa.",
             id="split-missing",
         ),
         pytest.param(
             {"Tahun": NEXT_YEAR, "Tanggal Lapor": None},
-            "Baris 2, kolom 'Tahun': The period has not begun yet: a report cannot be made for the future.",
+            "Baris 2, kolom 'Tahun': Periodenya belum dimulai: laporan tidak dapat dibuat untuk masa depan.",
             id="period-in-the-future",
         ),
         pytest.param(
@@ -216,8 +216,8 @@ NEXT_YEAR = LAST_YEAR + 2
         ),
         pytest.param(
             {"Triwulan": "Q2"},
-            "Baris 2, kolom 'Tahun': Dinas Sosial Kabupaten Pulang Pisau asks for one report per year, not per "
-            "quarter.",
+            "Baris 2, kolom 'Tahun': Dinas Sosial Kabupaten Pulang Pisau meminta satu laporan per tahun, bukan "
+            "per triwulan.",
             id="quarter-for-a-yearly-agency",
         ),
         pytest.param(
@@ -238,7 +238,8 @@ NEXT_YEAR = LAST_YEAR + 2
         ),
         pytest.param(
             {"Perempuan": 500},
-            "Baris 2, kolom 'Jiwa': A group of beneficiaries cannot be larger than the persons reached (480).",
+            "Baris 2, kolom 'Jiwa': Satu kelompok penerima manfaat tidak boleh lebih banyak dari jiwa terjangkau "
+            "(480).",
             id="group-larger-than-persons",
         ),
         pytest.param(
