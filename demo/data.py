@@ -12,8 +12,9 @@ What is real and what is demonstration:
   (PSAA Putra Utama, PSTW Budi Mulia, PSBL Harapan Sentosa, PSBI Bangun Daya, ...), but their
   numbering, districts, capacities and texts are demo values, not an official list.
 * Fictional: heads of facilities, contacts, CSR officers, needs and their costs, programs and
-  budgets, the Pulang Pisau companies other than Bank Kalteng, the Pulang Pisau LKS, and the
-  poverty figures (plausible DTKS-like aggregates, not official data). Phone numbers use the
+  budgets, realisation reports and their figures, the Pulang Pisau companies other than Bank
+  Kalteng and PLN (whose forum membership and programs are demo data too), the Pulang Pisau LKS,
+  and the poverty figures (plausible DTKS-like aggregates, not official data). Phone numbers use the
   non-existent ``021-0000-…`` / ``0513-0000-…`` ranges and e-mail addresses are under
   ``example.org``.
 
@@ -25,11 +26,11 @@ import calendar
 import datetime
 from dataclasses import dataclass
 
-from agencies.models import AgencyLevel, StaffRole
+from agencies.models import AgencyLevel, ReportingPeriod, StaffRole
 from facilities.models import FacilityType, MemberRole, NeedKind, Operator, Priority
 from matching.models import PledgeOrigin, PledgeStatus
 from partners.models import CompanyKind, EngagementKind, OfficerRole
-from programs.models import ProgramForm, ProgramStatus
+from programs.models import ProgramForm, ProgramStatus, RealisationStatus
 
 # Every "needed by" date is counted in whole months from this fixed date, so the data is the
 # same on every run and every machine (November 2026 to December 2027).
@@ -2162,6 +2163,36 @@ PULPIS_PARTNERS: tuple[CompanyData, ...] = (
         forum_member_since=datetime.date(2021, 6, 1),
         notes="Perusahaan fiktif untuk demo.",
     ),
+    CompanyData(
+        slug="pln-ulp-pulang-pisau",
+        name="PT PLN (Persero) ULP Pulang Pisau",
+        kind=CompanyKind.STATE_OWNED,
+        country="Indonesia",
+        region="62.11.05",  # Kahayan Hilir
+        address="Unit Layanan Pelanggan Pulang Pisau, Kecamatan Kahayan Hilir",
+        email="tjsl@pln-pulpis.example.org",
+        business_scope="Unit layanan pelanggan PLN: penyambungan dan layanan listrik di Kabupaten Pulang Pisau.",
+        csr_strategy="Sambungan listrik bagi rumah tangga miskin, penerangan fasilitas umum desa, listrik desa.",
+        focus_fields=("infrastruktur", "sosial-keagamaan"),
+        preferred_regions=("62.11.02", "62.11.08"),
+        forum_member_since=datetime.date(2022, 2, 1),
+        notes="Keanggotaan Forum TSLP dan program TJSL di sini adalah data demo.",
+    ),
+    CompanyData(
+        slug="jabiren-karet-lestari",
+        name="PT Jabiren Karet Lestari",
+        kind=CompanyKind.COMPANY,
+        country="Indonesia",
+        region="62.11.07",  # Jabiren Raya
+        address="Kecamatan Jabiren Raya, Kabupaten Pulang Pisau",
+        email="csr@jabirenkaret.example.org",
+        business_scope="Perkebunan karet dan pengolahan lateks, dengan petani karet rakyat sebagai pemasok.",
+        csr_strategy="Peremajaan kebun karet rakyat dan kemitraan pemasaran bahan olah karet.",
+        focus_fields=("ekonomi-kerakyatan", "lingkungan-hidup"),
+        preferred_regions=("62.11.07",),
+        forum_member_since=datetime.date(2022, 8, 1),
+        notes="Perusahaan fiktif untuk demo. Anggota forum yang belum pernah menyampaikan laporan realisasi.",
+    ),
 )
 
 # --------------------------------------------------------------------------------------------
@@ -2488,7 +2519,8 @@ PROGRAMS: tuple[ProgramData, ...] = (
             "Project on Enhancing Social Rehabilitation Support for the Vulnerable Youth in Indonesia, "
             "dilaksanakan konsorsium KDS, World Vision Korea dan Rebach International di PSBR Taruna Jaya 1, "
             "termasuk hibah renovasi gedung panti. Tujuan: meningkatkan kemandirian warga binaan sosial. "
-            "Anggaran dikelola KOICA dan tidak dicatat di portal."
+            "Anggaran keseluruhan dikelola KOICA dan tidak dicatat di portal; yang dibelanjakan di PSBR Taruna "
+            "Jaya 1 dilaporkan sebagai realisasi tahunan (angka demo)."
         ),
         government_program="Rehabilitasi sosial remaja rentan di PSBR Taruna Jaya 1",
     ),
@@ -2576,7 +2608,273 @@ PROGRAMS: tuple[ProgramData, ...] = (
         description="Dukungan posyandu, pemeriksaan kesehatan dan makanan tambahan balita.",
         government_program=PULPIS_POVERTY,
     ),
+    ProgramData(
+        company="bank-kalteng",
+        title="Literasi keuangan dan tabungan pelajar",
+        form=ProgramForm.EMPOWERMENT,
+        fields=("pendidikan", "ekonomi-kerakyatan"),
+        budget=120_000_000,
+        start_date=D(2025, 2, 1),
+        end_date=D(2025, 12, 31),
+        target_regions=("62.11.05", "62.11.01"),
+        target_beneficiaries=600,
+        status=ProgramStatus.COMPLETED,
+        description="Kelas literasi keuangan di sekolah dan tabungan pelajar bagi anak dari keluarga terdata DTKS.",
+        government_program=PULPIS_POVERTY,
+    ),
+    ProgramData(
+        company="sebangau-agro-mandiri",
+        title="Paket sembako dan cek kesehatan lansia",
+        form=ProgramForm.DONATION,
+        fields=("sosial-keagamaan", "kesehatan"),
+        budget=75_000_000,
+        start_date=D(2025, 3, 1),
+        end_date=D(2025, 12, 31),
+        target_regions=("62.11.06",),
+        target_beneficiaries=250,
+        status=ProgramStatus.COMPLETED,
+        description="Paket sembako bulanan dan pemeriksaan kesehatan bagi lansia miskin di desa sekitar kebun.",
+        government_program=PULPIS_POVERTY,
+    ),
+    ProgramData(
+        company="pln-ulp-pulang-pisau",
+        title="Sambung listrik gratis rumah tangga miskin",
+        form=ProgramForm.ENVIRONMENT_SOCIAL,
+        fields=("infrastruktur",),
+        budget=90_000_000,
+        start_date=D(2025, 4, 1),
+        end_date=D(2026, 12, 31),
+        target_regions=("62.11.02", "62.11.08"),
+        target_beneficiaries=150,
+        status=ProgramStatus.ACTIVE,
+        description=(
+            "Instalasi dan penyambungan listrik 450 VA bagi rumah tangga miskin terdata DTKS yang belum berlistrik."
+        ),
+        government_program=PULPIS_POVERTY,
+    ),
+    ProgramData(
+        company="jabiren-karet-lestari",
+        title="Peremajaan kebun karet rakyat",
+        form=ProgramForm.MICRO_BUSINESS,
+        fields=("ekonomi-kerakyatan", "lingkungan-hidup"),
+        budget=210_000_000,
+        start_date=D(2025, 1, 1),
+        end_date=D(2026, 12, 31),
+        target_regions=("62.11.07",),
+        target_beneficiaries=90,
+        status=ProgramStatus.ACTIVE,
+        description="Bibit karet unggul, pupuk dan pendampingan kelompok tani karet; pembelian bahan olah karet.",
+        government_program=PULPIS_POVERTY,
+    ),
 )
+
+# --------------------------------------------------------------------------------------------
+# Realisation reports (laporan realisasi), yearly as both agencies ask. Natural key: program
+# (company slug and title), year and quarter. Pulang Pisau's 2025 reports reach some kecamatan
+# well (Banama Tingang, Kahayan Tengah), some hardly (Pandih Batu, Sebangau Kuala) and two not
+# at all: Maliku's only report was returned, and Jabiren Raya's forum member (PT Jabiren Karet
+# Lestari) has never reported. Reports of companies without a demo officer were entered by the
+# agency's staff from the forum's paper forms. Counts only, never a name.
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RealisationData:
+    company: str  # slug
+    program: str  # title within the company
+    year: int
+    shares: tuple[tuple[str, int, int], ...]  # (region code, rupiah, households reached there)
+    households: int
+    persons: int
+    activities: str
+    status: str
+    reported_by: str  # username
+    submitted_on: datetime.date
+    quarter: int = 0
+    women: int | None = None
+    children: int | None = None
+    elderly: int | None = None
+    disabled: int | None = None
+    verified_by: str = ""  # username
+    verified_on: datetime.date | None = None
+    review_note: str = ""
+
+    @property
+    def amount(self) -> int:
+        return sum(amount for _code, amount, _households in self.shares)
+
+
+R = RealisationStatus
+
+REALISATIONS: tuple[RealisationData, ...] = (
+    RealisationData(
+        company="kahayan-sawit-lestari",
+        program="Perbaikan jalan desa dan jembatan kayu",
+        year=2025,
+        shares=(("62.11.04", 385_000_000, 610), ("62.11.03", 140_000_000, 220)),
+        households=830,
+        persons=2_940,
+        activities=(
+            "Perbaikan 7,5 km jalan tanah desa dan 4 jembatan kayu ulin penghubung desa di Banama Tingang dan "
+            "Kahayan Tengah; padat karya warga desa."
+        ),
+        status=R.VERIFIED,
+        reported_by="dinsos.pulpis",
+        submitted_on=D(2026, 1, 22),
+        verified_by="dinsos.pulpis",
+        verified_on=D(2026, 2, 10),
+        review_note="Sesuai foto dan berita acara serah terima pekerjaan dengan kepala desa.",
+    ),
+    RealisationData(
+        company="kahayan-mineral-utama",
+        program="Posyandu dan pemeriksaan kesehatan desa lingkar tambang",
+        year=2025,
+        shares=(("62.11.03", 138_500_000, 310),),
+        households=310,
+        persons=1_020,
+        women=560,
+        children=410,
+        elderly=95,
+        activities=(
+            "Makanan tambahan balita di 6 posyandu, pemeriksaan kesehatan keliling 12 kali, alat timbang dan ukur."
+        ),
+        status=R.VERIFIED,
+        reported_by="dinsos.pulpis",
+        submitted_on=D(2026, 1, 28),
+        verified_by="dinsos.pulpis",
+        verified_on=D(2026, 2, 12),
+    ),
+    RealisationData(
+        company="bank-kalteng",
+        program="Literasi keuangan dan tabungan pelajar",
+        year=2025,
+        shares=(("62.11.05", 82_000_000, 260), ("62.11.01", 14_500_000, 45)),
+        households=305,
+        persons=540,
+        children=540,
+        activities=(
+            "Kelas literasi keuangan di 9 SMP/SMA dan pembukaan tabungan pelajar dengan setoran awal; Pandih Batu "
+            "baru satu sekolah."
+        ),
+        status=R.VERIFIED,
+        reported_by="dinsos.pulpis",
+        submitted_on=D(2026, 1, 15),
+        verified_by="dinsos.pulpis",
+        verified_on=D(2026, 1, 30),
+    ),
+    RealisationData(
+        company="pln-ulp-pulang-pisau",
+        program="Sambung listrik gratis rumah tangga miskin",
+        year=2025,
+        shares=(("62.11.02", 31_200_000, 52), ("62.11.08", 9_600_000, 16)),
+        households=68,
+        persons=251,
+        activities="Instalasi rumah dan penyambungan listrik 450 VA bagi 68 rumah tangga miskin terdata DTKS.",
+        status=R.VERIFIED,
+        reported_by="dinsos.pulpis",
+        submitted_on=D(2026, 3, 9),  # late: the 2025 reports were due on 30 January 2026
+        verified_by="dinsos.pulpis",
+        verified_on=D(2026, 3, 20),
+    ),
+    RealisationData(
+        company="sebangau-agro-mandiri",
+        program="Paket sembako dan cek kesehatan lansia",
+        year=2025,
+        shares=(("62.11.06", 61_750_000, 0),),
+        households=0,
+        persons=240,
+        elderly=240,
+        activities="Paket sembako bulanan Maret–Desember dan pemeriksaan kesehatan lansia tiap triwulan.",
+        status=R.RETURNED,
+        reported_by="csr.pulpis",
+        submitted_on=D(2026, 1, 27),
+        review_note=(
+            "Mohon lengkapi rincian per desa, jumlah rumah tangga penerima (angka saja, tanpa nama) dan berita "
+            "acara serah terima dengan kepala desa, lalu kirim ulang."
+        ),
+    ),
+    RealisationData(
+        company="kahayan-sawit-lestari",
+        program="Kerajinan rotan dan budaya Dayak Ngaju",
+        year=2026,
+        shares=(("62.11.04", 41_000_000, 35),),
+        households=35,
+        persons=78,
+        women=52,
+        activities="Pelatihan anyaman rotan 3 angkatan, pameran produk di Pulang Pisau, festival budaya desa.",
+        status=R.SUBMITTED,
+        reported_by="dinsos.pulpis",
+        submitted_on=D(2026, 11, 20),  # early: the 2026 report is due in January 2027
+    ),
+    # Jakarta: the Korean partners' programs around the panti of Dinsos DKI.
+    RealisationData(
+        company="koica",
+        program="Proyek Peningkatan Dukungan Rehabilitasi Sosial bagi Pemuda Rentan di Indonesia",
+        year=2025,
+        shares=(("31.74.01", 1_250_000_000, 0),),  # Tebet: PSBR Taruna Jaya 1
+        households=0,
+        persons=100,
+        women=30,
+        children=64,
+        activities=(
+            "Renovasi asrama dan ruang keterampilan PSBR Taruna Jaya 1; pelatihan pekerja sosial dan pendamping; "
+            "program kemandirian (konseling, keterampilan kerja, magang) bagi 100 remaja warga binaan."
+        ),
+        status=R.VERIFIED,
+        reported_by="dinsos",
+        submitted_on=D(2026, 1, 20),
+        verified_by="dinsos",
+        verified_on=D(2026, 2, 5),
+    ),
+    RealisationData(
+        company="ibk-bank-indonesia",
+        program="Literasi keuangan dan tabungan remaja panti",
+        year=2025,
+        shares=(("31.74.01", 48_000_000, 0), ("31.74.04", 36_000_000, 0), ("31.75.09", 27_000_000, 0)),
+        households=0,
+        persons=260,
+        children=210,
+        activities="Kelas literasi keuangan dan pembukaan tabungan remaja di PSBR Taruna Jaya 1 dan panti anak.",
+        status=R.VERIFIED,
+        reported_by="dinsos",
+        submitted_on=D(2026, 1, 26),
+        verified_by="dinsos",
+        verified_on=D(2026, 2, 9),
+    ),
+    RealisationData(
+        company="lg-electronics-indonesia",
+        program="Peralatan rumah tangga hemat energi untuk panti",
+        year=2025,
+        shares=(("31.73.01", 96_000_000, 0), ("31.75.07", 64_000_000, 0)),
+        households=0,
+        persons=410,
+        elderly=180,
+        disabled=150,
+        activities="Mesin cuci, lemari es dan pendingin ruangan hemat energi untuk panti lansia dan disabilitas.",
+        status=R.VERIFIED,
+        reported_by="csr.lg",
+        submitted_on=D(2026, 1, 29),
+        verified_by="dinsos",
+        verified_on=D(2026, 2, 16),
+    ),
+    RealisationData(
+        company="cj-indonesia",
+        program="Dapur sehat panti",
+        year=2025,
+        shares=(("31.75.09", 72_000_000, 0), ("31.73.06", 58_000_000, 0)),
+        households=0,
+        persons=520,
+        children=160,
+        elderly=240,
+        activities="Perbaikan dua dapur panti dan makanan tambahan bergizi Juli–Desember.",
+        status=R.SUBMITTED,
+        reported_by="dinsos",
+        submitted_on=D(2026, 2, 2),
+    ),
+)
+
+# The forum member that has never reported (the forum report lists it).
+NEVER_REPORTED = "jabiren-karet-lestari"
 
 # --------------------------------------------------------------------------------------------
 # Poverty figures for the 8 kecamatan of Pulang Pisau: plausible DTKS-style aggregates for the
@@ -2642,6 +2940,8 @@ class AgencyData:
     website: str = ""
     forum_name: str = ""
     forum_regulation: str = ""
+    realisation_period: str = ReportingPeriod.YEAR
+    realisation_due_days: int = 30
 
 
 AGENCIES: tuple[AgencyData, ...] = (
@@ -2738,6 +3038,17 @@ ACCOUNTS: tuple[AccountData, ...] = (
         facility_role=MemberRole.HEAD,
         job_title="Kepala Seksi Pelayanan Sosial",
         phone="021-0000-0111",
+    ),
+    AccountData(
+        username="csr.pulpis",
+        password=OFFICER_PASSWORD,
+        first_name="Agus",
+        last_name="Setiawan",
+        email="agus.setiawan@sebangauagro.example.org",
+        company="sebangau-agro-mandiri",
+        role=OfficerRole.COORDINATOR,
+        job_title="Koordinator CSR",
+        phone="0513-0000-301",
     ),
     AccountData(
         username="csr.hyundai",

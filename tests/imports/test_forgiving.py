@@ -12,7 +12,7 @@ from facilities.resources import NeedResource
 from partners.resources import CompanyWidget
 from programs.models import Program
 from regions.widgets import RegionWidget, dotted
-from tests.factories import CompanyFactory, FacilityFactory, NeedFactory, region
+from tests.factories import CompanyFactory, FacilityFactory, NeedFactory, agency, region
 from tests.imports.helpers import NEED_HEADERS, confirm, need_row, problems, read_xlsx, upload, xlsx
 
 pytestmark = pytest.mark.django_db
@@ -205,8 +205,10 @@ def test_partner_names_ignore_punctuation_and_a_near_miss_gets_its_suggestion(dj
 
 def test_program_file_names_a_partner_loosely(staff_client):
     company = CompanyFactory(name="PT Hyundai Motors Indonesia")
-    headers = ["Perusahaan", "Judul Program", "Bentuk", "Bidang", "Anggaran (Rp)", "Tanggal Mulai", "Tanggal Selesai"]
-    row = ["PT. Hyundai Motors, Indonesia", "Pelatihan", "Donasi", "Pendidikan", 0, "01/01/2025", None]
+    agency("31")
+    region("31.74.01", "Tebet")
+    headers = ["Perusahaan", "Judul Program", "Bentuk", "Bidang", "Anggaran (Rp)", "Tanggal Mulai", "Wilayah Sasaran"]
+    row = ["PT. Hyundai Motors, Indonesia", "Pelatihan", "Donasi", "Pendidikan", 0, "01/01/2025", "31.74.01"]
 
     preview = upload(staff_client, Program, xlsx([row], headers, sheet="Program CSR"), "program.xlsx")
 

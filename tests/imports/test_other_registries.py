@@ -1,4 +1,4 @@
-"""Poverty figures (end to end in the admin), facilities, partners and programs."""
+"""Poverty figures (end to end in the admin), facilities and partners (programs: test_programs.py)."""
 
 import datetime
 
@@ -9,7 +9,6 @@ from core.spreadsheets.reading import read_table
 from facilities.models import Facility, FacilityType, Operator
 from partners.models import Company, CompanyKind, CompanyStatus
 from partners.resources import CompanyResource
-from programs.models import Program, ProgramForm, ProgramStatus
 from regions.models import PovertyFigure, PovertySource
 from tests.factories import CompanyFactory, PovertyFigureFactory, region
 from tests.imports.helpers import POVERTY_HEADERS, confirm, csv_bytes, problems, upload, xlsx
@@ -175,71 +174,3 @@ def test_partner_problems_in_list_cells(staff_client):
         "Baris 2, kolom 'Wilayah Prioritas': kode wilayah 99.99 tidak dikenal.",
     ]
     assert not Company.objects.exists()
-
-
-PROGRAM_HEADERS = [
-    "Perusahaan",
-    "Judul Program",
-    "Bentuk",
-    "Bidang",
-    "Anggaran (Rp)",
-    "Tanggal Mulai",
-    "Tanggal Selesai",
-]
-
-
-def test_programs_by_partner_name_and_title(staff_client):
-    company = CompanyFactory(name="PT Hyundai Motors Indonesia")
-    content = xlsx(
-        [
-            [
-                "PT Hyundai Motors Indonesia",
-                "Pelatihan otomotif",
-                "Pemberdayaan masyarakat",
-                "Pendidikan",
-                "Rp 250.000.000",
-                "01/02/2025",
-                "31/12/2025",
-            ],
-            [
-                "pt hyundai motors indonesia",
-                "Donasi kursi roda",
-                "donation",
-                "Kesehatan; Sosial dan keagamaan",
-                75_000_000,
-                "2025-03-01",
-                None,
-            ],
-        ],
-        PROGRAM_HEADERS,
-        sheet="Program CSR",
-    )
-
-    confirm(staff_client, Program, upload(staff_client, Program, content, "program.xlsx"))
-
-    training = Program.objects.get(title="Pelatihan otomotif")
-    assert (training.company, training.form, training.budget) == (company, ProgramForm.EMPOWERMENT, 250_000_000)
-    assert training.status == ProgramStatus.PLANNED
-    assert list(training.fields.values_list("code", flat=True)) == ["pendidikan"]
-    donation = Program.objects.get(title="Donasi kursi roda")
-    assert sorted(donation.fields.values_list("code", flat=True)) == ["kesehatan", "sosial-keagamaan"]
-    again = upload(staff_client, Program, content, "program.xlsx").context["outcome"]
-    assert (again.new, again.updated, again.unchanged) == (0, 0, 2)
-
-
-def test_program_problems(staff_client):
-    CompanyFactory(name="PT Ada")
-    content = xlsx(
-        [
-            ["PT Tidak Ada", "Program A", "Donasi", "Pendidikan", 0, "01/01/2025", None],
-            ["PT Ada", "Program B", "Donasi", "", 0, "01/06/2025", "01/01/2025"],
-        ],
-        PROGRAM_HEADERS,
-        sheet="Program CSR",
-    )
-
-    assert problems(upload(staff_client, Program, content, "program.xlsx")) == [
-        "Baris 2, kolom 'Perusahaan': mitra 'PT Tidak Ada' tidak terdaftar. Tambahkan mitra lebih dulu atau periksa "
-        "namanya.",
-        "Baris 3, kolom 'Bidang': wajib diisi.",
-    ]

@@ -7,11 +7,16 @@ history entries, the same passwords.
 Pledges are the exception to direct writes: they are made and moved only through
 ``matching.services``, by the demo accounts, exactly as a person would in the portal and the
 admin. A pledge whose need, company and note already exist is left as it is, wherever the
-workflow has taken it since.
+workflow has taken it since. Realisation reports and the status history of programs are
+written once, when missing, and then left to the workflow too; every report is checked
+against ``programs.rules`` first, so the demo never holds a report the portal would refuse.
 """
 
+import datetime
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management.base import BaseCommand, CommandError
@@ -20,7 +25,7 @@ from django.db.models import Count
 from django.utils import timezone
 
 from agencies import services as agency_services
-from agencies.models import Agency
+from agencies.models import Agency, StaffRole
 from core.roles import ensure_staff_group
 from demo import data as demo
 from facilities import services as need_services
@@ -29,7 +34,17 @@ from matching import services as matching
 from matching.errors import PledgeError
 from matching.models import EvidenceKind, Pledge, PledgeOrigin, PledgeStatus
 from partners.models import Company, CompanyStatus, Engagement, Officer, Partnership
-from programs.models import Program
+from programs.models import (
+    REGISTERED_STATES,
+    Program,
+    ProgramStatus,
+    ProgramStatusChange,
+    Realisation,
+    RealisationShare,
+    RealisationStatus,
+)
+from programs.resources import registering_agency
+from programs.rules import ShareLine, count_problems, period_problems, share_problems
 from regions.models import PovertyFigure, PovertySource, Region
 from regions.services import regions_load
 
@@ -71,6 +86,8 @@ class Command(BaseCommand):
             self._programs(companies)
             self._poverty_figures()
             self._accounts(companies)
+            self._program_history()
+            self._realisations()
         self._pledges()
         self._summary(facilities)
 
@@ -97,6 +114,8 @@ class Command(BaseCommand):
                     "website": row.website,
                     "forum_name": row.forum_name,
                     "forum_regulation": row.forum_regulation,
+                    "realisation_period": row.realisation_period,
+                    "realisation_due_days": row.realisation_due_days,
                 },
             )
 
@@ -228,10 +247,12 @@ class Command(BaseCommand):
 
     def _programs(self, companies: dict[str, Company]) -> None:
         for row in demo.PROGRAMS:
+            targets = list(Region.objects.filter(code__in=row.target_regions))
             program = _sync(
                 Program,
                 {"company": companies[row.company], "title": row.title},
                 {
+                    "agency_id": getattr(registering_agency(targets), "pk", None),
                     "form": row.form,
                     "budget": row.budget,
                     "start_date": row.start_date,
@@ -308,6 +329,92 @@ class Command(BaseCommand):
                         "phone": row.phone,
                     },
                 )
+
+    # --- the Forum TSLP: who registered the programs, what they realised ------------------------
+
+    def _deciding_staff(self) -> dict[int, User]:
+        """The demo staff account of each agency (not its viewers), by agency id."""
+        usernames = {
+            row.agency: row.username for row in demo.ACCOUNTS if row.agency and row.agency_role == StaffRole.STAFF
+        }
+        return {
+            agency.pk: User.objects.get(username=usernames[agency.slug])
+            for agency in Agency.objects.filter(slug__in=usernames)
+        }
+
+    def _program_history(self) -> None:
+        """Each demo program's way to its status, once: submitted (by the company's demo officer,
+        or recorded by staff from the forum's form), registered by its agency's staff."""
+        staff = self._deciding_staff()
+        officers = {officer.company_id: officer.user for officer in Officer.objects.select_related("user")}
+        programs = Program.objects.filter(
+            title__in=[row.title for row in demo.PROGRAMS], status__in=REGISTERED_STATES
+        ).exclude(changes__isnull=False)
+        for program in programs:
+            registrar = staff.get(program.agency_id)
+            steps = [
+                ("", ProgramStatus.SUBMITTED, officers.get(program.company_id, registrar), "Diajukan ke Forum TSLP."),
+                (ProgramStatus.SUBMITTED, ProgramStatus.PLANNED, registrar, "Didaftarkan: sesuai data kemiskinan."),
+            ]
+            if program.status != ProgramStatus.PLANNED:
+                steps.append((ProgramStatus.PLANNED, program.status, registrar, ""))
+            ProgramStatusChange.objects.bulk_create(
+                ProgramStatusChange(program=program, old_status=old, new_status=new, actor=actor, reason=reason)
+                for old, new, actor, reason in steps
+            )
+
+    def _realisations(self) -> None:
+        users = {user.username: user for user in User.objects.filter(username__in=[a.username for a in demo.ACCOUNTS])}
+        zone = ZoneInfo(settings.TIME_ZONE)
+        for row in demo.REALISATIONS:
+            program = Program.objects.select_related("agency").get(company__slug=row.company, title=row.program)
+            if Realisation.objects.filter(program=program, year=row.year, quarter=row.quarter).exists():
+                continue  # the workflow owns it now
+            regions = {region.code: region for region in Region.objects.filter(code__in=[s[0] for s in row.shares])}
+            lines = [ShareLine(regions[code], amount, households) for code, amount, households in row.shares]
+            problems = [
+                *period_problems(program.agency, row.year, row.quarter),
+                *share_problems(
+                    amount=row.amount, shares=lines, targets=program.target_regions.all(), agency=program.agency
+                ),
+                *count_problems(
+                    households=row.households,
+                    persons=row.persons,
+                    women=row.women,
+                    children=row.children,
+                    elderly=row.elderly,
+                    disabled=row.disabled,
+                ),
+            ]
+            if problems:
+                raise CommandError(f"Demo report of {program.title!r} {row.year}: {' '.join(problems)}")
+            report = Realisation.objects.create(
+                program=program,
+                year=row.year,
+                quarter=row.quarter,
+                amount=row.amount,
+                households=row.households,
+                persons=row.persons,
+                women=row.women,
+                children=row.children,
+                elderly=row.elderly,
+                disabled=row.disabled,
+                activities=row.activities,
+                status=row.status,
+                reported_by=users[row.reported_by],
+                submitted_at=datetime.datetime.combine(row.submitted_on, datetime.time(10), tzinfo=zone),
+                verified_by=users.get(row.verified_by),
+                verified_at=(
+                    datetime.datetime.combine(row.verified_on, datetime.time(14), tzinfo=zone)
+                    if row.verified_on
+                    else None
+                ),
+                review_note=row.review_note,
+            )
+            RealisationShare.objects.bulk_create(
+                RealisationShare(realisation=report, region=line.region, amount=line.amount, households=line.households)
+                for line in lines
+            )
 
     # --- pledges, through the workflow services ------------------------------------------------
 
@@ -409,6 +516,13 @@ class Command(BaseCommand):
             ("Forum TSLP members", Partnership.objects.filter(forum_member=True).count()),
             ("Engagements", Engagement.objects.count()),
             ("Programs", Program.objects.count()),
+            ("Realisation reports", Realisation.objects.count()),
+            (
+                "  verified in Pulang Pisau",
+                Realisation.objects.filter(
+                    status=RealisationStatus.VERIFIED, program__agency__region_id=demo.PULANG_PISAU
+                ).count(),
+            ),
             (
                 "Poverty figures in Pulang Pisau",
                 PovertyFigure.objects.filter(region__code__startswith="62.11.").count(),
