@@ -1,5 +1,6 @@
-"""The region table (poor households beside rupiah pledged and delivered), the districts with
-the widest gap, and the dashboard that puts every table of the reports together."""
+"""The region table (poor households beside all CSR planned and realised: pledges and deliveries
+to facility needs, and programs' budgets and verified realisations), the districts with the
+widest gap, and the dashboard that puts every table of the reports together."""
 
 from __future__ import annotations
 
@@ -33,6 +34,16 @@ class RegionRow:
     def delivered_per_household(self) -> int | None:
         return self.households.per(self.figures.delivered)
 
+    @property
+    def planned_per_household(self) -> int | None:
+        """All CSR planned (pledged + programs' budgets) per poor household."""
+        return self.households.per(self.figures.csr_planned)
+
+    @property
+    def realised_per_household(self) -> int | None:
+        """All CSR realised (verified deliveries + verified realisations) per poor household."""
+        return self.households.per(self.figures.csr_realised)
+
 
 @dataclass
 class GapRow:
@@ -43,10 +54,21 @@ class GapRow:
     figure_year: int
     pledged: int
     delivered: int
+    planned_programs: int = 0
+    realised_programs: int = 0
 
     @property
-    def delivered_per_household(self) -> int:
-        return round(self.delivered / self.households)
+    def csr_planned(self) -> int:
+        return self.pledged + self.planned_programs
+
+    @property
+    def csr_realised(self) -> int:
+        return self.delivered + self.realised_programs
+
+    @property
+    def realised_per_household(self) -> int:
+        """All CSR realised per poor household: what the ranking orders by."""
+        return round(self.csr_realised / self.households)
 
 
 @dataclass
@@ -80,9 +102,9 @@ def region_report(
     data: Activity | None = None,
 ) -> RegionReport:
     """The region table (the children of ``scope``, or the provinces) with poor households
-    beside rupiah pledged and delivered, and the districts with the widest gap.
+    beside all CSR planned and realised, and the districts with the widest gap.
 
-    Four queries (five with a scope above district level), and the three of ``activity``
+    Four queries (five with a scope above district level), and the five of ``activity``
     unless ``data`` is given."""
     scope_code = scope.code if scope else ""
     if scope is None:
@@ -109,18 +131,33 @@ def region_report(
     else:
         total.households = HouseholdTree.combine([row.households for row in rows.values()], len(rows))
 
-    # Districts with figures, least delivered per poor household first (ties: more households).
+    # Districts with figures, least CSR realised per poor household first (ties: more households).
     empty = Figures()
     ranked = [
-        (by_district.get(code, empty).delivered / households, -households, code, name, households, year)
+        (by_district.get(code, empty).csr_realised / households, -households, code, name, households, year)
         for code, (name, level, households, year) in figures.items()
         if level == RegionLevel.DISTRICT and households
     ]
     gap = []
     for rank, (_ratio, _minus, code, name, households, year) in enumerate(heapq.nsmallest(gap_limit, ranked), 1):
         values = by_district.get(code, empty)
-        gap.append(GapRow(rank, code, name, households, year, values.pledged, values.delivered))
-    has_unplaced = any(getattr(unplaced.figures, name) for name in ("pledges", "reports", "open_needs"))
+        gap.append(
+            GapRow(
+                rank,
+                code,
+                name,
+                households,
+                year,
+                values.pledged,
+                values.delivered,
+                values.planned_programs,
+                values.realised_programs,
+            )
+        )
+    has_unplaced = any(
+        getattr(unplaced.figures, name)
+        for name in ("pledges", "reports", "open_needs", "realised_programs", "programs_awaiting", "planned_programs")
+    )
     return RegionReport(scope, total, list(rows.values()), unplaced if has_unplaced else None, gap, len(ranked))
 
 
@@ -145,7 +182,7 @@ def dashboard(period: Period, scope: Region | None, *, public: bool) -> Dashboar
         scope=scope,
         regions=region_report(period, scope, public=public, data=data),
         fields=by_field(period, scope_code, data=data),
-        companies=by_company(period, scope_code),
+        companies=by_company(period, scope_code, data=data),
         facilities=by_facility(period, scope_code, public=public, data=data),
     )
     if not public:
