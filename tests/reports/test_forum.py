@@ -61,7 +61,7 @@ def test_forum_report_for_one_company(data):
     assert report.total.figures.pledged == 12_500_000
     assert (report.total.figures.delivered, report.total.figures.awaiting) == (6_000_000, 2_000_000)
     assert (report.total.programs, report.total.budget) == (1, 50_000_000)
-    assert [program.title for program in report.programs] == ["Kasur sehat"]
+    assert [line.program.title for line in report.programs] == ["Kasur sehat"]
     assert report.district_names == ["Kahayan Hilir"]
     assert report.total.figures.on_time_percent == 50
 
