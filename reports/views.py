@@ -81,8 +81,8 @@ def forum_report(request: HttpRequest, year: int, slug: str = "") -> HttpRespons
         "region_code": form.region_code,
         "agency_name": agency.name if agency else settings.AGENCY_NAME,
         "printed_on": timezone.localdate(),
-        "field_chart": charts.money_chart(_("Pledged and delivered by field"), report.by_field),
-        "company_chart": charts.money_chart(_("Pledged and delivered by company"), report.companies[:CHART_ROWS])
+        "field_chart": charts.money_chart(_("CSR planned and realised by field"), report.by_field),
+        "company_chart": charts.money_chart(_("CSR planned and realised by company"), report.companies[:CHART_ROWS])
         if report.company is None
         else None,
     }

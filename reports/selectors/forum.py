@@ -120,6 +120,7 @@ class ProgramLine:
     awaiting: int = 0
     returned: int = 0
     districts: list[str] = field(default_factory=list)
+    district_names: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -215,6 +216,7 @@ def forum_report(
     for values in programs.values(key=F("company_id")).annotate(**program_sums).order_by():
         rows[values["key"]].programs = values["programs"]
         rows[values["key"]].budget = values["budget"]
+        rows[values["key"]].figures.planned_programs = values["budget"]  # the whole budget, beside realised
     for values in pledges.values(key=F("company_id")).annotate(**pledge_sums).order_by():
         row = rows[values["key"]]
         row.figures.add(values)
@@ -323,11 +325,10 @@ def forum_report(
         for row in fields:
             if row.key == key:
                 row.programs = count
-    district_names = (
-        list(Region.objects.filter(code__in=district_codes).order_by("name").values_list("name", flat=True))
-        if company is not None
-        else []
-    )
+    names = dict(Region.objects.filter(code__in=district_codes).values_list("code", "name"))
+    for line in lines:
+        line.district_names = [names.get(code, code) for code in line.districts]
+    district_names = sorted(names.values()) if company is not None else []
     return ForumReport(
         year=year,
         scope=scope,

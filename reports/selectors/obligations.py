@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from django.db.models import OuterRef, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from agencies.models import Agency, ReportingPeriod
 from partners.models import Company, Partnership
@@ -33,6 +34,7 @@ from programs.models import REGISTERED_STATES, Program, Realisation, Realisation
 from programs.rules import period_due, period_end, period_start
 
 REPORTED, PARTIAL, MISSING = "reported", "partial", "missing"
+OWED_STATUS_LABELS = {REPORTED: _lazy("Reported"), PARTIAL: _lazy("Partly reported"), MISSING: _lazy("Not reported")}
 STANDING_STATES = (RealisationStatus.SUBMITTED, RealisationStatus.VERIFIED)
 
 

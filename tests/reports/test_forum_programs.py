@@ -3,8 +3,11 @@ reports, and its reporting discipline, checked figure by figure against the hand
 of ``programs_dataset.py`` (pledges and deliveries of ``dataset.py`` included)."""
 
 import datetime
+import io
 
 import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
 
 from reports.selectors.forum import forum_report
 from reports.selectors.obligations import MISSING, PARTIAL, REPORTED, forum_discipline
@@ -204,3 +207,43 @@ def test_quarterly_reports(data):
         (3, MISSING, False),
         (4, MISSING, False),
     ]
+
+
+EN = {"Accept-Language": "en"}
+
+
+def test_forum_page_of_pulang_pisau_shows_programs_and_who_did_not_report(client, data):
+    html = client.get(reverse("reports:forum", args=[2024]), {"region": "62.11"}, headers=EN).content.decode()
+    # The region narrows the money to Pulang Pisau: P6 (Pasar Rebo) is left out of B's deliveries.
+    assert 'data-figure="realised-programs">Rp 23.000.000<' in html
+    assert 'data-figure="csr-realised">Rp 49.000.000<' in html  # 26 delivered + 23 realised
+    assert 'data-figure="returned">Rp 5.000.000<' in html
+    assert 'data-figure="members-on-time">25%' in html
+    discipline = html.split('id="discipline-table"', 1)[1].split("</table>", 1)[0]
+    assert 'data-key="pt-delta-karet" data-status="missing"' in discipline
+    assert 'data-key="pt-alpha-sawit" data-status="partial"' in discipline
+    assert "Bibit karet" in discipline
+    assert "PT Delta Karet (2024)" in html.split('id="not-reported"', 1)[1]
+    programs = html.split('id="program-table"', 1)[1].split("</table>", 1)[0]
+    assert "Kahayan Hilir, Maliku" in programs
+    assert "Usulan baru" not in programs and "PT Gamma Niaga" not in html
+
+
+def test_forum_xlsx_of_pulang_pisau(client, data):
+    response = client.get(reverse("reports:forum_xlsx", args=[2024]), {"region": "62.11"}, headers=EN)
+    workbook = load_workbook(io.BytesIO(response.content))
+    assert workbook.sheetnames == ["Summary", "By form", "By field", "Companies", "Programs", "Reports owed"]
+    summary = {row[0]: row[1] for row in workbook["Summary"].iter_rows(values_only=True) if row[0]}
+    assert summary["Programs realised, verified (Rp)"] == 23_000_000
+    assert summary["Members reporting on time (%)"] == 25
+    assert summary["Households reached"] == 35
+    owed = list(workbook["Reports owed"].iter_rows(min_row=2, values_only=True))
+    assert [(row[0], row[3], row[4], row[5]) for row in owed] == [
+        ("PT Alpha Sawit", "Partly reported", "no", "Bibit karet"),
+        ("PT Beta Energi", "Reported", "no", None),
+        ("PT Delta Karet", "Not reported", "no", "Air bersih"),
+        ("PT Eka Sejahtera", "Reported", "yes", None),
+    ]
+    programs = {row[1]: row for row in workbook["Programs"].iter_rows(min_row=2, values_only=True)}
+    assert programs["Kasur sehat"][0] == "PT Alpha Sawit"
+    assert programs["Kasur sehat"][11:] == (20_000_000, 0, 0, "Kahayan Hilir, Maliku")
