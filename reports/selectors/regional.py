@@ -9,11 +9,14 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+from agencies.models import Agency
+from agencies.scope import agency_for_region
 from regions.models import Region, RegionLevel
 from regions.selectors import DISTRICT_CODE_LENGTH, own_figures
 from reports.selectors.activity import NEED_SUMS, Activity, Figures, activity, open_needs
 from reports.selectors.breakdowns import BreakdownRow, by_company, by_facility, by_field
 from reports.selectors.households import UNKNOWN_HOUSEHOLDS, Households, HouseholdTree, children_counts
+from reports.selectors.obligations import MemberPeriod, overdue_members
 from reports.selectors.overdue import overdue_list
 from reports.selectors.periods import Period
 
@@ -171,10 +174,13 @@ class Dashboard:
     facilities: list[BreakdownRow]
     overdue_count: int = 0
     overdue: list = field(default_factory=list)
+    agency: Agency | None = None  # the agency whose area holds the scope (staff dashboard only)
+    realisations_owed: list[MemberPeriod] = field(default_factory=list)
 
 
 def dashboard(period: Period, scope: Region | None, *, public: bool) -> Dashboard:
-    """Everything the public summary shows; the staff dashboard adds the overdue list."""
+    """Everything the public summary shows; the staff dashboard adds the overdue deliveries and
+    the realisation reports the forum members of the scope's agency owe."""
     scope_code = scope.code if scope else ""
     data = activity(period, scope_code)
     result = Dashboard(
@@ -187,4 +193,7 @@ def dashboard(period: Period, scope: Region | None, *, public: bool) -> Dashboar
     )
     if not public:
         result.overdue_count, result.overdue = overdue_list(scope_code)
+        result.agency = agency_for_region(scope_code)
+        if result.agency is not None:
+            result.realisations_owed = overdue_members(result.agency)
     return result
