@@ -78,3 +78,16 @@ def test_dinsos_sees_the_members_that_owe_reports_on_the_dashboard(client, data,
     owed = html.split('id="realisations-owed-table"', 1)[1].split("</table>", 1)[0]
     assert "PT Alpha Sawit" in owed and "Bibit karet" in owed and "PT Delta Karet" in owed
     assert "PT Eka Sejahtera" not in owed
+
+
+def test_the_public_forum_page_lists_who_reported_and_who_did_not(client, data, monkeypatch):
+    monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: TODAY)
+    data.pulpis.forum_name = "Forum TSLP Kabupaten Pulang Pisau"
+    data.pulpis.save()
+    html = client.get(data.pulpis.get_absolute_url(), headers={"Accept-Language": "en"}).content.decode()
+    assert "Realisation reports for 2024" in html
+    reported = html.split('id="forum-reported"', 1)[1].split("</div>", 1)[0]
+    not_reported = html.split('id="forum-not-reported"', 1)[1].split("</div>", 1)[0]
+    assert "PT Beta Energi" in reported and "(late)" in reported and "PT Eka Sejahtera" in reported
+    assert "PT Alpha Sawit" in not_reported and "(partly)" in not_reported and "PT Delta Karet" in not_reported
+    assert "PT Gamma Niaga" not in reported + not_reported
