@@ -230,10 +230,19 @@ def forum_report(
     # of the verified reports.
     per_program: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     program_company: dict[int, int] = {}
-    by_status = shares.values_list("realisation__program_id", "realisation__program__company_id", "realisation__status")
-    for program_id, company_id, status, amount in by_status.annotate(amount=zero_sum("amount")).order_by():
+    # One grouped query: rupiah per program, status and district (the districts of verified
+    # shares are the kecamatan reached, below).
+    program_districts: dict[int, set[str]] = defaultdict(set)
+    verified_districts: list[tuple[int, str]] = []
+    by_status = shares.annotate(district=_district_key("region_id")).values_list(
+        "realisation__program_id", "realisation__program__company_id", "realisation__status", "district"
+    )
+    for program_id, company_id, status, district, amount in by_status.annotate(amount=zero_sum("amount")).order_by():
         per_program[program_id][status] += amount
         program_company[program_id] = company_id
+        if status == RealisationStatus.VERIFIED:
+            verified_districts.append((company_id, district))
+            program_districts[program_id].add(district)
     verified_shares = shares.filter(realisation__status=RealisationStatus.VERIFIED)
     beneficiary_sums = (
         Realisation.objects.filter(pk__in=verified_shares.values("realisation_id"))
@@ -254,19 +263,12 @@ def forum_report(
     # Kecamatan reached: of verified deliveries and verified realisation shares; a kecamatan
     # reached by two companies, or by a delivery and a program, counts once.
     company_districts: dict[int, set[str]] = defaultdict(set)
-    program_districts: dict[int, set[str]] = defaultdict(set)
     for company_id, district in (
         reached.annotate(district=_district_key()).values_list("pledge__company_id", "district").distinct().order_by()
     ):
         company_districts[company_id].add(district)
-    for program_id, company_id, district in (
-        verified_shares.annotate(district=_district_key("region_id"))
-        .values_list("realisation__program_id", "realisation__program__company_id", "district")
-        .distinct()
-        .order_by()
-    ):
+    for company_id, district in verified_districts:
         company_districts[company_id].add(district)
-        program_districts[program_id].add(district)
     for company_id, districts in company_districts.items():
         rows[company_id].districts = len(districts)
     district_codes = set().union(*company_districts.values()) if company_districts else set()

@@ -246,4 +246,4 @@ def test_forum_xlsx_of_pulang_pisau(client, data):
     ]
     programs = {row[1]: row for row in workbook["Programs"].iter_rows(min_row=2, values_only=True)}
     assert programs["Kasur sehat"][0] == "PT Alpha Sawit"
-    assert programs["Kasur sehat"][11:] == (20_000_000, 0, 0, "Kahayan Hilir, Maliku")
+    assert programs["Kasur sehat"][10:] == (20_000_000, 0, 0, "Kahayan Hilir, Maliku")
