@@ -10,6 +10,7 @@ from agencies.models import Agency
 from facilities import selectors as facility_selectors
 from public import selectors
 from regions.models import in_area
+from reports.selectors.obligations import last_closed_period, members_with_since, obligations, period_label
 
 FACILITIES_SHOWN = 12
 
@@ -43,8 +44,21 @@ def agency_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "more_facilities": len(facilities) > FACILITIES_SHOWN,
         "partners": list(selectors.partners_thanked(area=area, limit=24)),
         "forum_year": timezone.localdate().year,
+        **(forum_reporting(agency) if agency.forum_name else {}),
     }
     return render(request, "agencies/agency_detail.html", context)
+
+
+def forum_reporting(agency: Agency) -> dict:
+    """Which forum members sent the realisation reports of the last period already due, and which
+    did not (forum membership is public): three queries."""
+    year, quarter = last_closed_period(agency)
+    rows = obligations(agency, [(year, quarter)], list(members_with_since(agency)))
+    return {
+        "forum_period": period_label(year, quarter),
+        "forum_reported": [row for row in rows if row.reported],
+        "forum_not_reported": [row for row in rows if not row.reported],
+    }
 
 
 @require_safe

@@ -120,19 +120,23 @@ def bar_chart(
 
 
 def money_series() -> list[Series]:
-    return [Series(PLEDGED[0], _("Pledged"), PLEDGED[1]), Series(DELIVERED[0], _("Delivered (verified)"), DELIVERED[1])]
+    return [
+        Series(PLEDGED[0], _("CSR planned"), PLEDGED[1]),
+        Series(DELIVERED[0], _("CSR realised (verified)"), DELIVERED[1]),
+    ]
 
 
 def money_chart(title: str, rows, *, label=lambda row: row.name) -> Chart:
-    """Pledged and delivered rupiah of report rows (anything with ``figures``)."""
+    """All CSR planned (pledges and programs' budgets) and realised (verified deliveries and
+    program realisations) of report rows (anything with ``figures``)."""
     return bar_chart(
-        title, [(label(row), (row.figures.pledged, row.figures.delivered)) for row in rows], money_series()
+        title, [(label(row), (row.figures.csr_planned, row.figures.csr_realised)) for row in rows], money_series()
     )
 
 
 def gap_chart(title: str, gap_rows) -> Chart:
-    """The ranked gap: poor households of each district, widest gap first, labelled with the
-    rupiah delivered per poor household."""
+    """The ranked gap: poor households of each district, widest gap first, labelled with all
+    CSR realised per poor household."""
     serie = Series(HOUSEHOLDS[0], _("Poor households"), HOUSEHOLDS[1])
     chart = bar_chart(
         title,
@@ -143,7 +147,7 @@ def gap_chart(title: str, gap_rows) -> Chart:
     )
     for row, chart_row in zip(gap_rows, chart.rows, strict=True):
         bar = chart_row.bars[0]
-        per_household = _("%(rupiah)s per household") % {"rupiah": format_rupiah(row.delivered_per_household)}
+        per_household = _("%(rupiah)s per household") % {"rupiah": format_rupiah(row.realised_per_household)}
         bar.text = f"{bar.text} · {per_household}"
         bar.title = f"{row.name}: {bar.text}"
     return chart

@@ -14,6 +14,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from reports.selectors.forum import ForumReport
+from reports.selectors.obligations import OWED_STATUS_LABELS
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -44,10 +45,15 @@ def _percent(value: int | None):
     return value if value is not None else ""
 
 
+def _optional(value):
+    return value if value is not None else ""
+
+
 def forum_workbook(report: ForumReport, *, agency_name: str) -> Workbook:
     workbook = Workbook()
     total = report.total
     figures = total.figures
+    people = total.beneficiaries
     title = (
         _("Forum TSLP annual report %(year)s: %(company)s") % {"year": report.year, "company": report.company.name}
         if report.company
@@ -63,22 +69,41 @@ def forum_workbook(report: ForumReport, *, agency_name: str) -> Workbook:
         [_("Member companies") if report.company is None else _("Company"), len(report.companies)],
         [_("Programs running in the year"), total.programs],
         [_("Program budgets (Rp)"), total.budget],
+        [_("Programs realised, verified (Rp)"), figures.realised_programs],
+        [_("Programs reported, awaiting verification (Rp)"), figures.programs_awaiting],
+        [_("Realisation reports returned for correction (Rp)"), total.returned],
         [_("Pledged (Rp)"), figures.pledged],
         [_("Delivered, verified (Rp)"), figures.delivered],
         [_("Reported, awaiting verification (Rp)"), figures.awaiting],
+        [_("CSR realised, verified (Rp)"), figures.csr_realised],
+        [_("Verified share of what was reported (%)"), _optional(total.verified_percent)],
         [_("Beneficiaries reached"), figures.beneficiaries],
+        [_("Households reached"), people.households],
+        [_("Persons reached"), people.persons],
+        [_("Of whom women"), _optional(people.women)],
+        [_("Of whom children"), _optional(people.children)],
+        [_("Of whom elderly"), _optional(people.elderly)],
+        [_("Of whom persons with disability"), _optional(people.disabled)],
         [_("Districts reached"), total.districts],
         [_("Pledges"), figures.pledges],
         [_("Pledges delivered"), total.pledges_delivered],
         [_("Pledges verified"), total.pledges_verified],
         [_("Delivery reports on time (%)"), _percent(figures.on_time_percent)],
     ]
+    discipline = report.discipline
+    if discipline is not None:
+        summary += [
+            [_("Members owing realisation reports"), discipline.members],
+            [_("Members that reported in full"), discipline.members_reported],
+            [_("Members that reported on time"), discipline.members_on_time],
+            [_("Members reporting on time (%)"), _optional(discipline.on_time_percent)],
+        ]
     _sheet(workbook, _("Summary"), [_("Item"), _("Value")], summary, first=True)
     _sheet(
         workbook,
         _("By form"),
-        [_("Form"), _("Programs"), _("Budget (Rp)"), _("Target beneficiaries")],
-        [[str(row.label), row.programs, row.budget, row.target_beneficiaries] for row in report.by_form],
+        [_("Form"), _("Programs"), _("Budget (Rp)"), _("Realised, verified (Rp)"), _("Target beneficiaries")],
+        [[str(row.label), row.programs, row.budget, row.realised, row.target_beneficiaries] for row in report.by_form],
     )
     _sheet(
         workbook,
@@ -90,6 +115,9 @@ def forum_workbook(report: ForumReport, *, agency_name: str) -> Workbook:
             _("Delivered, verified (Rp)"),
             _("Awaiting verification (Rp)"),
             _("Beneficiaries reached"),
+            _("Programs realised, verified (Rp)"),
+            _("Programs awaiting verification (Rp)"),
+            _("CSR realised, verified (Rp)"),
         ],
         [
             [
@@ -99,6 +127,9 @@ def forum_workbook(report: ForumReport, *, agency_name: str) -> Workbook:
                 row.figures.delivered,
                 row.figures.awaiting,
                 row.figures.beneficiaries,
+                row.figures.realised_programs,
+                row.figures.programs_awaiting,
+                row.figures.csr_realised,
             ]
             for row in report.by_field
         ],
@@ -120,6 +151,20 @@ def forum_workbook(report: ForumReport, *, agency_name: str) -> Workbook:
                 _("Pledges delivered"),
                 _("Pledges verified"),
                 _("Delivery reports on time (%)"),
+                _("Programs realised, verified (Rp)"),
+                _("Programs awaiting verification (Rp)"),
+                _("Returned for correction (Rp)"),
+                _("CSR realised, verified (Rp)"),
+                _("Verified share (%)"),
+                _("Households reached"),
+                _("Persons reached"),
+                _("Of whom women"),
+                _("Of whom children"),
+                _("Of whom elderly"),
+                _("Of whom persons with disability"),
+                _("Periods owed"),
+                _("Periods reported"),
+                _("Periods reported on time"),
             ],
             [
                 [
@@ -135,41 +180,84 @@ def forum_workbook(report: ForumReport, *, agency_name: str) -> Workbook:
                     row.pledges_delivered,
                     row.pledges_verified,
                     _percent(row.figures.on_time_percent),
+                    row.figures.realised_programs,
+                    row.figures.programs_awaiting,
+                    row.returned,
+                    row.figures.csr_realised,
+                    _optional(row.verified_percent),
+                    row.beneficiaries.households,
+                    row.beneficiaries.persons,
+                    _optional(row.beneficiaries.women),
+                    _optional(row.beneficiaries.children),
+                    _optional(row.beneficiaries.elderly),
+                    _optional(row.beneficiaries.disabled),
+                    row.periods_owed,
+                    row.periods_reported,
+                    row.periods_on_time,
                 ]
                 for row in report.companies
             ],
         )
-    else:
+    forum = report.company is None
+    _sheet(
+        workbook,
+        _("Programs"),
+        [
+            *([_("Company")] if forum else []),
+            _("Program"),
+            _("Form"),
+            _("Fields"),
+            _("Budget (Rp)"),
+            _("Start"),
+            _("End"),
+            _("Status"),
+            _("Target beneficiaries"),
+            _("Government program supported"),
+            _("Realised, verified (Rp)"),
+            _("Awaiting verification (Rp)"),
+            _("Returned for correction (Rp)"),
+            _("Kecamatan reached"),
+        ],
+        [
+            [
+                *([line.company] if forum else []),
+                line.program.title,
+                str(line.program.get_form_display()),
+                ", ".join(csr_field.label for csr_field in line.program.fields.all()),
+                line.program.budget,
+                line.program.start_date,
+                line.program.end_date,
+                str(line.program.get_status_display()),
+                line.program.target_beneficiaries,
+                line.program.government_program,
+                line.realised,
+                line.awaiting,
+                line.returned,
+                ", ".join(line.district_names),
+            ]
+            for line in report.programs
+        ],
+    )
+    if not forum:
+        _sheet(workbook, _("Districts reached"), [_("District")], [[name] for name in report.district_names])
+    if discipline is not None:
         _sheet(
             workbook,
-            _("Programs"),
-            [
-                _("Program"),
-                _("Form"),
-                _("Fields"),
-                _("Budget (Rp)"),
-                _("Start"),
-                _("End"),
-                _("Status"),
-                _("Target beneficiaries"),
-                _("Government program supported"),
-            ],
+            _("Reports owed"),
+            [_("Company"), _("Period"), _("Due by"), _("Status"), _("On time"), _("Programs not reported")],
             [
                 [
-                    program.title,
-                    str(program.get_form_display()),
-                    ", ".join(csr_field.label for csr_field in program.fields.all()),
-                    program.budget,
-                    program.start_date,
-                    program.end_date,
-                    str(program.get_status_display()),
-                    program.target_beneficiaries,
-                    program.government_program,
+                    row.name,
+                    row.label,
+                    row.due,
+                    str(OWED_STATUS_LABELS[row.status]),
+                    _("yes") if row.on_time else _("no"),
+                    ", ".join(program.title for program in row.missing)
+                    or ("" if row.programs else _("No program registered")),
                 ]
-                for program in report.programs
+                for row in discipline.rows
             ],
         )
-        _sheet(workbook, _("Districts reached"), [_("District")], [[name] for name in report.district_names])
     return workbook
 
 

@@ -1,5 +1,6 @@
-"""What the reports app writes: the record of delivery reminders, so that a reminder goes out at
-most once per pledge and day however often cron runs the command."""
+"""What the reports app writes: the record of reminders (about overdue deliveries, per pledge and
+day; about realisation reports owed, per company and period), so that a reminder goes out at
+most once however often cron runs the command."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -25,3 +26,34 @@ class Reminder(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.pledge_id} {self.sent_on:%d/%m/%Y}"
+
+
+class RealisationReminder(models.Model):
+    """One reminder to a forum member about the realisation reports it owes an agency for one
+    period: sent once per period, however often cron runs the command."""
+
+    agency = models.ForeignKey(
+        "agencies.Agency", verbose_name=_("agency"), on_delete=models.PROTECT, related_name="realisation_reminders"
+    )
+    company = models.ForeignKey(
+        "partners.Company", verbose_name=_("company"), on_delete=models.PROTECT, related_name="realisation_reminders"
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    quarter = models.PositiveSmallIntegerField(_("quarter"), default=0)
+    sent_on = models.DateField(_("sent on"))
+    officers = models.PositiveSmallIntegerField(_("officers reminded"), default=0)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-sent_on", "-id"]
+        verbose_name = _("realisation report reminder")
+        verbose_name_plural = _("realisation report reminders")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agency", "company", "year", "quarter"], name="realisation_reminder_once_per_period"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        period = f"{self.year} Q{self.quarter}" if self.quarter else str(self.year)
+        return f"{self.company_id} · {period} · {self.sent_on:%d/%m/%Y}"

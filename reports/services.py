@@ -1,4 +1,5 @@
-"""Writes of the reports app: reminders about deliveries past their expected date.
+"""Writes of the reports app: reminders about deliveries past their expected date, and about
+realisation reports that forum members owe (``realisation_reminders_send``, once per period).
 
 Run by cron through ``manage.py send_delivery_reminders``. Each company is handled in its own
 transaction: its ``Reminder`` rows, the in-app notices and the e-mails are written together,
@@ -20,10 +21,12 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from agencies.models import Agency
 from matching.models import Pledge
 from notifications.models import Notification
 from notifications.services import email_queue, partner_pledge_url
-from reports.models import Reminder
+from reports.models import RealisationReminder, Reminder
+from reports.selectors.obligations import MemberPeriod, overdue_members, period_label
 from reports.selectors.overdue import overdue_pledges
 
 EVENT = "delivery_overdue"
@@ -128,3 +131,101 @@ def _remind(company_name: str, pledges: list[Pledge], recipients: list, today: d
     run.companies += 1
     run.pledges += len(pledges)
     run.notifications += len(pledges) * len(recipients)
+
+
+REALISATION_EVENT = "realisation_overdue"
+
+
+@dataclass
+class RealisationReminderRun:
+    companies: int = 0
+    periods: int = 0
+    emails: int = 0
+    without_officers: list[str] = field(default_factory=list)
+    skipped: int = 0  # companies another run reminded first
+
+
+def _realisation_email_text(company_name: str, agency_name: str, owed: list[MemberPeriod]) -> tuple[str, str]:
+    """Subject and body, Indonesian first and then English."""
+    parts = []
+    for language in ("id", "en"):
+        with translation.override(language):
+            lines = [
+                _("%(company)s has not yet sent %(agency)s the realisation reports of its CSR programs:")
+                % {"company": company_name, "agency": agency_name}
+            ]
+            for row in owed:
+                period = {"period": period_label(row.year, row.quarter), "date": row.due.strftime("%d/%m/%Y")}
+                if not row.programs:
+                    lines.append(
+                        "- "
+                        + _(
+                            "%(period)s (due on %(date)s): no program registered. Register the CSR you did, "
+                            "in the portal's matching or outside it, as a program and report what it realised."
+                        )
+                        % period
+                    )
+                for program in row.missing:
+                    text = _("“%(program)s”: %(period)s, due on %(date)s") % {**period, "program": program.title}
+                    lines.append(f"- {text}")
+            lines.append(
+                _("Please report in the partner portal; a report returned by Dinsos must be corrected and sent again.")
+                + f"\n{settings.SITE_URL}/partner/"
+            )
+            parts.append("\n".join(lines))
+    with translation.override("id"):
+        subject = _("[CSR Portal] Realisation reports owed: %(company)s") % {"company": company_name}
+    return subject[:250], "\n\n".join(parts) + "\n"
+
+
+def realisation_reminders_send(*, today: datetime.date | None = None) -> RealisationReminderRun:
+    """E-mail the active officers of each forum member that owes an agency realisation reports
+    (``obligations.overdue_members``): one e-mail per officer listing the reports, once per
+    period (a ``RealisationReminder`` per agency, company and period, unique)."""
+    today = today or timezone.localdate()
+    run = RealisationReminderRun()
+    agencies = Agency.objects.filter(partnerships__forum_member=True).distinct().order_by("pk")
+    for agency in agencies:
+        owed = overdue_members(agency, today=today)
+        sent = set(
+            RealisationReminder.objects.filter(
+                agency=agency, company_id__in={row.company_id for row in owed}
+            ).values_list("company_id", "year", "quarter")
+        )
+        by_company: dict[int, list[MemberPeriod]] = defaultdict(list)
+        for row in owed:
+            if (row.company_id, row.year, row.quarter) not in sent:
+                by_company[row.company_id].append(row)
+        officers: dict[int, list] = defaultdict(list)
+        users = get_user_model().objects.filter(officer__company_id__in=list(by_company), is_active=True)
+        for user in users.select_related("officer").order_by("pk"):
+            officers[user.officer.company_id].append(user)
+        for company_id, rows in by_company.items():
+            recipients = officers.get(company_id, [])
+            if not recipients:
+                run.without_officers.append(rows[0].name)
+                continue
+            try:
+                with transaction.atomic():
+                    RealisationReminder.objects.bulk_create(
+                        RealisationReminder(
+                            agency=agency,
+                            company_id=company_id,
+                            year=row.year,
+                            quarter=row.quarter,
+                            sent_on=today,
+                            officers=len(recipients),
+                        )
+                        for row in rows
+                    )
+                    subject, body = _realisation_email_text(rows[0].name, agency.name, rows)
+                    for user in recipients:
+                        if user.email:
+                            email_queue(to=user.email, subject=subject, body=body, event=REALISATION_EVENT, user=user)
+                            run.emails += 1
+            except IntegrityError:
+                run.skipped += 1
+                continue
+            run.companies += 1
+            run.periods += len(rows)
+    return run

@@ -29,7 +29,7 @@ def report_context(form: ReportFilterForm, data: regional.Dashboard) -> dict:
     """What the public summary and the staff dashboard both show."""
     regions = data.regions
     agency = agency_of(form)
-    by_pledged = sorted(regions.rows, key=lambda row: (-row.figures.pledged, row.code))[:CHART_ROWS]
+    by_planned = sorted(regions.rows, key=lambda row: (-row.figures.csr_planned, row.code))[:CHART_ROWS]
     return {
         "form": form,
         "period": data.period,
@@ -38,10 +38,10 @@ def report_context(form: ReportFilterForm, data: regional.Dashboard) -> dict:
         "regions": region_choices(form.region_code),
         "region_code": form.region_code,
         "data": data,
-        "region_chart": charts.money_chart(_("Pledged and delivered by region"), by_pledged),
+        "region_chart": charts.money_chart(_("CSR planned and realised by region"), by_planned),
         "gap_chart": charts.gap_chart(_("Districts with the widest gap"), regions.gap),
-        "field_chart": charts.money_chart(_("Pledged and delivered by field"), data.fields),
-        "company_chart": charts.money_chart(_("Pledged and delivered by company"), data.companies[:CHART_ROWS]),
+        "field_chart": charts.money_chart(_("CSR planned and realised by field"), data.fields),
+        "company_chart": charts.money_chart(_("CSR planned and realised by company"), data.companies[:CHART_ROWS]),
         "forum_year": data.period.year or timezone.localdate().year,
         "agency": agency,
         "agency_name": agency.name if agency else settings.AGENCY_NAME,
@@ -81,8 +81,8 @@ def forum_report(request: HttpRequest, year: int, slug: str = "") -> HttpRespons
         "region_code": form.region_code,
         "agency_name": agency.name if agency else settings.AGENCY_NAME,
         "printed_on": timezone.localdate(),
-        "field_chart": charts.money_chart(_("Pledged and delivered by field"), report.by_field),
-        "company_chart": charts.money_chart(_("Pledged and delivered by company"), report.companies[:CHART_ROWS])
+        "field_chart": charts.money_chart(_("CSR planned and realised by field"), report.by_field),
+        "company_chart": charts.money_chart(_("CSR planned and realised by company"), report.companies[:CHART_ROWS])
         if report.company is None
         else None,
     }

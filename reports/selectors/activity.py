@@ -5,37 +5,34 @@
   proposals or offers still waiting for an answer are not counted;
 * delivered: the value of verified delivery reports dated (``delivered_on``) in the period;
   reports awaiting verification are shown apart, rejected reports never count;
-* a pledge or delivery counts in the region of its need's facility, and in every region above.
+* a pledge or delivery counts in the region of its need's facility, and in every region above;
+* programs' realisations and plans (``programs``) count beside them: ``csr_realised`` =
+  delivered + realised_programs, ``csr_planned`` = pledged + planned_programs.
 
 Every sum is computed by the database: pledges and deliveries are each read once per page and
-summed per facility and per field (``activity``); the other modules add those rows, at most one
-per facility, up the region tree and sort them.
+summed per facility and per field (``activity``), and programs' realisation shares once per
+(program, district); the other modules add those rows up the region tree and sort them.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
-from django.db.models import BigIntegerField, Case, Count, F, Q, QuerySet, Sum, Value, When
-from django.db.models.functions import Cast, Coalesce
+from django.db.models import Case, Count, F, Q, QuerySet, Value, When
 
 from facilities.models import Facility, Need
 from matching.models import COVERING_STATES, DeliveryReport, DeliveryStatus, Pledge, PledgeStatus
 from regions.models import in_area
 from regions.selectors import DISTRICT_CODE_LENGTH
 from reports.selectors.periods import Period
+from reports.selectors.programs import program_sums, split
+from reports.selectors.sums import zero_sum
 
 COUNTED_DELIVERY_STATES = (DeliveryStatus.SUBMITTED, DeliveryStatus.VERIFIED)
 DELIVERED_PLEDGE_STATES = (PledgeStatus.DELIVERED, PledgeStatus.VERIFIED)
-
-
-def zero_sum(expression, **kwargs):
-    """A sum that is 0 rather than NULL, and an integer: PostgreSQL sums bigints as numeric,
-    which Python would receive as slower Decimals."""
-    return Coalesce(Cast(Sum(expression, **kwargs), BigIntegerField()), Value(0), output_field=BigIntegerField())
 
 
 def pledges_counted(period: Period, scope_code: str = "") -> QuerySet[Pledge]:
@@ -97,6 +94,9 @@ class Figures:
     open_needs: int = 0
     open_value: int = 0
     overdue: int = 0
+    realised_programs: int = 0
+    programs_awaiting: int = 0
+    planned_programs: int = 0
 
     def add(self, values: dict) -> None:
         """Add the figures found in a ``values()`` row (other keys are ignored)."""
@@ -120,6 +120,24 @@ class Figures:
         self.open_needs += other.open_needs
         self.open_value += other.open_value
         self.overdue += other.overdue
+        self.realised_programs += other.realised_programs
+        self.programs_awaiting += other.programs_awaiting
+        self.planned_programs += other.planned_programs
+
+    @property
+    def csr_realised(self) -> int:
+        """All CSR realised: verified deliveries to facility needs and verified program realisations."""
+        return self.delivered + self.realised_programs
+
+    @property
+    def csr_planned(self) -> int:
+        """All CSR planned: pledges to facility needs and registered programs' budgets."""
+        return self.pledged + self.planned_programs
+
+    @property
+    def csr_awaiting(self) -> int:
+        """Reported, awaiting verification: delivery reports and realisation reports."""
+        return self.awaiting + self.programs_awaiting
 
     @property
     def on_time_percent(self) -> int | None:
@@ -133,19 +151,25 @@ FIGURE_NAMES = tuple(Figures.__dataclass_fields__)  # in the order of Figures(*v
 @dataclass
 class Activity:
     """Pledged and delivered in a period per facility and per field, with each facility's region
-    and whether it is published: what the region table, the gap, the field table and the
-    facility list all add up, so that each large table is read once per page."""
+    and whether it is published, and programs' realised and planned rupiah per district and per
+    company: what the region table, the gap, the field and company tables and the facility list
+    all add up, so that each large table is read once per page."""
 
     per_facility: dict[int, Figures]
     per_field: dict[str, Figures]
     facilities: dict[int, tuple[str, bool]]
+    programs_per_region: dict[str, Figures] = field(default_factory=dict)
+    programs_per_company: dict[int, Figures] = field(default_factory=dict)
 
     def per_district(self) -> dict[str, Figures]:
-        """Per district code, or a shorter code for facilities recorded above a district."""
+        """Per district code, or a shorter code for facilities (and programs) recorded above a
+        district."""
         result: dict[str, Figures] = defaultdict(Figures)
         for facility_id, figures in self.per_facility.items():
             region, _published = self.facilities.get(facility_id, ("", False))
             result[region[:DISTRICT_CODE_LENGTH]].merge(figures)
+        for code, figures in self.programs_per_region.items():
+            result[code].merge(figures)
         return result
 
 
@@ -190,8 +214,8 @@ def _sum_per_facility_and_field(rows: QuerySet, sums: dict[str, str]) -> list[tu
 
 
 def activity(period: Period, scope_code: str = "", *, company_ids: list[int] | None = None) -> Activity:
-    """Three queries: pledges and deliveries summed by the database per facility and per field,
-    and the region of each facility in scope."""
+    """Five queries: pledges and deliveries summed by the database per facility and per field,
+    the region of each facility in scope, and the two of ``programs.program_sums``."""
     pledges, deliveries = pledges_counted(period, scope_code), deliveries_counted(period, scope_code)
     if company_ids is not None:
         pledges = pledges.filter(company_id__in=company_ids)
@@ -228,4 +252,21 @@ def activity(period: Period, scope_code: str = "", *, company_ids: list[int] | N
         .values_list("pk", "region_id", "is_published")
         .order_by()
     }
-    return Activity(dict(per_facility), dict(per_field), facilities)
+    per_region: dict[str, Figures] = defaultdict(Figures)
+    per_company: dict[int, Figures] = defaultdict(Figures)
+    for sums in program_sums(period, scope_code, company_ids=company_ids).values():
+        company = per_company[sums.company_id]
+        parts = [
+            ("realised_programs", sums.realised),
+            ("programs_awaiting", sums.awaiting),
+            ("planned_programs", sums.planned),
+        ]
+        for name, by_region in parts:
+            for code, rupiah in by_region.items():
+                setattr(per_region[code], name, getattr(per_region[code], name) + rupiah)
+            amount = sum(by_region.values())
+            setattr(company, name, getattr(company, name) + amount)
+            # A program in several fields: its rupiah split equally over them.
+            for code, part in zip(sums.fields, split(amount, len(sums.fields)), strict=True):
+                setattr(per_field[code], name, getattr(per_field[code], name) + part)
+    return Activity(dict(per_facility), dict(per_field), facilities, dict(per_region), dict(per_company))

@@ -36,7 +36,7 @@ def by_field(
     period: Period, scope_code: str = "", *, company_ids: list[int] | None = None, data: Activity | None = None
 ) -> list[BreakdownRow]:
     """Every CSR field, in the Perbup's order, with its figures (of some companies only, when
-    ``company_ids`` is given): one query, and the three of ``activity`` unless ``data`` is given."""
+    ``company_ids`` is given): one query, and the five of ``activity`` unless ``data`` is given."""
     data = data or activity(period, scope_code, company_ids=company_ids)
     return [
         BreakdownRow(csr_field.code, csr_field.label, data.per_field.get(csr_field.code, Figures()))
@@ -44,45 +44,53 @@ def by_field(
     ]
 
 
-def by_company(period: Period, scope_code: str = "", *, limit: int = 15) -> list[BreakdownRow]:
-    """The companies that pledged most in the period, with what they delivered in it, their
-    share of reports on time and their deliveries overdue today: four queries (one when nothing
-    was pledged)."""
-    top = list(
-        pledges_counted(period, scope_code)
-        .values("company_id")
-        .annotate(**PLEDGE_SUMS)
-        .order_by("-pledged", "company_id")
-        .values_list("company_id", *PLEDGE_SUMS)[:limit]
-    )
-    if not top:
-        return []
-    ids = [row[0] for row in top]
-    names = dict(Company.objects.filter(pk__in=ids).values_list("pk", "name"))
-    rows = {}
-    for company_id, *values in top:
-        rows[company_id] = BreakdownRow(company_id, names.get(company_id, ""))
-        rows[company_id].figures.add_values(tuple(PLEDGE_SUMS), values)
+def by_company(
+    period: Period, scope_code: str = "", *, limit: int = 15, data: Activity | None = None
+) -> list[BreakdownRow]:
+    """The companies that realised most CSR in the period (verified deliveries and verified
+    program realisations; ties: most planned, pledges and programs' budgets), with their share
+    of delivery reports on time and their deliveries overdue today. A company with programs only
+    is listed too. Four queries, and the five of ``activity`` unless ``data`` is given."""
+    data = data or activity(period, scope_code)
+    rows: dict[int, BreakdownRow] = {}
+
+    def row(company_id: int) -> BreakdownRow:
+        if company_id not in rows:
+            rows[company_id] = BreakdownRow(company_id, "")
+        return rows[company_id]
+
+    pledges = pledges_counted(period, scope_code).values_list("company_id").annotate(**PLEDGE_SUMS).order_by()
+    for company_id, *values in pledges:
+        row(company_id).figures.add_values(tuple(PLEDGE_SUMS), values)
     deliveries = (
-        deliveries_counted(period, scope_code)
-        .filter(pledge__company_id__in=ids)
-        .values_list("pledge__company_id")
-        .annotate(**DELIVERY_SUMS)
-        .order_by()
+        deliveries_counted(period, scope_code).values_list("pledge__company_id").annotate(**DELIVERY_SUMS).order_by()
     )
     for company_id, *values in deliveries:
-        rows[company_id].figures.add_values(tuple(DELIVERY_SUMS), values)
+        row(company_id).figures.add_values(tuple(DELIVERY_SUMS), values)
+    for company_id, figures in data.programs_per_company.items():
+        if figures.realised_programs or figures.programs_awaiting or figures.planned_programs:
+            row(company_id).figures.merge(figures)
+    ranked = sorted(
+        rows.values(), key=lambda r: (-r.figures.csr_realised, -r.figures.csr_planned, -r.figures.pledged, r.key)
+    )[:limit]
+    if not ranked:
+        return []
+    ids = [r.key for r in ranked]
+    names = dict(Company.objects.filter(pk__in=ids).values_list("pk", "name"))
+    for r in ranked:
+        r.name = names.get(r.key, "")
+    top = {r.key: r for r in ranked}
     overdue = overdue_pledges(scope_code).filter(company_id__in=ids).values_list("company_id").annotate(n=Count("pk"))
     for company_id, count in overdue.order_by():
-        rows[company_id].figures.overdue = count
-    return list(rows.values())
+        top[company_id].figures.overdue = count
+    return ranked
 
 
 def by_facility(
     period: Period, scope_code: str = "", *, public: bool, limit: int = 15, data: Activity | None = None
 ) -> list[BreakdownRow]:
     """The facilities that received most pledges in the period (then most deliveries), published
-    ones only on the public page: one query for their names, and the three of ``activity``
+    ones only on the public page: one query for their names, and the five of ``activity``
     unless ``data`` is given."""
     data = data or activity(period, scope_code)
     candidates = [

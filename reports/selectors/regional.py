@@ -1,5 +1,6 @@
-"""The region table (poor households beside rupiah pledged and delivered), the districts with
-the widest gap, and the dashboard that puts every table of the reports together."""
+"""The region table (poor households beside all CSR planned and realised: pledges and deliveries
+to facility needs, and programs' budgets and verified realisations), the districts with the
+widest gap, and the dashboard that puts every table of the reports together."""
 
 from __future__ import annotations
 
@@ -8,11 +9,14 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+from agencies.models import Agency
+from agencies.scope import agency_for_region
 from regions.models import Region, RegionLevel
 from regions.selectors import DISTRICT_CODE_LENGTH, own_figures
 from reports.selectors.activity import NEED_SUMS, Activity, Figures, activity, open_needs
 from reports.selectors.breakdowns import BreakdownRow, by_company, by_facility, by_field
 from reports.selectors.households import UNKNOWN_HOUSEHOLDS, Households, HouseholdTree, children_counts
+from reports.selectors.obligations import MemberPeriod, overdue_members
 from reports.selectors.overdue import overdue_list
 from reports.selectors.periods import Period
 
@@ -33,6 +37,16 @@ class RegionRow:
     def delivered_per_household(self) -> int | None:
         return self.households.per(self.figures.delivered)
 
+    @property
+    def planned_per_household(self) -> int | None:
+        """All CSR planned (pledged + programs' budgets) per poor household."""
+        return self.households.per(self.figures.csr_planned)
+
+    @property
+    def realised_per_household(self) -> int | None:
+        """All CSR realised (verified deliveries + verified realisations) per poor household."""
+        return self.households.per(self.figures.csr_realised)
+
 
 @dataclass
 class GapRow:
@@ -43,10 +57,21 @@ class GapRow:
     figure_year: int
     pledged: int
     delivered: int
+    planned_programs: int = 0
+    realised_programs: int = 0
 
     @property
-    def delivered_per_household(self) -> int:
-        return round(self.delivered / self.households)
+    def csr_planned(self) -> int:
+        return self.pledged + self.planned_programs
+
+    @property
+    def csr_realised(self) -> int:
+        return self.delivered + self.realised_programs
+
+    @property
+    def realised_per_household(self) -> int:
+        """All CSR realised per poor household: what the ranking orders by."""
+        return round(self.csr_realised / self.households)
 
 
 @dataclass
@@ -80,9 +105,9 @@ def region_report(
     data: Activity | None = None,
 ) -> RegionReport:
     """The region table (the children of ``scope``, or the provinces) with poor households
-    beside rupiah pledged and delivered, and the districts with the widest gap.
+    beside all CSR planned and realised, and the districts with the widest gap.
 
-    Four queries (five with a scope above district level), and the three of ``activity``
+    Four queries (five with a scope above district level), and the five of ``activity``
     unless ``data`` is given."""
     scope_code = scope.code if scope else ""
     if scope is None:
@@ -109,18 +134,33 @@ def region_report(
     else:
         total.households = HouseholdTree.combine([row.households for row in rows.values()], len(rows))
 
-    # Districts with figures, least delivered per poor household first (ties: more households).
+    # Districts with figures, least CSR realised per poor household first (ties: more households).
     empty = Figures()
     ranked = [
-        (by_district.get(code, empty).delivered / households, -households, code, name, households, year)
+        (by_district.get(code, empty).csr_realised / households, -households, code, name, households, year)
         for code, (name, level, households, year) in figures.items()
         if level == RegionLevel.DISTRICT and households
     ]
     gap = []
     for rank, (_ratio, _minus, code, name, households, year) in enumerate(heapq.nsmallest(gap_limit, ranked), 1):
         values = by_district.get(code, empty)
-        gap.append(GapRow(rank, code, name, households, year, values.pledged, values.delivered))
-    has_unplaced = any(getattr(unplaced.figures, name) for name in ("pledges", "reports", "open_needs"))
+        gap.append(
+            GapRow(
+                rank,
+                code,
+                name,
+                households,
+                year,
+                values.pledged,
+                values.delivered,
+                values.planned_programs,
+                values.realised_programs,
+            )
+        )
+    has_unplaced = any(
+        getattr(unplaced.figures, name)
+        for name in ("pledges", "reports", "open_needs", "realised_programs", "programs_awaiting", "planned_programs")
+    )
     return RegionReport(scope, total, list(rows.values()), unplaced if has_unplaced else None, gap, len(ranked))
 
 
@@ -134,10 +174,13 @@ class Dashboard:
     facilities: list[BreakdownRow]
     overdue_count: int = 0
     overdue: list = field(default_factory=list)
+    agency: Agency | None = None  # the agency whose area holds the scope (staff dashboard only)
+    realisations_owed: list[MemberPeriod] = field(default_factory=list)
 
 
 def dashboard(period: Period, scope: Region | None, *, public: bool) -> Dashboard:
-    """Everything the public summary shows; the staff dashboard adds the overdue list."""
+    """Everything the public summary shows; the staff dashboard adds the overdue deliveries and
+    the realisation reports the forum members of the scope's agency owe."""
     scope_code = scope.code if scope else ""
     data = activity(period, scope_code)
     result = Dashboard(
@@ -145,9 +188,12 @@ def dashboard(period: Period, scope: Region | None, *, public: bool) -> Dashboar
         scope=scope,
         regions=region_report(period, scope, public=public, data=data),
         fields=by_field(period, scope_code, data=data),
-        companies=by_company(period, scope_code),
+        companies=by_company(period, scope_code, data=data),
         facilities=by_facility(period, scope_code, public=public, data=data),
     )
     if not public:
         result.overdue_count, result.overdue = overdue_list(scope_code)
+        result.agency = agency_for_region(scope_code)
+        if result.agency is not None:
+            result.realisations_owed = overdue_members(result.agency)
     return result

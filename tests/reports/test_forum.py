@@ -61,7 +61,7 @@ def test_forum_report_for_one_company(data):
     assert report.total.figures.pledged == 12_500_000
     assert (report.total.figures.delivered, report.total.figures.awaiting) == (6_000_000, 2_000_000)
     assert (report.total.programs, report.total.budget) == (1, 50_000_000)
-    assert [program.title for program in report.programs] == ["Kasur sehat"]
+    assert [line.program.title for line in report.programs] == ["Kasur sehat"]
     assert report.district_names == ["Kahayan Hilir"]
     assert report.total.figures.on_time_percent == 50
 
@@ -117,7 +117,7 @@ def test_forum_xlsx_holds_the_same_figures(client, data, settings):
     response = client.get(reverse("reports:forum_xlsx", args=[2024]), headers=EN)
     assert 'filename="forum-tslp-2024.xlsx"' in response["Content-Disposition"]
     workbook = read_xlsx(response)
-    assert workbook.sheetnames == ["Summary", "By form", "By field", "Companies"]
+    assert workbook.sheetnames == ["Summary", "By form", "By field", "Companies", "Programs"]
     summary = {row[0]: row[1] for row in workbook["Summary"].iter_rows(values_only=True) if row[0]}
     assert summary["Agency"] == "Dinas Sosial Kabupaten Pulang Pisau"
     assert summary["Period"] == "01/01/2024 – 31/12/2024"

@@ -9,12 +9,16 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from programs.models import RealisationStatus
 from tests.factories import (
     CompanyFactory,
     FacilityFactory,
     NeedFactory,
     PovertyFigureFactory,
+    ProgramFactory,
+    field,
     officer_user,
+    realisation,
     region,
     staff_user,
 )
@@ -49,7 +53,7 @@ def test_summary_shows_the_figures_of_the_chosen_year_and_region(client, data):
     html = response.content.decode()
     assert cell(html, "62.11.01", "pledged") == "Rp 30.000.000"
     assert cell(html, "62.11.01", "delivered") == "Rp 26.000.000"
-    assert cell(html, "62.11.01", "delivered-per-household") == "Rp 32.500"
+    assert cell(html, "62.11.01", "realised-per-household") == "Rp 32.500"
     assert cell(html, "62.11.02", "awaiting") == "Rp 2.000.000"
     assert "unknown" in cell(html, "62.11.03", "households")
     assert "1.200+" in cell(html, "total", "households")
@@ -161,7 +165,8 @@ def test_company_profile_in_the_admin_shows_its_on_time_rate(staff_client, data)
 
 
 def grow(count: int) -> None:
-    """More of everything: districts with figures, facilities, companies, pledges, deliveries."""
+    """More of everything: districts with figures, facilities, companies, pledges, deliveries,
+    programs in two districts with a verified and a waiting realisation report."""
     staff = staff_user()
     for index in range(count):
         district = region(f"62.11.{10 + index:02d}", f"Kecamatan {index}")
@@ -179,6 +184,15 @@ def grow(count: int) -> None:
             expected=datetime.date(2024, 6, 15),
             reports=[(datetime.date(2024, 6, 20), 2, 2, "verified")],
         )
+        program = ProgramFactory(
+            company=company,
+            budget=1_000_000,
+            start_date=datetime.date(2024, 1, 1),
+            fields=[field("kesehatan"), field("pendidikan")],
+        )
+        program.target_regions.set([district, region("62.11.01")])
+        realisation(program, 2024, shares={district.code: 400_000, "62.11.01": 100_000})
+        realisation(program, 2023, shares={district.code: 50_000}, status=RealisationStatus.SUBMITTED)
 
 
 @pytest.mark.parametrize(

@@ -97,7 +97,7 @@ def test_gap_ranks_districts_with_figures_by_rupiah_per_poor_household(data):
     report = region_report(Period(2024), Region.objects.get(code="62.11"), public=False)
     # Maliku: 0 delivered / 400 = 0; Kahayan Hilir: 26.000.000 / 800 = 32.500. Pandih Batu has no
     # figures and is not ranked.
-    assert [(row.rank, row.name, row.households, row.delivered_per_household) for row in report.gap] == [
+    assert [(row.rank, row.name, row.households, row.realised_per_household) for row in report.gap] == [
         (1, "Maliku", 400, 0),
         (2, "Kahayan Hilir", 800, 32_500),
     ]
