@@ -10,7 +10,7 @@ from facilities.models import Need
 from matching.models import DeliveryReport, Evidence, Pledge, PledgeStatusChange
 from notifications.models import Notification, OutgoingEmail
 from partners.models import Company, Officer
-from programs.models import Program
+from programs.models import Program, ProgramStatusChange
 
 PDF_BYTES = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 
@@ -43,6 +43,9 @@ def snapshot() -> dict:
         "company_regions": list(Company.preferred_regions.through.objects.order_by("pk").values()),
         "officers": list(Officer.objects.order_by("pk").values()),
         "programs": list(Program.objects.order_by("pk").values()),
+        "program_changes": list(ProgramStatusChange.objects.order_by("pk").values()),
+        "program_fields": list(Program.fields.through.objects.order_by("pk").values()),
+        "program_targets": list(Program.target_regions.through.objects.order_by("pk").values()),
         "users": list(get_user_model().objects.order_by("pk").values(*user_fields)),
         "notifications": list(Notification.objects.order_by("pk").values()),
         "emails": list(OutgoingEmail.objects.order_by("pk").values()),
