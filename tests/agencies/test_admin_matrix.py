@@ -62,6 +62,7 @@ def _objects(side):
         "agencies.agencystaff": side.staff.agency_staff,
         "facilities.facilitymember": side.member,
         "facilities.needproposal": side.proposal,
+        "programs.program": side.program,
     }
 
 
