@@ -215,3 +215,13 @@ def test_another_companys_programs_are_not_listed(officer_client, other_officer,
     page = officer_client.get(reverse("partner:program_list")).content.decode()
     assert "Pelatihan usaha tani" not in page
     assert "no program here yet" in page
+
+
+@pytest.mark.parametrize("name", ["program_list", "program_create"])
+def test_program_pages_render_in_indonesian_the_default(officer_client, settings, officer, staff, name):
+    settings.LANGUAGE_CODE = "id"
+    program_in_state(S.SUBMITTED, company=officer.company, officer=officer.user, staff=staff)
+    page = officer_client.get(reverse(f"partner:{name}"), HTTP_ACCEPT_LANGUAGE="id").content.decode()
+    assert "Program CSR" in page
+    if name == "program_list":
+        assert "Diajukan, menunggu pendaftaran" in page

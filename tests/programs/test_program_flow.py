@@ -274,7 +274,7 @@ def test_submitting_tells_the_agencys_deciding_staff(company, officer, staff, ja
     assert "PT Sawit Lestari submits its program “Pelatihan usaha tani”" in notices.get().text
     email = OutgoingEmail.objects.get(to="dinsos@pulpis.example")
     assert email.event == "program_submitted"
-    assert "submits its program" in email.body
+    assert "mengajukan programnya" in email.body and "submits its program" in email.body
     assert not Notification.objects.filter(recipient__in=[viewer, elsewhere]).exists()
 
 
