@@ -9,10 +9,11 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from facilities.services import NeedError
 from matching.errors import PledgeError
 from matching.forms import ReasonForm
+from programs.errors import ProgramError
 from programs.realisations import RealisationError
 
 # The domain refusals the services raise; each carries a ``message`` for the user.
-REFUSALS = (PledgeError, NeedError, RealisationError)
+REFUSALS = (PledgeError, NeedError, ProgramError, RealisationError)
 
 
 def safe_next(request) -> str | None:

@@ -54,7 +54,44 @@ SUBJECT_EVENT_MESSAGES = {
 }
 
 
-def describe(event: str, pledge, detail: str = "", *, need=None) -> str:
+# Events about a company's CSR program and its registration (programs.services).
+PROGRAM_EVENT_MESSAGES = {
+    "program_submitted": gettext_noop(
+        "%(company)s submits its program “%(program)s” for registration with %(agency)s."
+    ),
+    "program_resubmitted": gettext_noop(
+        "%(company)s resubmits its program “%(program)s” to %(agency)s with the changes asked for."
+    ),
+    "program_changed": gettext_noop(
+        "%(company)s changed its registered program “%(program)s”: it waits for registration by %(agency)s again."
+    ),
+    "program_registered": gettext_noop("%(agency)s registered the program “%(program)s” of %(company)s."),
+    "program_changes_requested": gettext_noop(
+        "%(agency)s asks for changes to the program “%(program)s” of %(company)s."
+    ),
+    "program_declined": gettext_noop("%(agency)s declined the program “%(program)s” of %(company)s."),
+    "program_started": gettext_noop("The program “%(program)s” of %(company)s is running."),
+    "program_completed": gettext_noop("The program “%(program)s” of %(company)s is completed."),
+    "program_cancelled": gettext_noop("The program “%(program)s” of %(company)s was cancelled."),
+}
+
+
+def describe_program(event: str, program, detail: str = "") -> str:
+    agency = program.agency.name if program.agency_id else _("the agency")
+    text = _(PROGRAM_EVENT_MESSAGES[event]) % {
+        "company": program.company.name,
+        "program": program.title,
+        "agency": agency,
+    }
+    if detail:
+        note = _("Note:")
+        text = f"{text} {note} {detail}"
+    return text
+
+
+def describe(event: str, pledge, detail: str = "", *, need=None, program=None) -> str:
+    if program is not None and event in PROGRAM_EVENT_MESSAGES:
+        return describe_program(event, program, detail)
     if pledge is None and need is None and event in SUBJECT_EVENT_MESSAGES:
         subject, _newline, note = detail.partition("\n")
         text = _(SUBJECT_EVENT_MESSAGES[event]) % {"subject": subject}

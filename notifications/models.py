@@ -32,6 +32,15 @@ class Notification(models.Model):
         blank=True,
         related_name="notifications",
     )
+    # For notices about a company's CSR program (its registration by the agency).
+    program = models.ForeignKey(
+        "programs.Program",
+        verbose_name=_("program"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="notifications",
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)
     read_at = models.DateTimeField(_("read at"), null=True, blank=True)
 
@@ -49,7 +58,7 @@ class Notification(models.Model):
         """The notice in the reader's current language."""
         from notifications.messages import describe
 
-        return describe(self.event, self.pledge, self.detail, need=self.need)
+        return describe(self.event, self.pledge, self.detail, need=self.need, program=self.program)
 
 
 class EmailStatus(models.TextChoices):

@@ -13,11 +13,11 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from core.accounts import SET_PASSWORD_PLACEHOLDER, set_password_url
+from core.accounts import SET_PASSWORD_PLACEHOLDER, in_both_languages, set_password_url
 from core.roles import DINSOS_STAFF_GROUP, is_facility_member
 from notifications import delivery
 from notifications.delivery import MAX_EMAIL_ATTEMPTS, enqueue_email
-from notifications.messages import SILENT_EVENTS, describe
+from notifications.messages import SILENT_EVENTS, describe, describe_program
 from notifications.models import EmailStatus, Notification, OutgoingEmail
 
 __all__ = [
@@ -27,6 +27,7 @@ __all__ = [
     "enqueue_email",
     "need_event",
     "pledge_event",
+    "program_event",
     "subject_event",
 ]
 
@@ -116,6 +117,27 @@ def subject_event(event: str, *, users, subject: str, note: str = "", url: str, 
     for user in users:
         if user.email:
             email_queue(to=user.email, subject=title, body=body, event=event)
+
+
+def program_event(program, event: str, *, users, url: str, reason: str = "", signature: str = "") -> None:
+    """Tell ``users`` (a company's officers, or the registering agency's deciding staff) what
+    happened to a CSR program's registration: an in-app notice linking to ``url`` and an e-mail,
+    in Indonesian and English."""
+    users = list(users)
+    Notification.objects.bulk_create(
+        [Notification(recipient=u, event=event, detail=reason, url=url, program=program) for u in users]
+    )
+    with translation.override("id"):
+        subject = _("[CSR Portal] Program “%(program)s”: %(company)s") % {
+            "program": program.title,
+            "company": program.company.name,
+        }
+    body = in_both_languages(lambda: describe_program(event, program, reason)) + f"\n\n{settings.SITE_URL}{url}\n"
+    if signature:
+        body = f"{body}\n-- \n{signature}\n"
+    for user in users:
+        if user.email:
+            email_queue(to=user.email, subject=subject, body=body, event=event)
 
 
 def _bilingual(event: str, pledge, reason: str) -> tuple[str, str]:

@@ -16,6 +16,7 @@ from django.shortcuts import get_object_or_404, render
 from matching.models import Pledge
 from partners.models import Officer
 from portal import selectors
+from programs.models import Program
 
 # Ids beyond a 64-bit integer cannot exist; refusing them early spares the database the question.
 MAX_ID = 2**63 - 1
@@ -61,3 +62,8 @@ def get_pledge_for_officer(officer: Officer, pk: int) -> Pledge:
     """One pledge of the officer's own company, with its need, facility and program; 404 for
     any other pledge."""
     return get_object_or_404(selectors.company_pledges(officer.company), pk=check_id(pk))
+
+
+def get_program_for_officer(officer: Officer, pk: int) -> Program:
+    """One program of the officer's own company; 404 for any other program."""
+    return get_object_or_404(selectors.company_programs(officer.company), pk=check_id(pk))

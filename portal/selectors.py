@@ -26,7 +26,7 @@ from matching.models import (
 from matching.selectors import LAPSE_WARNING
 from notifications.models import Notification
 from partners.models import Company, Officer, Partnership
-from programs.models import Program, ProgramStatus
+from programs.models import Program, ProgramStatus, ProgramStatusChange
 
 DASHBOARD_ROWS = 10
 
@@ -122,7 +122,9 @@ def pledge_totals(company: Company) -> PledgeTotals:
 def recent_notifications(user, *, limit: int = DASHBOARD_ROWS) -> list[Notification]:
     """The user's latest notices, with what their text needs."""
     return list(
-        Notification.objects.filter(recipient=user).select_related("pledge__company", "pledge__need__facility")[:limit]
+        Notification.objects.filter(recipient=user).select_related(
+            "pledge__company", "pledge__need__facility", "program__company", "program__agency"
+        )[:limit]
     )
 
 
@@ -202,4 +204,41 @@ def company_forums(company: Company) -> QuerySet[Partnership]:
 def unread_ids_for_pledge(user, pledge: Pledge) -> list[int]:
     return list(
         Notification.objects.filter(recipient=user, pledge=pledge, read_at__isnull=True).values_list("pk", flat=True)
+    )
+
+
+# --- the company's CSR programs --------------------------------------------------------------
+
+
+def company_programs(company: Company) -> QuerySet[Program]:
+    """The company's programs with what a row or the detail page shows (fields prefetched)."""
+    return (
+        Program.objects.filter(company=company)
+        .select_related("agency", "company")
+        .prefetch_related("fields")
+        .order_by("-created_at", "-pk")
+    )
+
+
+def program_history(program: Program) -> list[ProgramStatusChange]:
+    return list(program.changes.select_related("actor").order_by("at", "pk"))
+
+
+# The agency's answers to a submitted program; their reason is its comment to the company.
+_AGENCY_ANSWERS = (ProgramStatus.CHANGES_REQUESTED, ProgramStatus.DECLINED, ProgramStatus.PLANNED, ProgramStatus.ACTIVE)
+
+
+def agency_comment(history: list[ProgramStatusChange]) -> ProgramStatusChange | None:
+    """The agency's last comment on the program, from its history."""
+    answers = [
+        change
+        for change in history
+        if change.old_status == ProgramStatus.SUBMITTED and change.new_status in _AGENCY_ANSWERS and change.reason
+    ]
+    return answers[-1] if answers else None
+
+
+def unread_ids_for_program(user, program: Program) -> list[int]:
+    return list(
+        Notification.objects.filter(recipient=user, program=program, read_at__isnull=True).values_list("pk", flat=True)
     )

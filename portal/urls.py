@@ -1,6 +1,6 @@
 from django.urls import path
 
-from portal import realisation_views, views
+from portal import program_views, realisation_views, views
 
 app_name = "partner"
 
@@ -16,6 +16,16 @@ urlpatterns = [
     path("pledges/<int:pk>/withdraw/", views.pledge_withdraw, name="pledge_withdraw"),
     path("pledges/<int:pk>/report/", views.delivery_report, name="delivery_report"),
     path("company/", views.company_profile, name="company"),
+    # The company's CSR programs (portal.program_views); their realisation reports live beside
+    # them under programs/<pk>/realisations/.
+    path("programs/", program_views.program_list, name="program_list"),
+    path("programs/new/", program_views.program_create, name="program_create"),
+    path("programs/<int:pk>/", program_views.program_detail, name="program_detail"),
+    path("programs/<int:pk>/edit/", program_views.program_edit, name="program_edit"),
+    path("programs/<int:pk>/submit/", program_views.program_submit, name="program_submit"),
+    path("programs/<int:pk>/start/", program_views.program_start, name="program_start"),
+    path("programs/<int:pk>/complete/", program_views.program_complete, name="program_complete"),
+    path("programs/<int:pk>/cancel/", program_views.program_cancel, name="program_cancel"),
     path(
         "programs/<int:pk>/realisations/new/",
         realisation_views.realisation_create,

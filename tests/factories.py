@@ -322,3 +322,51 @@ def pledge_in_state(state: str, *, need=None, company=None, quantity: int = 10, 
     services.delivery_verify(report=report, actor=staff)
     pledge.refresh_from_db()
     return pledge
+
+
+# --- programs, built through the registration services ----------------------------------------
+
+
+def program_data(*targets: str, **overrides) -> dict:
+    """What an officer's program form gives the services: targets are region codes."""
+    data = {
+        "title": "Pelatihan usaha tani",
+        "form": ProgramForm.EMPOWERMENT,
+        "fields": [field("ekonomi-kerakyatan")],
+        "budget": 250_000_000,
+        "start_date": datetime.date.today() - datetime.timedelta(days=10),
+        "end_date": datetime.date.today() + datetime.timedelta(days=300),
+        "target_regions": [region(code) for code in (targets or ("62.11.01",))],
+        "target_beneficiaries": 120,
+        "government_program": "PKH",
+    }
+    data.update(overrides)
+    return data
+
+
+def program_in_state(state: str, *, company=None, officer=None, staff=None, targets=("62.11.01",), **overrides):
+    """A company's program in ``state``, reached through the same services the portal and the
+    admin use. Its agency is the one of its targets (Pulang Pisau's unless told otherwise)."""
+    from programs import services
+
+    S = ProgramStatus
+    company = company or (officer.officer.company if officer else CompanyFactory())
+    officer = officer or officer_user(company)
+    home = services.agency_for_targets([region(code) for code in targets])
+    if home is None:
+        home = agency(".".join(targets[0].split(".")[:2]))
+    staff = staff or StaffFactory(agency=home)
+    program = services.program_create(
+        company=company, actor=officer, data=program_data(*targets, **overrides), submit=state != S.DRAFT
+    )
+    if state in (S.DRAFT, S.SUBMITTED):
+        return program
+    if state in (S.CHANGES_REQUESTED, S.DECLINED):
+        return services.program_move(program=program, to=state, actor=staff, reason="Lengkapi data sasaran")
+    if state == S.CANCELLED:
+        return services.program_move(program=program, to=state, actor=officer, reason="Dibatalkan")
+    services.program_move(program=program, to=S.ACTIVE if state != S.PLANNED else S.PLANNED, actor=staff)
+    if state == S.COMPLETED:
+        services.program_move(program=program, to=S.COMPLETED, actor=officer)
+    program.refresh_from_db()
+    return program

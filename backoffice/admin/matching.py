@@ -29,6 +29,7 @@ from matching.forms import ReduceForm
 from matching.models import DeliveryReport, Evidence, Pledge, PledgeStatus, PledgeStatusChange
 from matching.work_queue import work_queue_counts
 from notifications.models import Notification
+from programs.selectors import awaiting_registration
 
 
 class ReadOnlyInline(admin.TabularInline):
@@ -252,9 +253,11 @@ class PledgeAdmin(AgencyScopedAdmin, admin.ModelAdmin):
             "can_verify": request.user.has_perm("matching.verify_delivery") and not scope_of(request).read_only,
             "notifications": list(
                 Notification.objects.filter(recipient=request.user).select_related(
-                    "pledge__company", "pledge__need__facility", "need__facility"
+                    "pledge__company", "pledge__need__facility", "need__facility", "program__company", "program__agency"
                 )[:20]
             ),
+            # Programs companies submitted, waiting for registration (programs.services).
+            "programs": awaiting_registration(scope_of(request)),
             **queue,
         }
         for report in queue["deliveries"]:

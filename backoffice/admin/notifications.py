@@ -47,7 +47,13 @@ class NotificationAdmin(AgencyScopedAdmin, admin.ModelAdmin):
 
     list_display = ["created_at", "recipient", "event", "text", "read_at"]
     list_filter = ["event"]
-    list_select_related = ["recipient", "pledge__company", "pledge__need__facility"]
+    list_select_related = [
+        "recipient",
+        "pledge__company",
+        "pledge__need__facility",
+        "program__company",
+        "program__agency",
+    ]
     search_fields = ["recipient__username"]
     readonly_fields = ["recipient", "event", "detail", "url", "pledge", "created_at", "read_at"]
 

@@ -8,7 +8,6 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from agencies.models import Agency
 from backoffice import officer_views as admin_views
-from backoffice.admin.programs import programs_in_area
 from backoffice.filters import RegionAreaFilter
 from backoffice.scoping import AgencyScopedAdmin, scope_of
 from core.spreadsheets.admin import SpreadsheetAdminMixin
@@ -16,7 +15,8 @@ from matching.summaries import PledgeSummary
 from matching.work_queue import company_receipt_share
 from partners.models import Company, Engagement, Officer, PartnerInterest, Partnership
 from partners.resources import CompanyResource
-from programs.models import Program
+from programs.models import Program, ProgramStatus
+from programs.selectors import programs_in_area
 from reports.selectors.discipline import company_discipline_text
 
 
@@ -37,11 +37,14 @@ class ProgramInline(admin.TabularInline):
     model = Program
     extra = 0
     fields = ["title", "form", "budget", "start_date", "end_date", "status"]
+    # The status moves only through the registration workflow (programs.services).
+    readonly_fields = ["status"]
     show_change_link = True
 
     def get_queryset(self, request):
-        # Only the programs in the staff account's area (their target regions).
-        return super().get_queryset(request).filter(programs_in_area(scope_of(request)))
+        # Only the programs in the staff account's area, once the company has submitted them.
+        queryset = super().get_queryset(request).filter(programs_in_area(scope_of(request)))
+        return queryset.exclude(status=ProgramStatus.DRAFT)
 
 
 class PartnershipInline(admin.StackedInline):

@@ -13,6 +13,7 @@ from facilities.models import Facility, FacilityMember, Need, NeedProposal
 from matching import receipts, services
 from matching.models import DeliveryReport, PledgeStatus
 from partners.models import Engagement, PartnerInterest
+from programs.models import Program, ProgramStatus
 from regions.models import PovertyFigure
 from tests.factories import (
     CompanyFactory,
@@ -25,6 +26,7 @@ from tests.factories import (
     agency,
     officer_user,
     pledge_in_state,
+    program_in_state,
     region,
 )
 
@@ -42,6 +44,7 @@ class Side:
     interest: PartnerInterest
     member: FacilityMember
     proposal: NeedProposal
+    program: Program
 
 
 def _side(code: str, district: str, name: str) -> Side:
@@ -72,6 +75,8 @@ def _side(code: str, district: str, name: str) -> Side:
         ),
         member=member,
         proposal=proposal,
+        # A program the company submitted to this agency, waiting for its answer.
+        program=program_in_state(ProgramStatus.SUBMITTED, company=company, staff=staff, targets=(district,)),
     )
 
 

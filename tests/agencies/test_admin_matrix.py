@@ -69,6 +69,7 @@ def _objects(side):
         "facilities.facilitymember": side.member,
         "facilities.needproposal": side.proposal,
         "programs.realisation": Realisation.objects.filter(program__agency=side.agency).first(),
+        "programs.program": side.program,
     }
 
 

@@ -11,7 +11,14 @@ from matching.models import DeliveryReport, Evidence, Pledge, PledgeStatusChange
 from notifications.models import Notification, OutgoingEmail
 from partners.models import Company, Officer
 from programs import realisations
-from programs.models import Program, ProgramStatus, Realisation, RealisationEvidence, RealisationShare
+from programs.models import (
+    Program,
+    ProgramStatus,
+    ProgramStatusChange,
+    Realisation,
+    RealisationEvidence,
+    RealisationShare,
+)
 from programs.rules import ShareLine
 from tests.factories import ProgramFactory, StaffFactory, agency, region
 
@@ -51,6 +58,9 @@ def snapshot() -> dict:
             list(RealisationShare.objects.order_by("pk").values()),
             list(RealisationEvidence.objects.order_by("pk").values()),
         ],
+        "program_changes": list(ProgramStatusChange.objects.order_by("pk").values()),
+        "program_fields": list(Program.fields.through.objects.order_by("pk").values()),
+        "program_targets": list(Program.target_regions.through.objects.order_by("pk").values()),
         "users": list(get_user_model().objects.order_by("pk").values(*user_fields)),
         "notifications": list(Notification.objects.order_by("pk").values()),
         "emails": list(OutgoingEmail.objects.order_by("pk").values()),

@@ -15,10 +15,11 @@ from django.test import Client
 from django.urls import reverse
 
 from facilities.models import NeedStatus
-from matching.models import Pledge, PledgeStatus
+from matching.models import PledgeStatus
 from portal import urls as partner_urls
 from programs import realisations
-from tests.factories import NeedFactory, officer_user, pledge_in_state
+from programs.models import ProgramStatus
+from tests.factories import NeedFactory, officer_user, pledge_in_state, program_in_state
 from tests.portal.helpers import file_realisation, png, pulpis_staff, realisation_post, registered_program, snapshot
 
 pytestmark = pytest.mark.django_db
@@ -40,10 +41,18 @@ CASES = {
     "realisation_list": (None, {}),
     "realisation_detail": ("submitted_report", {}),
     "realisation_correct": ("returned_report", "realisation"),
+    "program_list": (None, {}),
+    "program_create": (None, "program"),
+    "program_detail": ("program_active", {}),
+    "program_edit": ("program_returned", "program"),
+    "program_submit": ("program_draft", {}),
+    "program_start": ("program_planned", {}),
+    "program_complete": ("program_active", {}),
+    "program_cancel": ("program_active", {"reason": "Lahan tidak tersedia"}),
 }
 # URLs whose object is not the company's own: another officer may use them on purpose.
 SHARED = {"dashboard", "notifications_read", "need_list", "pledge_list", "company", "pledge_create"}
-SHARED |= {"realisation_list"}
+SHARED |= {"realisation_list", "program_list", "program_create"}
 # URLs about the company's realisation reports rather than its pledges.
 REALISATIONS = {"realisation_create", "realisation_detail", "realisation_correct"}
 LAST_YEAR = datetime.date.today().year - 1
@@ -63,6 +72,16 @@ def world(company, officer, need):
     submitted_report = file_realisation(program, officer.user, LAST_YEAR - 1)
     returned_report = file_realisation(program, officer.user, LAST_YEAR - 2)
     realisations.realisation_return(report=returned_report, actor=pulpis_staff(), reason="Foto kurang")
+    S = ProgramStatus
+    programs = {
+        f"program_{name}": program_in_state(state, company=company, officer=officer.user)
+        for name, state in [
+            ("draft", S.DRAFT),
+            ("planned", S.PLANNED),
+            ("active", S.ACTIVE),
+            ("returned", S.CHANGES_REQUESTED),
+        ]
+    }
     return {
         "need": need,
         "proposed": proposed,
@@ -71,6 +90,7 @@ def world(company, officer, need):
         "program": program,
         "submitted_report": submitted_report,
         "returned_report": returned_report,
+        **programs,
     }
 
 
@@ -87,6 +107,16 @@ def _post_data(name):
         return {"delivered_on": datetime.date.today().isoformat(), "quantity": "4", "photos": [png()]}
     if data == "realisation":
         return realisation_post(year=LAST_YEAR, photos=[png()])
+    if data == "program":
+        return {
+            "title": "Dari matriks",
+            "form": "donation",
+            "fields": ["pendidikan"],
+            "budget": "1000",
+            "start_date": datetime.date.today().isoformat(),
+            "kecamatan": ["62.11.01"],
+            "action": "submit",
+        }
     return data
 
 
@@ -115,15 +145,16 @@ def test_officer_of_another_company_gets_404_and_changes_nothing(client, world, 
     assert snapshot() == before
 
 
-@pytest.mark.parametrize("name", sorted(set(CASES) - SHARED - REALISATIONS - {"pledge_detail"}))
+@pytest.mark.parametrize("name", sorted(set(CASES) - SHARED - REALISATIONS - {"pledge_detail", "program_detail"}))
 def test_control_the_owner_can_make_the_same_request(client, world, officer, name):
-    """Proves the data above is valid: the same POST by the owner changes the pledge."""
+    """Proves the data above is valid: the same POST by the owner changes the pledge (or the program)."""
     client.force_login(officer.user)
-    pledge = world[CASES[name][0]]
-    before = Pledge.objects.values().get(pk=pledge.pk)
+    target = world[CASES[name][0]]
+    rows = type(target).objects
+    before = rows.values().get(pk=target.pk)
     response = client.post(_url(name, world), _post_data(name))
     assert response.status_code == 302
-    assert Pledge.objects.values().get(pk=pledge.pk) != before
+    assert rows.values().get(pk=target.pk) != before
 
 
 @pytest.mark.parametrize("name", ["realisation_create", "realisation_correct"])
@@ -151,9 +182,10 @@ def test_the_realisation_list_shows_another_officer_nothing_of_the_company(clien
 
 def test_pledge_detail_refuses_post_even_for_the_owner(officer_client, world):
     assert officer_client.post(reverse("partner:pledge_detail", args=[world["proposed"].pk])).status_code == 405
+    assert officer_client.post(reverse("partner:program_detail", args=[world["program_active"].pk])).status_code == 405
 
 
-@pytest.mark.parametrize("name", ["dashboard", "need_list", "pledge_list", "company"])
+@pytest.mark.parametrize("name", ["dashboard", "need_list", "pledge_list", "company", "program_list"])
 def test_shared_pages_show_another_officer_only_their_own_company(client, world, company, other_officer, name):
     client.force_login(other_officer.user)
     response = client.get(reverse(f"partner:{name}"))
@@ -163,6 +195,8 @@ def test_shared_pages_show_another_officer_only_their_own_company(client, world,
     assert company.name not in page
     for pledge in (world["proposed"], world["offered"], world["approved"]):
         assert reverse("partner:pledge_detail", args=[pledge.pk]) not in page
+    for key in ("program_draft", "program_planned", "program_active", "program_returned"):
+        assert reverse("partner:program_detail", args=[world[key].pk]) not in page
 
 
 def test_another_officer_marking_notifications_read_leaves_others_unread(client, world, officer, other_officer):
@@ -205,7 +239,15 @@ def test_a_need_not_open_to_the_public_cannot_be_pledged(officer_client, hidden,
 
 @pytest.mark.parametrize(
     "name",
-    ["pledge_detail", "pledge_accept", "delivery_report", "pledge_create", *sorted(REALISATIONS)],
+    [
+        "pledge_detail",
+        "pledge_accept",
+        "delivery_report",
+        "pledge_create",
+        "program_detail",
+        "program_edit",
+        *sorted(REALISATIONS),
+    ],
 )
 def test_ids_that_cannot_exist_are_404_not_500(officer_client, name):
     for pk in (10**6, 2**63, 10**30):
@@ -239,6 +281,7 @@ def test_deactivated_officer_loses_access_at_the_next_request(officer_client, of
 
 POSTED = ["notifications_read", "pledge_create", "pledge_accept", "pledge_decline", "pledge_withdraw"]
 POSTED += ["delivery_report", "company", "realisation_create", "realisation_correct"]
+POSTED += ["program_create", "program_edit", "program_submit", "program_start", "program_complete", "program_cancel"]
 
 
 @pytest.mark.parametrize("name", POSTED)
@@ -252,7 +295,9 @@ def test_every_form_needs_the_csrf_token(officer, world, name):
 
 
 def test_pages_with_forms_carry_the_csrf_token(officer_client, world):
-    for name in ("dashboard", "pledge_create", "pledge_detail", "delivery_report", "company", "realisation_create"):
+    pages = ["dashboard", "pledge_create", "pledge_detail", "delivery_report", "company", "realisation_create"]
+    pages += ["program_create", "program_detail", "program_edit"]
+    for name in pages:
         page = officer_client.get(_url(name, world)).content.decode()
         assert 'name="csrfmiddlewaretoken"' in page, name
 

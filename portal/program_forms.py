@@ -1,0 +1,156 @@
+"""The partner portal's form of a CSR program. It only reads and tidies what the officer typed;
+the rules (targets in one agency's area, the period, the budget) are checked by
+``programs.services``, whose refusal becomes an error of this form."""
+
+from __future__ import annotations
+
+import re
+
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from agencies.models import Agency
+from core.models import CsrField
+from portal.forms import DATE_WIDGET, MAX_BENEFICIARIES, MAX_RUPIAH, NOTE_MAX_LENGTH
+from programs.models import Program, ProgramForm
+from regions.models import Region, RegionLevel, in_area
+from regions.widgets import dotted
+
+_CODE_SEPARATORS = re.compile(r"[\s,;]+")
+MAX_TARGETS = 200
+
+
+def kecamatan_choices() -> list[tuple[str, list[tuple[str, str]]]]:
+    """The kecamatan of every agency's area, grouped by regency: one query (two with the areas)."""
+    areas = list(Agency.objects.exclude(region=None).values_list("region_id", flat=True))
+    if not areas:
+        return []
+    where = Q(pk__in=[])
+    for code in areas:
+        where |= in_area(code, "code")
+    groups: dict[str, list[tuple[str, str]]] = {}
+    names: dict[str, str] = {}
+    rows = (
+        Region.objects.filter(where, level=RegionLevel.DISTRICT)
+        .select_related("parent")
+        .only("code", "name", "parent__name", "parent__code")
+        .order_by("code")
+    )
+    for region in rows:
+        names[region.parent_id] = region.parent.name
+        groups.setdefault(region.parent_id, []).append((region.code, f"{region.name} ({region.code})"))
+    return [(f"{names[parent]} ({parent})", choices) for parent, choices in groups.items()]
+
+
+class ProgramEditForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=250)
+    title_en = forms.CharField(
+        label=_("Title in English"), max_length=250, required=False, help_text=_("For foreign readers; optional.")
+    )
+    form = forms.ChoiceField(
+        label=_("Form (Perbup)"),
+        choices=ProgramForm.choices,
+        widget=forms.RadioSelect,
+        help_text=_("The four forms of a TSLP program in the regent's regulation."),
+    )
+    fields = forms.ModelMultipleChoiceField(
+        label=_("Fields"),
+        queryset=CsrField.objects.order_by("order", "code"),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Choose at least one field.")},
+    )
+    budget = forms.IntegerField(label=_("Budget in rupiah"), min_value=0, max_value=MAX_RUPIAH)
+    start_date = forms.DateField(label=_("Start date"), widget=DATE_WIDGET)
+    end_date = forms.DateField(label=_("End date"), required=False, widget=DATE_WIDGET)
+    kecamatan = forms.MultipleChoiceField(
+        label=_("Target kecamatan"),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 12}),
+        help_text=_(
+            "Hold Ctrl (or ⌘) to choose several. The program is registered with the agency whose area holds them."
+        ),
+    )
+    villages = forms.CharField(
+        label=_("Target villages (codes)"),
+        required=False,
+        max_length=2000,
+        help_text=_("Kemendagri codes of villages, separated by commas, e.g. 62.11.01.2001, 62.11.02.2003."),
+    )
+    target_beneficiaries = forms.IntegerField(
+        label=_("Target beneficiaries"), min_value=0, max_value=MAX_BENEFICIARIES, required=False
+    )
+    government_program = forms.CharField(
+        label=_("Government program supported"),
+        max_length=250,
+        required=False,
+        help_text=_("For example PKH, the regency's poverty reduction plan, or a panti's rehabilitation program."),
+    )
+    description = forms.CharField(
+        label=_("Description"), required=False, max_length=NOTE_MAX_LENGTH * 5, widget=forms.Textarea(attrs={"rows": 5})
+    )
+    description_en = forms.CharField(
+        label=_("Description in English"),
+        required=False,
+        max_length=NOTE_MAX_LENGTH * 5,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kecamatan"].choices = kecamatan_choices()
+
+    def clean_villages(self) -> list[Region]:
+        text = self.cleaned_data["villages"].strip()
+        codes = [dotted(code) for code in _CODE_SEPARATORS.split(text) if code]
+        if len(codes) > MAX_TARGETS:
+            raise forms.ValidationError(_("At most %(n)s villages.") % {"n": MAX_TARGETS})
+        found = {r.code: r for r in Region.objects.filter(code__in=codes, level=RegionLevel.VILLAGE)}
+        unknown = [code for code in codes if code not in found]
+        if unknown:
+            raise forms.ValidationError(_("%(codes)s: not the code of a village.") % {"codes": ", ".join(unknown[:10])})
+        return list(found.values())
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("start_date"), data.get("end_date")
+        if start and end and end < start:
+            self.add_error("end_date", _("The program cannot end before it starts."))
+        return data
+
+    def service_data(self) -> dict:
+        """What ``programs.services`` takes: the model's fields, the CSR fields and the targets."""
+        data = dict(self.cleaned_data)
+        codes = data.pop("kecamatan", [])
+        villages = data.pop("villages", [])
+        data["target_regions"] = list(Region.objects.filter(code__in=codes, level=RegionLevel.DISTRICT)) + villages
+        data["target_beneficiaries"] = data.get("target_beneficiaries") or 0
+        return data
+
+
+def initial_for(program: Program) -> dict:
+    targets = list(program.target_regions.only("code", "level"))
+    return {
+        "title": program.title,
+        "title_en": program.title_en,
+        "form": program.form,
+        "fields": list(program.fields.all()),
+        "budget": program.budget,
+        "start_date": program.start_date,
+        "end_date": program.end_date,
+        "kecamatan": [r.code for r in targets if r.level == RegionLevel.DISTRICT],
+        "villages": ", ".join(r.code for r in targets if r.level > RegionLevel.DISTRICT),
+        "target_beneficiaries": program.target_beneficiaries,
+        "government_program": program.government_program,
+        "description": program.description,
+        "description_en": program.description_en,
+    }
+
+
+class ProgramReasonForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason"),
+        max_length=NOTE_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("The agency sees this reason."),
+    )
