@@ -67,6 +67,9 @@ STAFF_PERMISSIONS: dict[str, tuple[str, ...]] = {
     "partners.engagement": ("view", "add", "change", "delete"),
     "partners.partnerinterest": ("view", "change"),
     "programs.program": ("view", "add", "change", "import_program", "export_program"),
+    # Circulated documents: recorded, sent and acknowledged, never deleted (who read what stays).
+    "circulars.circular": ("view", "add", "change"),
+    "circulars.circularrecipient": ("view", "change"),
     "matching.pledge": ("view", "propose_pledge", "decide_pledge", "verify_delivery", "cancel_pledge"),
     "matching.pledgestatuschange": ("view",),
     "matching.deliveryreport": ("view",),

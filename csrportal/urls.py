@@ -30,6 +30,7 @@ urlpatterns = [
     path("facility/", include("facility_portal.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("matching.urls")),
+    path("", include("circulars.urls")),
     path("reports/", include("reports.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -44,7 +44,16 @@ NEED_EVENT_MESSAGES = {
 }
 
 
+# Events whose notice names its subject in ``detail`` alone (the caller writes it: a circulated
+# document's agency, number and title, circulars.services.notice_detail).
+DETAIL_EVENT_MESSAGES = {
+    "circular_sent": gettext_noop("A document to read and acknowledge: %(detail)s"),
+}
+
+
 def describe(event: str, pledge, detail: str = "", *, need=None) -> str:
+    if event in DETAIL_EVENT_MESSAGES:
+        return _(DETAIL_EVENT_MESSAGES[event]) % {"detail": detail}
     if pledge is None and need is not None and event in NEED_EVENT_MESSAGES:
         text = _(NEED_EVENT_MESSAGES[event]) % {"need": need.title, "facility": need.facility.name}
         return f"{text} {_('Note:')} {detail}" if detail else text

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from portal import views
+from portal import circular_views, views
 
 app_name = "partner"
 
@@ -16,4 +16,7 @@ urlpatterns = [
     path("pledges/<int:pk>/withdraw/", views.pledge_withdraw, name="pledge_withdraw"),
     path("pledges/<int:pk>/report/", views.delivery_report, name="delivery_report"),
     path("company/", views.company_profile, name="company"),
+    path("circulars/", circular_views.circular_list, name="circular_list"),
+    path("circulars/<int:pk>/", circular_views.circular_detail, name="circular_detail"),
+    path("circulars/<int:pk>/acknowledge/", circular_views.circular_acknowledge, name="circular_acknowledge"),
 ]

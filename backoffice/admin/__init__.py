@@ -5,6 +5,7 @@ Django's autodiscovery imports this package; each module holds the admin of one 
 
 from backoffice.admin import (
     agencies,
+    circulars,
     core,
     facilities,
     facility_accounts,
@@ -17,6 +18,7 @@ from backoffice.admin import (
 
 __all__ = [
     "agencies",
+    "circulars",
     "core",
     "facilities",
     "facility_accounts",
