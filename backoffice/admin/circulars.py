@@ -92,7 +92,6 @@ class CircularAdmin(AgencyScopedAdmin, SimpleHistoryAdmin):
     list_select_related = ["agency"]
     search_fields = ["title", "number", "summary"]
     date_hierarchy = "issued_on"
-    inlines = [RecipientInline]
 
     def area_q(self, request):
         return selectors.circulars_in_scope(scope_of(request))
@@ -147,9 +146,12 @@ class CircularAdmin(AgencyScopedAdmin, SimpleHistoryAdmin):
         obj.pk = saved.pk
         obj.refresh_from_db()
 
+    def get_inlines(self, request, obj):
+        return [RecipientInline] if obj is not None else []
+
     def save_formset(self, request, form, formset, change):
         # The recipients' inline is read-only: recipients change through "Send" and the screens.
-        return None
+        formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
 
     @admin.display(description=_("acknowledged"), ordering="n_acknowledged")
     def acknowledged_count(self, obj):

@@ -8,6 +8,8 @@ import pytest
 from django.utils import translation
 
 from agencies.models import Agency, StaffRole
+from circulars import services as circulars
+from circulars.models import Circular
 from facilities import proposals
 from facilities.models import Facility, FacilityMember, Need, NeedProposal
 from matching import receipts, services
@@ -27,6 +29,7 @@ from tests.factories import (
     pledge_in_state,
     region,
 )
+from tests.portal.helpers import pdf
 
 
 @dataclass
@@ -42,6 +45,7 @@ class Side:
     interest: PartnerInterest
     member: FacilityMember
     proposal: NeedProposal
+    circular: Circular
 
 
 def _side(code: str, district: str, name: str) -> Side:
@@ -58,6 +62,10 @@ def _side(code: str, district: str, name: str) -> Side:
     member = FacilityMemberFactory(facility=facility)
     receipts.delivery_receipt_dispute(report=report, actor=member.user, reason="Belum sampai")
     proposal = proposals.need_change_propose(actor=member.user, need=need, changes={"quantity": 45})
+    circular = circulars.circular_create(
+        agency=home, title=f"Surat edaran {name}", issued_on=datetime.date(2026, 1, 5), file=pdf(), actor=staff
+    )
+    circulars.circular_send(circular=circular, companies=[company], actor=staff)
     return Side(
         agency=home,
         staff=staff,
@@ -72,6 +80,7 @@ def _side(code: str, district: str, name: str) -> Side:
         ),
         member=member,
         proposal=proposal,
+        circular=circular,
     )
 
 

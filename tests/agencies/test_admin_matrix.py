@@ -4,6 +4,7 @@ viewer changes nothing anywhere.
 
 A new ModelAdmin, view or action is in this matrix the moment it is registered."""
 
+import datetime
 import re
 
 import pytest
@@ -20,6 +21,7 @@ from regions.models import Region
 pytestmark = pytest.mark.django_db
 
 OUR_APPS = {"agencies", "core", "regions", "facilities", "partners", "programs", "matching", "notifications"}
+OUR_APPS |= {"circulars"}
 # Registries every agency shares: another agency's staff may open them (not a viewer's POST).
 SHARED = {Company, Officer, Region, apps.get_model("core", "CsrField")}
 REFUSED = {302, 403, 404}
@@ -62,6 +64,8 @@ def _objects(side):
         "agencies.agencystaff": side.staff.agency_staff,
         "facilities.facilitymember": side.member,
         "facilities.needproposal": side.proposal,
+        "circulars.circular": side.circular,
+        "circulars.circularrecipient": side.circular.recipients.first(),
     }
 
 
@@ -95,6 +99,8 @@ def admin_urls(side):
 
 def _post_data(model):
     data = {"apply": "1", "reason": "Uji", "quantity": "1", "name": "Diubah", "title": "Diubah", "post": "yes"}
+    # What the document screens would accept from their own agency's staff.
+    data |= {"on": datetime.date.today().isoformat(), "channel": "meeting", "companies": "1"}
     if model is not None:
         model_admin = admin.site._registry[model]
         actions = list(model_admin.actions or [])

@@ -32,8 +32,9 @@ def docx_bytes() -> bytes:
 
 
 @pytest.fixture(autouse=True)
-def english():
-    """The services' refusals in English, the language of their msgids."""
+def english(settings):
+    """Refusals and pages in English, the language of the msgids."""
+    settings.LANGUAGE_CODE = "en"
     with translation.override("en"):
         yield
 

@@ -14,11 +14,12 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from circulars.models import CircularRecipient
 from facilities.models import NeedStatus
 from matching.models import Pledge, PledgeStatus
 from portal import urls as partner_urls
 from tests.factories import NeedFactory, officer_user, pledge_in_state
-from tests.portal.helpers import png, snapshot
+from tests.portal.helpers import circular_sent_to, png, snapshot
 
 pytestmark = pytest.mark.django_db
 
@@ -35,9 +36,12 @@ CASES = {
     "pledge_withdraw": ("offered", {"reason": "Salah input"}),
     "delivery_report": ("approved", "delivery"),
     "company": (None, {"form": "company", "company-phone": "021-999", "company-business_scope": "Diganti"}),
+    "circular_list": (None, {}),
+    "circular_detail": ("circular", {}),
+    "circular_acknowledge": ("circular", {}),
 }
 # URLs whose object is not the company's own: another officer may use them on purpose.
-SHARED = {"dashboard", "notifications_read", "need_list", "pledge_list", "company", "pledge_create"}
+SHARED = {"dashboard", "notifications_read", "need_list", "pledge_list", "company", "pledge_create", "circular_list"}
 
 
 def test_the_matrix_knows_every_partner_url():
@@ -50,7 +54,8 @@ def world(company, officer, need):
     proposed = pledge_in_state(PledgeStatus.PROPOSED, company=company, need=need, quantity=5)
     offered = pledge_in_state(PledgeStatus.OFFERED, company=company, need=need, quantity=6)
     approved = pledge_in_state(PledgeStatus.APPROVED, company=company, quantity=4)
-    return {"need": need, "proposed": proposed, "offered": offered, "approved": approved}
+    circular = circular_sent_to(company)
+    return {"need": need, "proposed": proposed, "offered": offered, "approved": approved, "circular": circular}
 
 
 def _url(name, world):
@@ -92,22 +97,26 @@ def test_officer_of_another_company_gets_404_and_changes_nothing(client, world, 
     assert snapshot() == before
 
 
-@pytest.mark.parametrize("name", sorted(set(CASES) - SHARED - {"pledge_detail"}))
+@pytest.mark.parametrize("name", sorted(set(CASES) - SHARED - {"pledge_detail", "circular_detail"}))
 def test_control_the_owner_can_make_the_same_request(client, world, officer, name):
-    """Proves the data above is valid: the same POST by the owner changes the pledge."""
+    """Proves the data above is valid: the same POST by the owner changes the pledge (or the
+    company's acknowledgement of the document)."""
     client.force_login(officer.user)
-    pledge = world[CASES[name][0]]
-    before = Pledge.objects.values().get(pk=pledge.pk)
+    target = world[CASES[name][0]]
+    rows = CircularRecipient.objects.filter(circular=target) if name.startswith("circular") else None
+    rows = rows if rows is not None else Pledge.objects.filter(pk=target.pk)
+    before = list(rows.values())
     response = client.post(_url(name, world), _post_data(name))
     assert response.status_code == 302
-    assert Pledge.objects.values().get(pk=pledge.pk) != before
+    assert list(rows.values()) != before
 
 
 def test_pledge_detail_refuses_post_even_for_the_owner(officer_client, world):
     assert officer_client.post(reverse("partner:pledge_detail", args=[world["proposed"].pk])).status_code == 405
+    assert officer_client.post(reverse("partner:circular_detail", args=[world["circular"].pk])).status_code == 405
 
 
-@pytest.mark.parametrize("name", ["dashboard", "need_list", "pledge_list", "company"])
+@pytest.mark.parametrize("name", ["dashboard", "need_list", "pledge_list", "company", "circular_list"])
 def test_shared_pages_show_another_officer_only_their_own_company(client, world, company, other_officer, name):
     client.force_login(other_officer.user)
     response = client.get(reverse(f"partner:{name}"))
@@ -117,6 +126,7 @@ def test_shared_pages_show_another_officer_only_their_own_company(client, world,
     assert company.name not in page
     for pledge in (world["proposed"], world["offered"], world["approved"]):
         assert reverse("partner:pledge_detail", args=[pledge.pk]) not in page
+    assert reverse("partner:circular_detail", args=[world["circular"].pk]) not in page
 
 
 def test_another_officer_marking_notifications_read_leaves_others_unread(client, world, officer, other_officer):
@@ -157,7 +167,10 @@ def test_a_need_not_open_to_the_public_cannot_be_pledged(officer_client, hidden,
     assert snapshot() == before
 
 
-@pytest.mark.parametrize("name", ["pledge_detail", "pledge_accept", "delivery_report", "pledge_create"])
+@pytest.mark.parametrize(
+    "name",
+    ["pledge_detail", "pledge_accept", "delivery_report", "pledge_create", "circular_detail", "circular_acknowledge"],
+)
 def test_ids_that_cannot_exist_are_404_not_500(officer_client, name):
     for pk in (10**6, 2**63, 10**30):
         response = officer_client.post(reverse(f"partner:{name}", args=[pk]))
@@ -189,7 +202,7 @@ def test_deactivated_officer_loses_access_at_the_next_request(officer_client, of
 
 
 POSTED = ["notifications_read", "pledge_create", "pledge_accept", "pledge_decline", "pledge_withdraw"]
-POSTED += ["delivery_report", "company"]
+POSTED += ["delivery_report", "company", "circular_acknowledge"]
 
 
 @pytest.mark.parametrize("name", POSTED)
@@ -203,7 +216,7 @@ def test_every_form_needs_the_csrf_token(officer, world, name):
 
 
 def test_pages_with_forms_carry_the_csrf_token(officer_client, world):
-    for name in ("dashboard", "pledge_create", "pledge_detail", "delivery_report", "company"):
+    for name in ("dashboard", "pledge_create", "pledge_detail", "delivery_report", "company", "circular_detail"):
         page = officer_client.get(_url(name, world)).content.decode()
         assert 'name="csrfmiddlewaretoken"' in page, name
 
