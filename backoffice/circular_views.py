@@ -7,7 +7,7 @@ from __future__ import annotations
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponseRedirect
+from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -184,6 +184,20 @@ def send_view(model_admin, request, object_id):
         "form": form,
     }
     return TemplateResponse(request, "admin/circulars/circular/send.html", context, status=400 if form.errors else 200)
+
+
+def acknowledge_view(model_admin, request, object_id):
+    """An account the document was sent to (a camat) acknowledges it on the document's page."""
+    circular = get_object_or_404(model_admin.get_queryset(request), pk=object_id)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    try:
+        services.circular_acknowledge(circular=circular, actor=request.user)
+    except CircularError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, gettext("Your acknowledgement is recorded."))
+    return HttpResponseRedirect(reverse("admin:circulars_circular_change", args=[circular.pk]))
 
 
 def record_view(model_admin, request, object_id):

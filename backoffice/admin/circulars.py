@@ -124,10 +124,24 @@ class CircularAdmin(AgencyScopedAdmin, SimpleHistoryAdmin):
 
     def get_urls(self):
         send = self.admin_site.admin_view(self.send_view)
-        return [path("<path:object_id>/send/", send, name="circulars_circular_send"), *super().get_urls()]
+        acknowledge = self.admin_site.admin_view(self.acknowledge_view)
+        return [
+            path("<path:object_id>/send/", send, name="circulars_circular_send"),
+            path("<path:object_id>/acknowledge/", acknowledge, name="circulars_circular_acknowledge"),
+            *super().get_urls(),
+        ]
 
     def send_view(self, request, object_id):
         return circular_views.send_view(self, request, object_id)
+
+    def acknowledge_view(self, request, object_id):
+        return circular_views.acknowledge_view(self, request, object_id)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        # An account the document was sent to (a camat) acknowledges it here.
+        own = CircularRecipient.objects.filter(circular_id=object_id, user=request.user).first()
+        context = {"own_recipient": own, **(extra_context or {})}
+        return super().change_view(request, object_id, form_url, extra_context=context)
 
     def save_model(self, request, obj, form, change):
         """Through the services; the form has checked the same rules, so a refusal here is an

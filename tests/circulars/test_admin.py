@@ -243,3 +243,23 @@ def test_the_changelists_cost_the_same_at_any_size(client, pulpis, staff, model)
     assert small == PINNED[model]
     _grow(pulpis, staff, 6)
     assert _queries(client, url) == small
+
+
+def test_the_camat_acknowledges_on_the_documents_page(client, sent, camat):
+    client.force_login(camat)
+    page = client.get(_change_url(sent)).content.decode()
+    url = reverse("admin:circulars_circular_acknowledge", args=[sent.pk])
+    assert url in page
+    assert client.get(url).status_code == 405
+    assert client.post(url).status_code == 302
+    recipient = sent.recipients.get(user=camat)
+    assert (recipient.channel, recipient.acknowledged_by) == ("portal", camat)
+    assert "You acknowledged this document on" in client.get(_change_url(sent)).content.decode()
+
+
+def test_staff_who_did_not_receive_it_cannot_acknowledge_it(client, sent, staff):
+    client.force_login(staff)
+    url = reverse("admin:circulars_circular_acknowledge", args=[sent.pk])
+    assert url not in client.get(_change_url(sent)).content.decode()
+    client.post(url)
+    assert not sent.recipients.filter(acknowledged_on__isnull=False).exists()
