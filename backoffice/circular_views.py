@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import messages
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponseNotAllowed, HttpResponseRedirect
-from django.shortcuts import get_object_or_404
+from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -143,6 +143,15 @@ class OfflineAcknowledgementForm(forms.Form):
 # --- screens -----------------------------------------------------------------------------------
 
 
+def _object_or_404(model_admin, request, object_id):
+    """The object in the account's area (the admin's queryset); a 404 for any other id, also one
+    that is not a number."""
+    found = model_admin.get_object(request, unquote(object_id))
+    if found is None:
+        raise Http404
+    return found
+
+
 def _writable(model_admin, request, permission: str) -> bool:
     return model_admin._writable(request) and request.user.has_perm(permission)
 
@@ -150,7 +159,7 @@ def _writable(model_admin, request, permission: str) -> bool:
 def send_view(model_admin, request, object_id):
     """``model_admin`` is the document admin: its queryset is the account's area, so a document of
     another agency is a 404 here, for reading as for sending."""
-    circular = get_object_or_404(model_admin.get_queryset(request), pk=object_id)
+    circular = _object_or_404(model_admin, request, object_id)
     if not _writable(model_admin, request, "circulars.change_circular"):
         raise PermissionDenied
     form = CircularSendForm(request.POST if request.method == "POST" else None, circular=circular)
@@ -188,7 +197,7 @@ def send_view(model_admin, request, object_id):
 
 def acknowledge_view(model_admin, request, object_id):
     """An account the document was sent to (a camat) acknowledges it on the document's page."""
-    circular = get_object_or_404(model_admin.get_queryset(request), pk=object_id)
+    circular = _object_or_404(model_admin, request, object_id)
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     try:
@@ -202,8 +211,7 @@ def acknowledge_view(model_admin, request, object_id):
 
 def record_view(model_admin, request, object_id):
     """``model_admin`` is the recipients' admin, scoped like the documents."""
-    queryset = model_admin.get_queryset(request).select_related("circular__agency", "company", "user")
-    recipient = get_object_or_404(queryset, pk=object_id)
+    recipient = _object_or_404(model_admin, request, object_id)
     if not _writable(model_admin, request, "circulars.change_circularrecipient"):
         raise PermissionDenied
     back = reverse("admin:circulars_circular_change", args=[recipient.circular_id])

@@ -263,3 +263,21 @@ def test_staff_who_did_not_receive_it_cannot_acknowledge_it(client, sent, staff)
     assert url not in client.get(_change_url(sent)).content.decode()
     client.post(url)
     assert not sent.recipients.filter(acknowledged_on__isnull=False).exists()
+
+
+@pytest.mark.parametrize(
+    "name", ["circulars_circular_send", "circulars_circular_acknowledge", "circulars_circularrecipient_acknowledge"]
+)
+@pytest.mark.parametrize("object_id", ["abc", "99999", str(2**70)])
+def test_ids_that_cannot_exist_are_404_not_500(client, staff, name, object_id):
+    client.force_login(staff)
+    url = reverse(f"admin:{name}", args=[1]).replace("/1/", f"/{object_id}/")
+    assert client.post(url).status_code == 404
+
+
+def test_companies_that_do_not_exist_are_a_form_error(client, perbup, staff):
+    client.force_login(staff)
+    url = reverse("admin:circulars_circular_send", args=[perbup.pk])
+    response = client.post(url, {"companies": ["999999", "x"], "accounts": ["abc"]})
+    assert response.status_code == 400
+    assert not CircularRecipient.objects.exists()
