@@ -7,6 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 
 from circulars import services
 from notifications.models import Notification
@@ -99,3 +100,11 @@ def test_the_list_costs_the_same_at_any_size(officer_client, pulpis, staff, memb
     assert small == 5
     grow(8)
     assert _queries(officer_client, url) == small
+
+
+def test_the_button_speaks_indonesian_first(client, officer, sent, settings):
+    settings.LANGUAGE_CODE = "id"
+    client.force_login(officer.user)
+    with translation.override("id"):
+        page = client.get(reverse("partner:circular_detail", args=[sent.pk])).content.decode()
+    assert "Kami telah menerima dan mempelajari" in page

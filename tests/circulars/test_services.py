@@ -113,8 +113,10 @@ def test_sending_notifies_every_active_officer_and_the_camat_and_queues_their_em
     emails = OutgoingEmail.objects.filter(event="circular_sent")
     assert set(emails.values_list("to", flat=True)) == {officer.user.email, colleague.user.email, camat.email}
     body = emails.get(to=officer.user.email).body
-    # (Indonesian first, then English: see test_translations below once the catalogue has them.)
-    assert "received and studied" in body
+    # Indonesian first, then English for foreign partners.
+    assert "telah menerima dan mempelajarinya" in body
+    assert body.index("telah menerima dan mempelajarinya") < body.index("received and studied")
+    assert emails.get(to=officer.user.email).subject.startswith("[Portal CSR] Dokumen dari")
     assert f"/partner/circulars/{perbup.pk}/" in body
 
 
