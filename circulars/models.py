@@ -15,7 +15,6 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -72,9 +71,6 @@ class Circular(models.Model):
 
     def __str__(self) -> str:
         return f"{self.number} – {self.title}" if self.number else self.title
-
-    def get_absolute_url(self) -> str:
-        return reverse("partner:circular_detail", args=[self.pk])
 
     @property
     def file_extension(self) -> str:

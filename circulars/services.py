@@ -171,8 +171,21 @@ def circular_create(
     )
     _store_file(circular, file)
     circular._history_user = actor
-    circular.save()
+    _save_or_forget_file(circular)
     return circular
+
+
+def _save_or_forget_file(circular: Circular, replaced: str = "") -> None:
+    """Save the row; a file stored for a row that could not be saved is deleted again, and a
+    replaced file once the new one is committed."""
+    try:
+        circular.save()
+    except Exception:
+        circular.file.delete(save=False)
+        raise
+    if replaced:
+        storage = circular.file.storage
+        transaction.on_commit(lambda: storage.delete(replaced))
 
 
 @transaction.atomic
@@ -195,7 +208,11 @@ def circular_update(
     if file is not None:
         if circular.recipients.exists():
             raise CircularError(_("The document has been sent: its file can no longer be replaced."), field="file")
+        replaced = circular.file.name
         _store_file(circular, file)
+        circular._history_user = actor
+        _save_or_forget_file(circular, replaced)
+        return circular
     circular._history_user = actor
     circular.save()
     return circular
@@ -244,7 +261,7 @@ def _notify(circular: Circular, users: list, url: str) -> None:
     subject, body = _texts(circular, url)
     for user in users:
         if user.email:
-            email_queue(to=user.email, subject=subject, body=body, event=EVENT_SENT, user=user)
+            email_queue(to=user.email, subject=subject, body=body, event=EVENT_SENT)
 
 
 def partner_url(circular: Circular) -> str:

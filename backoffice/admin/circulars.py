@@ -57,6 +57,11 @@ class RecipientInline(admin.TabularInline):
             .order_by("-pending", F("company__name").asc(nulls_last=True), "user__username")
         )
 
+    def get_fields(self, request, obj=None):
+        # Only those who may record an acknowledgement see the link to do it.
+        writable = not scope_of(request).read_only and request.user.has_perm("circulars.change_circularrecipient")
+        return self.fields if writable else [name for name in self.fields if name != "record"]
+
     def has_add_permission(self, request, obj=None):
         return False
 

@@ -182,7 +182,9 @@ def test_a_viewer_and_the_camat_read_but_cannot_send_or_record(client, sent, vie
     recipient = sent.recipients.get(company=member)
     for user in (viewer, camat):
         client.force_login(user)
-        assert client.get(_change_url(sent)).status_code == 200
+        response = client.get(_change_url(sent))
+        assert response.status_code == 200
+        assert _record_url(recipient) not in response.content.decode()
         assert client.post(reverse("admin:circulars_circular_send", args=[sent.pk]), {}).status_code == 403
         response = client.post(_record_url(recipient), {"on": timezone.localdate().isoformat(), "channel": "letter"})
         assert response.status_code == 403

@@ -84,10 +84,17 @@ def test_staff_of_another_agency_and_viewers_cannot_record_for_it(pulpis, jakart
     assert not Circular.objects.exists()
 
 
-def test_the_file_can_be_replaced_only_until_the_document_is_sent(perbup, staff, member):
-    services.circular_update(circular=perbup, changes={"title": "Perbup TSLP"}, file=pdf("v2.pdf"), actor=staff)
+def test_the_file_can_be_replaced_only_until_the_document_is_sent(
+    perbup, staff, member, django_capture_on_commit_callbacks
+):
+    first = perbup.file.name
+    with django_capture_on_commit_callbacks(execute=True):
+        services.circular_update(circular=perbup, changes={"title": "Perbup TSLP"}, file=pdf("v2.pdf"), actor=staff)
     perbup.refresh_from_db()
     assert (perbup.title, perbup.original_name) == ("Perbup TSLP", "v2.pdf")
+    # The replaced file is gone from the disk; the new one is there.
+    assert not perbup.file.storage.exists(first)
+    assert perbup.file.storage.exists(perbup.file.name)
     services.circular_send(circular=perbup, companies=[member], actor=staff)
     with pytest.raises(CircularError, match="can no longer be replaced"):
         services.circular_update(circular=perbup, changes={}, file=pdf("v3.pdf"), actor=staff)
