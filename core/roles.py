@@ -72,6 +72,9 @@ STAFF_PERMISSIONS: dict[str, tuple[str, ...]] = {
     "programs.realisation": ("view", "change"),
     "programs.realisationshare": ("view",),
     "programs.realisationevidence": ("view",),
+    # Circulated documents: recorded, sent and acknowledged, never deleted (who read what stays).
+    "circulars.circular": ("view", "add", "change"),
+    "circulars.circularrecipient": ("view", "change"),
     "matching.pledge": ("view", "propose_pledge", "decide_pledge", "verify_delivery", "cancel_pledge"),
     "matching.pledgestatuschange": ("view",),
     "matching.deliveryreport": ("view",),

@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "facilities",
     "partners",
     "programs",
+    "circulars",
     "matching",
     "notifications",
     "reports",
@@ -321,6 +322,8 @@ PLEDGE_RESPONSE_DAYS = env_int("PLEDGE_RESPONSE_DAYS", 14)
 # facility's confirmation (or against its dispute) needs a recorded reason.
 RECEIPT_CONFIRM_DAYS = env_int("RECEIPT_CONFIRM_DAYS", 7)
 EVIDENCE_MAX_BYTES = env_int("EVIDENCE_MAX_BYTES", 10 * 1024 * 1024)
+# A circulated regulation or letter (circulars): PDF, DOC, DOCX or ODT.
+CIRCULAR_MAX_BYTES = env_int("CIRCULAR_MAX_BYTES", 20 * 1024 * 1024)
 
 # Hardening (issue 16); each is described in README's configuration table and docs/decisions.md.
 # Pages that are never kept by a browser or a shared cache (core.middleware.PrivateCacheMiddleware);

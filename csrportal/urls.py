@@ -31,6 +31,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("matching.urls")),
     path("", include("programs.urls")),
+    path("", include("circulars.urls")),
     path("reports/", include("reports.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -44,6 +44,13 @@ NEED_EVENT_MESSAGES = {
 }
 
 
+# Events whose notice names its subject in ``detail`` alone (the caller writes it: a circulated
+# document's agency, number and title, circulars.services.notice_detail).
+DETAIL_EVENT_MESSAGES = {
+    "circular_sent": gettext_noop("A document to read and acknowledge: %(detail)s"),
+}
+
+
 # Events about a program's realisation report (notifications.services.subject_event): the
 # notice keeps no link to the report, so its first line of ``detail`` names it ("Program (PT X),
 # 2025 Q1") and the rest is the reviewer's note.
@@ -90,6 +97,8 @@ def describe_program(event: str, program, detail: str = "") -> str:
 
 
 def describe(event: str, pledge, detail: str = "", *, need=None, program=None) -> str:
+    if event in DETAIL_EVENT_MESSAGES:
+        return _(DETAIL_EVENT_MESSAGES[event]) % {"detail": detail}
     if program is not None and event in PROGRAM_EVENT_MESSAGES:
         return describe_program(event, program, detail)
     if pledge is None and need is None and event in SUBJECT_EVENT_MESSAGES:

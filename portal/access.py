@@ -13,6 +13,8 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from circulars.models import CircularRecipient
+from circulars.selectors import company_circulars
 from matching.models import Pledge
 from partners.models import Officer
 from portal import selectors
@@ -67,3 +69,9 @@ def get_pledge_for_officer(officer: Officer, pk: int) -> Pledge:
 def get_program_for_officer(officer: Officer, pk: int) -> Program:
     """One program of the officer's own company; 404 for any other program."""
     return get_object_or_404(selectors.company_programs(officer.company), pk=check_id(pk))
+
+
+def get_circular_for_officer(officer: Officer, pk: int) -> CircularRecipient:
+    """The document ``pk`` as sent to the officer's own company (its recipient row, with the
+    document and its agency); 404 for a document not sent to it."""
+    return get_object_or_404(company_circulars(officer.company), circular_id=check_id(pk))

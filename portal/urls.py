@@ -1,6 +1,6 @@
 from django.urls import path
 
-from portal import program_views, realisation_views, views
+from portal import circular_views, program_views, realisation_views, views
 
 app_name = "partner"
 
@@ -34,4 +34,7 @@ urlpatterns = [
     path("realisations/", realisation_views.realisation_list, name="realisation_list"),
     path("realisations/<int:pk>/", realisation_views.realisation_detail, name="realisation_detail"),
     path("realisations/<int:pk>/correct/", realisation_views.realisation_correct, name="realisation_correct"),
+    path("circulars/", circular_views.circular_list, name="circular_list"),
+    path("circulars/<int:pk>/", circular_views.circular_detail, name="circular_detail"),
+    path("circulars/<int:pk>/acknowledge/", circular_views.circular_acknowledge, name="circular_acknowledge"),
 ]

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from circulars.selectors import unacknowledged_count
 from core.pagination import CappedPaginator, query_without
 from core.roles import facility_id_of
 from facilities.filters import csr_field_choices
@@ -82,6 +83,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "receipts": company_receipt_share(company.pk),
             "notifications": selectors.recent_notifications(request.user),
             "unread_count": selectors.unread_notification_count(request.user),
+            "documents_to_acknowledge": unacknowledged_count(company),
             "rows_shown": selectors.DASHBOARD_ROWS,
             "today": timezone.localdate(),
         },

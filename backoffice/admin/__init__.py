@@ -5,6 +5,7 @@ Django's autodiscovery imports this package; each module holds the admin of one 
 
 from backoffice.admin import (
     agencies,
+    circulars,
     core,
     facilities,
     facility_accounts,
@@ -18,6 +19,7 @@ from backoffice.admin import (
 
 __all__ = [
     "agencies",
+    "circulars",
     "core",
     "facilities",
     "facility_accounts",

@@ -8,6 +8,8 @@ import pytest
 from django.utils import translation
 
 from agencies.models import Agency, StaffRole
+from circulars import services as circulars
+from circulars.models import Circular
 from facilities import proposals
 from facilities.models import Facility, FacilityMember, Need, NeedProposal
 from matching import receipts, services
@@ -29,6 +31,7 @@ from tests.factories import (
     program_in_state,
     region,
 )
+from tests.portal.helpers import pdf
 
 
 @dataclass
@@ -45,6 +48,7 @@ class Side:
     member: FacilityMember
     proposal: NeedProposal
     program: Program
+    circular: Circular
 
 
 def _side(code: str, district: str, name: str) -> Side:
@@ -61,6 +65,10 @@ def _side(code: str, district: str, name: str) -> Side:
     member = FacilityMemberFactory(facility=facility)
     receipts.delivery_receipt_dispute(report=report, actor=member.user, reason="Belum sampai")
     proposal = proposals.need_change_propose(actor=member.user, need=need, changes={"quantity": 45})
+    circular = circulars.circular_create(
+        agency=home, title=f"Surat edaran {name}", issued_on=datetime.date(2026, 1, 5), file=pdf(), actor=staff
+    )
+    circulars.circular_send(circular=circular, companies=[company], actor=staff)
     return Side(
         agency=home,
         staff=staff,
@@ -77,6 +85,7 @@ def _side(code: str, district: str, name: str) -> Side:
         proposal=proposal,
         # A program the company submitted to this agency, waiting for its answer.
         program=program_in_state(ProgramStatus.SUBMITTED, company=company, staff=staff, targets=(district,)),
+        circular=circular,
     )
 
 

@@ -26,6 +26,7 @@ from tests.portal.helpers import png
 pytestmark = pytest.mark.django_db
 
 OUR_APPS = {"agencies", "core", "regions", "facilities", "partners", "programs", "matching", "notifications"}
+OUR_APPS |= {"circulars"}
 # Registries every agency shares: another agency's staff may open them (not a viewer's POST).
 SHARED = {Company, Officer, Region, apps.get_model("core", "CsrField")}
 REFUSED = {302, 403, 404}
@@ -70,6 +71,8 @@ def _objects(side):
         "facilities.needproposal": side.proposal,
         "programs.realisation": Realisation.objects.filter(program__agency=side.agency).first(),
         "programs.program": side.program,
+        "circulars.circular": side.circular,
+        "circulars.circularrecipient": side.circular.recipients.first(),
     }
 
 
@@ -103,6 +106,8 @@ def admin_urls(side):
 
 def _post_data(model):
     data = {"apply": "1", "reason": "Uji", "quantity": "1", "name": "Diubah", "title": "Diubah", "post": "yes"}
+    # What the document screens would accept from their own agency's staff.
+    data |= {"on": datetime.date.today().isoformat(), "channel": "meeting", "companies": "1"}
     if model is not None:
         model_admin = admin.site._registry[model]
         actions = list(model_admin.actions or [])

@@ -1,11 +1,14 @@
 """Test data for the partner portal: files, and a snapshot of everything a request could change."""
 
+import datetime
 import io
 
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
+from circulars import services as circulars
+from circulars.models import Circular, CircularRecipient
 from facilities.models import Need
 from matching.models import DeliveryReport, Evidence, Pledge, PledgeStatusChange
 from notifications.models import Notification, OutgoingEmail
@@ -64,6 +67,8 @@ def snapshot() -> dict:
         "users": list(get_user_model().objects.order_by("pk").values(*user_fields)),
         "notifications": list(Notification.objects.order_by("pk").values()),
         "emails": list(OutgoingEmail.objects.order_by("pk").values()),
+        "circulars": list(Circular.objects.order_by("pk").values()),
+        "circular_recipients": list(CircularRecipient.objects.order_by("pk").values()),
     }
 
 
@@ -126,3 +131,17 @@ def realisation_post(*, year: int, lines=(("62.11.01", "Rp 1.000.000", "4"),), *
         data[f"shares-{index}-households"] = households
     data.update(changes)
     return data
+
+
+def circular_sent_to(company) -> Circular:
+    """A circular letter sent to ``company``, not yet acknowledged (by the system, as the demo
+    loader would)."""
+    circular = circulars.circular_create(
+        agency=agency("62.11"),
+        title="Surat edaran Forum TSLP",
+        issued_on=datetime.date(2026, 1, 5),
+        file=pdf("edaran.pdf"),
+        actor=None,
+    )
+    circulars.circular_send(circular=circular, companies=[company], actor=None)
+    return circular

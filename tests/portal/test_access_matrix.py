@@ -14,13 +14,22 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from circulars.models import CircularRecipient
 from facilities.models import NeedStatus
 from matching.models import PledgeStatus
 from portal import urls as partner_urls
 from programs import realisations
 from programs.models import ProgramStatus
 from tests.factories import NeedFactory, officer_user, pledge_in_state, program_in_state
-from tests.portal.helpers import file_realisation, png, pulpis_staff, realisation_post, registered_program, snapshot
+from tests.portal.helpers import (
+    circular_sent_to,
+    file_realisation,
+    png,
+    pulpis_staff,
+    realisation_post,
+    registered_program,
+    snapshot,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -49,10 +58,13 @@ CASES = {
     "program_start": ("program_planned", {}),
     "program_complete": ("program_active", {}),
     "program_cancel": ("program_active", {"reason": "Lahan tidak tersedia"}),
+    "circular_list": (None, {}),
+    "circular_detail": ("circular", {}),
+    "circular_acknowledge": ("circular", {}),
 }
 # URLs whose object is not the company's own: another officer may use them on purpose.
 SHARED = {"dashboard", "notifications_read", "need_list", "pledge_list", "company", "pledge_create"}
-SHARED |= {"realisation_list", "program_list", "program_create"}
+SHARED |= {"realisation_list", "program_list", "program_create", "circular_list"}
 # URLs about the company's realisation reports rather than its pledges.
 REALISATIONS = {"realisation_create", "realisation_detail", "realisation_correct"}
 LAST_YEAR = datetime.date.today().year - 1
@@ -91,6 +103,7 @@ def world(company, officer, need):
         "submitted_report": submitted_report,
         "returned_report": returned_report,
         **programs,
+        "circular": circular_sent_to(company),
     }
 
 
@@ -145,16 +158,23 @@ def test_officer_of_another_company_gets_404_and_changes_nothing(client, world, 
     assert snapshot() == before
 
 
-@pytest.mark.parametrize("name", sorted(set(CASES) - SHARED - REALISATIONS - {"pledge_detail", "program_detail"}))
+IGNORED = {"pledge_detail", "program_detail", "circular_detail"}
+
+
+@pytest.mark.parametrize("name", sorted(set(CASES) - SHARED - REALISATIONS - IGNORED))
 def test_control_the_owner_can_make_the_same_request(client, world, officer, name):
-    """Proves the data above is valid: the same POST by the owner changes the pledge (or the program)."""
+    """Proves the data above is valid: the same POST by the owner changes the pledge, the
+    program, or the company's acknowledgement of the document."""
     client.force_login(officer.user)
     target = world[CASES[name][0]]
-    rows = type(target).objects
-    before = rows.values().get(pk=target.pk)
+    if name.startswith("circular"):
+        rows = CircularRecipient.objects.filter(circular=target)
+    else:
+        rows = type(target).objects.filter(pk=target.pk)
+    before = list(rows.values())
     response = client.post(_url(name, world), _post_data(name))
     assert response.status_code == 302
-    assert rows.values().get(pk=target.pk) != before
+    assert list(rows.values()) != before
 
 
 @pytest.mark.parametrize("name", ["realisation_create", "realisation_correct"])
@@ -183,9 +203,10 @@ def test_the_realisation_list_shows_another_officer_nothing_of_the_company(clien
 def test_pledge_detail_refuses_post_even_for_the_owner(officer_client, world):
     assert officer_client.post(reverse("partner:pledge_detail", args=[world["proposed"].pk])).status_code == 405
     assert officer_client.post(reverse("partner:program_detail", args=[world["program_active"].pk])).status_code == 405
+    assert officer_client.post(reverse("partner:circular_detail", args=[world["circular"].pk])).status_code == 405
 
 
-@pytest.mark.parametrize("name", ["dashboard", "need_list", "pledge_list", "company", "program_list"])
+@pytest.mark.parametrize("name", ["dashboard", "need_list", "pledge_list", "company", "program_list", "circular_list"])
 def test_shared_pages_show_another_officer_only_their_own_company(client, world, company, other_officer, name):
     client.force_login(other_officer.user)
     response = client.get(reverse(f"partner:{name}"))
@@ -197,6 +218,7 @@ def test_shared_pages_show_another_officer_only_their_own_company(client, world,
         assert reverse("partner:pledge_detail", args=[pledge.pk]) not in page
     for key in ("program_draft", "program_planned", "program_active", "program_returned"):
         assert reverse("partner:program_detail", args=[world[key].pk]) not in page
+    assert reverse("partner:circular_detail", args=[world["circular"].pk]) not in page
 
 
 def test_another_officer_marking_notifications_read_leaves_others_unread(client, world, officer, other_officer):
@@ -246,6 +268,8 @@ def test_a_need_not_open_to_the_public_cannot_be_pledged(officer_client, hidden,
         "pledge_create",
         "program_detail",
         "program_edit",
+        "circular_detail",
+        "circular_acknowledge",
         *sorted(REALISATIONS),
     ],
 )
@@ -282,6 +306,7 @@ def test_deactivated_officer_loses_access_at_the_next_request(officer_client, of
 POSTED = ["notifications_read", "pledge_create", "pledge_accept", "pledge_decline", "pledge_withdraw"]
 POSTED += ["delivery_report", "company", "realisation_create", "realisation_correct"]
 POSTED += ["program_create", "program_edit", "program_submit", "program_start", "program_complete", "program_cancel"]
+POSTED += ["circular_acknowledge"]
 
 
 @pytest.mark.parametrize("name", POSTED)
@@ -296,7 +321,7 @@ def test_every_form_needs_the_csrf_token(officer, world, name):
 
 def test_pages_with_forms_carry_the_csrf_token(officer_client, world):
     pages = ["dashboard", "pledge_create", "pledge_detail", "delivery_report", "company", "realisation_create"]
-    pages += ["program_create", "program_detail", "program_edit"]
+    pages += ["program_create", "program_detail", "program_edit", "circular_detail"]
     for name in pages:
         page = officer_client.get(_url(name, world)).content.decode()
         assert 'name="csrfmiddlewaretoken"' in page, name

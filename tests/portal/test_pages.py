@@ -270,7 +270,7 @@ def _grow(company, n):
 # short lists, totals, notifications and unread count; the needs' field choices, the region
 # lists, count and page; the pledges' count and page.
 PAGE_QUERIES = {
-    "dashboard": 11,  # with the share of deliveries the receiving facilities confirmed
+    "dashboard": 12,  # with the share of deliveries confirmed by facilities, and the documents to acknowledge
     "need_list": 7,
     "pledge_list": 5,
 }
