@@ -12,6 +12,7 @@ from django.core.validators import RegexValidator
 from django.db.models import F, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from core.form_rendering import FastForm
 from core.models import CsrField
 from facilities.models import Facility, FacilityType, NeedKind, NeedStatus, Priority
 from facilities.selectors import remaining_value_expression
@@ -135,6 +136,8 @@ class NeedFilter(django_filters.FilterSet):
     class Meta:
         # Declared filters only: nothing reaches the database that is not listed above.
         fields: list[str] = []
+        # Widgets written in Python, the same HTML as Django's templates (core.form_rendering).
+        form = FastForm
 
     def __init__(self, data=None, queryset=None, *, field_choices: list[tuple[str, str]] | None = None, **kwargs):
         super().__init__(data, queryset, **kwargs)
@@ -178,6 +181,7 @@ class FacilityFilter(django_filters.FilterSet):
 
     class Meta:
         fields: list[str] = []
+        form = FastForm
 
     @property
     def region_code(self) -> str:
