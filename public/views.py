@@ -224,13 +224,14 @@ def needs_json(request: HttpRequest) -> JsonResponse:
 @require_safe
 def home(request: HttpRequest) -> HttpResponse:
     """What the portal is, the headline figures, the most urgent needs and the partners thanked:
-    five queries whatever the data size."""
+    five queries whatever the data size, kept until the data changes (any saved need, pledge,
+    company or facility gives new figures at once)."""
     return render(
         request,
         "core/home.html",
         {
-            "stats": selectors.headline_stats(),
-            "urgent_needs": facility_selectors.most_urgent_needs(limit=6),
-            "partners": list(selectors.partners_thanked(limit=24)),
+            "stats": data_cached("headline-stats", selectors.headline_stats),
+            "urgent_needs": data_cached("urgent-needs", lambda: facility_selectors.most_urgent_needs(limit=6)),
+            "partners": data_cached("partners-thanked", lambda: list(selectors.partners_thanked(limit=24))),
         },
     )

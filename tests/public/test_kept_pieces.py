@@ -110,3 +110,24 @@ def test_pages_work_when_the_cache_keeps_nothing(client, settings):
     cache.clear()
 
     assert "Kasur busa" in client.get(NEEDS).content.decode()
+
+
+def figure(html: str, name: str) -> str:
+    return html.split(f'data-stat="{name}">', 1)[1].split("<", 1)[0]
+
+
+def test_home_figures_change_at_once_after_a_new_need_and_a_pledge(client, django_assert_num_queries):
+    need = NeedFactory(quantity=10, unit_cost=100_000)
+    html = client.get("/").content.decode()
+    assert figure(html, "open-needs") == "1"
+    assert figure(html, "rupiah-covered") == "Rp 0"
+    # headline figures (3), most urgent needs and partners thanked are kept until the data changes
+    with django_assert_num_queries(0):
+        client.get("/")
+
+    NeedFactory()
+    assert figure(client.get("/").content.decode(), "open-needs") == "2"
+    cover(need, CompanyFactory(name="PT Baru Membantu"), 4)
+    html = client.get("/").content.decode()
+    assert figure(html, "rupiah-covered") == "Rp 400.000"
+    assert "PT Baru Membantu" in html
