@@ -134,6 +134,8 @@ def wrk_load(port: int, path: str, duration: float, connections: int) -> tuple[f
             f"-c{connections}",
             f"-d{max(1, round(duration))}s",
             "--latency",
+            "--timeout",
+            "30s",
             "-H",
             "Accept-Language: id",
             f"http://127.0.0.1:{port}{path}",
@@ -167,8 +169,6 @@ def measure_wrk(port: int, path: str, baseline: str, duration: float, connection
         p50.append(latency.get(50, 0.0))
         p99.append(latency.get(99, 0.0))
         failed += errors
-    if failed:
-        raise SystemExit(f"{path}: {failed} failed requests under wrk")
     samples = [fetch(port, path) for _ in range(10)]
     return {
         "rps": statistics.mean(page_rps),
@@ -177,6 +177,7 @@ def measure_wrk(port: int, path: str, baseline: str, duration: float, connection
         "p50_ms": statistics.median(p50),
         "p95_ms": statistics.median(p99),  # wrk reports 50/75/90/99 %: the 99th here
         "queries": "/".join(str(count) for count in sorted({queries for *_, queries in samples})),
+        "failed": failed,
     }
 
 
@@ -301,14 +302,14 @@ def main() -> None:
     tail = "p99 ms" if args.wrk else "p95 ms"
     print(
         "| page | URL | mode | requests/s | minimal view alongside, requests/s | ratio | "
-        f"server ms/request | p50 ms | {tail} | queries |"
+        f"server ms/request | p50 ms | {tail} | queries | failed |"
     )
-    print("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    print("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for label, path, cache, result in rows:
         print(
             f"| {label} | `{path}` | {cache} | {result['rps']:.0f} | {result['minimal_rps']:.0f} | "
             f"{result['rps'] / result['minimal_rps']:.2f} | {result['server_ms']:.1f} | {result['p50_ms']:.1f} | "
-            f"{result['p95_ms']:.1f} | {result['queries']} |"
+            f"{result['p95_ms']:.1f} | {result['queries']} | {result.get('failed', 0)} |"
         )
 
 
