@@ -1,15 +1,22 @@
 """Benchmark of the public site on PostgreSQL, served by gunicorn on 127.0.0.1.
 
 Measures, in one run and the same way, a minimal Django view and the public pages (needs
-listing, facility directory, facility page, need page): requests per second, the server's own
-time per request and the queries per page. Run on demand, never in the test suite:
+listing, search, facility directory, facility page, need page, home, reports): requests per
+second, the server's own time per request and the queries per page. Run on demand, never in the
+test suite:
 
     createdb -h 127.0.0.1 -U postgres csr_bench   # once
     .venv/bin/python bench/public_site.py --prepare   # migrate, load all regions, generate data
     .venv/bin/python bench/public_site.py             # measure again on the same data
+    .venv/bin/python bench/public_site.py --wrk --redis-url redis://127.0.0.1:6379/5
 
-The load comes from client processes on the same machine, so the figures compare pages with
-one another (and with the minimal view) rather than promise absolute numbers.
+Each page is measured in three modes: ``on`` (as in production), ``off`` (the brief page cache
+off, PUBLIC_PAGE_CACHE_SECONDS=0: every request runs its page query and renders its page, as
+the first visitor of a new link does, while the pieces kept by the data version -- counts,
+form choices, need cards, figures -- stay on as in production) and ``cold`` (everything kept
+switched off too: the first visit after a change). The load comes from client processes on the
+same machine (the harness's own, or wrk with --wrk), so the figures compare pages with one
+another (and with the minimal view) rather than promise absolute numbers.
 """
 
 # Runs the project's own manage.py, gunicorn and psql with fixed arguments: no untrusted input.
@@ -20,6 +27,8 @@ import http.client
 import multiprocessing
 import os
 import platform
+import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -61,7 +70,18 @@ def pick_targets(env: dict[str, str]) -> dict[str, str]:
         "facility directory": "/facilities/",
         "facility page": f"/facilities/{slug}/",
         "need page": f"/needs/{need_id}/",
+        "needs search": "/needs/?q=sekolah",
+        "home": "/",
+        "public reports": "/reports/",
     }
+
+
+# The modes a page is measured in: the environment of the server.
+MODES = {
+    "on": {"PUBLIC_PAGE_CACHE_SECONDS": "30"},
+    "off": {"PUBLIC_PAGE_CACHE_SECONDS": "0"},
+    "cold": {"PUBLIC_PAGE_CACHE_SECONDS": "0", "PUBLIC_DATA_CACHE_SECONDS": "0", "PUBLIC_CARD_CACHE_SECONDS": "0"},
+}
 
 
 def fetch(port: int, path: str) -> tuple[int, float, float, int]:
@@ -100,6 +120,71 @@ def load(port: int, path: str, duration: float, clients: int) -> tuple[list, flo
     if statuses != {200}:
         raise SystemExit(f"{path}: unexpected statuses {statuses}")
     return samples, time.perf_counter() - started
+
+
+WRK_LATENCY = re.compile(r"^\s+(50|90|99)%\s+([\d.]+)(us|ms|s)\s*$", re.MULTILINE)
+
+
+def wrk_load(port: int, path: str, duration: float, connections: int) -> tuple[float, dict, int]:
+    """wrk from outside the harness: requests per second, latency percentiles (ms), errors."""
+    output = subprocess.run(
+        [
+            "wrk",
+            "-t2",
+            f"-c{connections}",
+            f"-d{max(1, round(duration))}s",
+            "--latency",
+            "--timeout",
+            "30s",
+            "-H",
+            "Accept-Language: id",
+            f"http://127.0.0.1:{port}{path}",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    scale = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+    latency = {int(p): float(v) * scale[unit] for p, v, unit in WRK_LATENCY.findall(output)}
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    socket_errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output)
+    failed = int(errors.group(1)) if errors else 0
+    failed += sum(int(n) for n in socket_errors.groups()) if socket_errors else 0
+    return rps, latency, failed
+
+
+def measure_wrk(port: int, path: str, baseline: str, duration: float, connections: int, rounds: int) -> dict:
+    """As ``measure``, the load from wrk; the server time and queries from a few requests after."""
+    for _ in range(5):  # warm up; wrk's own first requests warm the rest
+        fetch(port, path)
+        fetch(port, baseline)
+    page_rps, minimal_rps, p50, p99, failed = [], [], [], [], 0
+    for _ in range(rounds):
+        rps, _latency, errors = wrk_load(port, baseline, duration / rounds, connections)
+        minimal_rps.append(rps)
+        failed += errors
+        rps, latency, errors = wrk_load(port, path, duration / rounds, connections)
+        page_rps.append(rps)
+        p50.append(latency.get(50, 0.0))
+        p99.append(latency.get(99, 0.0))
+        failed += errors
+    samples = []
+    for _ in range(10):
+        try:
+            samples.append(fetch(port, path))
+        except OSError:  # a request left waiting behind wrk's backlog: counted, not fatal
+            failed += 1
+    samples = samples or [(0, 0.0, 0.0, -1)]
+    return {
+        "rps": statistics.mean(page_rps),
+        "minimal_rps": statistics.mean(minimal_rps),
+        "server_ms": statistics.mean(server for _, _, server, _ in samples),
+        "p50_ms": statistics.median(p50),
+        "p95_ms": statistics.median(p99),  # wrk reports 50/75/90/99 %: the 99th here
+        "queries": "/".join(str(count) for count in sorted({queries for *_, queries in samples})),
+        "failed": failed,
+    }
 
 
 def measure(port: int, path: str, baseline: str, duration: float, clients: int, rounds: int) -> dict:
@@ -165,9 +250,18 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=2, help="client processes sending requests")
     parser.add_argument("--duration", type=float, default=9.0, help="seconds of load per page")
     parser.add_argument("--rounds", type=int, default=3, help="alternations with the minimal view per page")
+    parser.add_argument("--wrk", action="store_true", help="load from wrk (Debian's wrk) instead of Python clients")
+    parser.add_argument("--connections", type=int, default=8, help="wrk's open connections")
+    parser.add_argument("--redis-url", default="", help="REDIS_URL for the server: one cache shared by the workers")
+    parser.add_argument("--modes", default="on,off,cold", help="of: " + ", ".join(MODES))
+    parser.add_argument("--pages", default="", help="only the pages whose label contains one of these (comma)")
     args = parser.parse_args()
+    if args.wrk and not shutil.which("wrk"):
+        raise SystemExit("wrk is not installed (apt-get install wrk)")
 
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings", "DATABASE_URL": args.database_url}
+    if args.redis_url:
+        env["REDIS_URL"] = args.redis_url
     if args.prepare:
         run_manage(env, "migrate", "--noinput", "-v", "0")
         run_manage(env, "load_regions", "--all")
@@ -175,51 +269,59 @@ def main() -> None:
         run_manage(env, "generate_bench_data")
         print(f"generate_bench_data took {time.perf_counter() - started:.0f} s", flush=True)
         subprocess.run(["psql", args.database_url, "-c", "VACUUM ANALYZE"], check=True, stdout=subprocess.DEVNULL)
+    # Statistics as after any bulk load: the planner's estimates follow the data (and the indexes
+    # on expressions, such as the search's trigram indexes, get statistics of their own).
+    subprocess.run(["psql", args.database_url, "-c", "ANALYZE"], check=True, stdout=subprocess.DEVNULL)
     targets = pick_targets(env)
 
     rows = []
     baseline = targets.pop("minimal view")
-    # First as in production (pages cached briefly), then with the page cache off: every request
-    # runs its queries and renders everything, as the first visitor of a new link does.
-    for cache_seconds in ("30", "0"):
+    if args.pages:
+        wanted = args.pages.split(",")
+        targets = {label: path for label, path in targets.items() if any(word in label for word in wanted)}
+    run = measure_wrk if args.wrk else measure
+    for mode in args.modes.split(","):
         server = subprocess.Popen(
             [str(GUNICORN), "csrportal.wsgi", "--bind", f"127.0.0.1:{args.port}", "--workers", str(args.workers)],
             cwd=ROOT,
-            env={**env, "PUBLIC_PAGE_CACHE_SECONDS": cache_seconds},
+            env={**env, **MODES[mode]},
         )
         try:
             wait_for(args.port, server)
             if not rows:
-                rows.append(("minimal view", baseline, "-", measure(args.port, baseline, baseline, *load_args(args))))
-            cache = "on" if cache_seconds != "0" else "off"
+                rows.append(("minimal view", baseline, "-", run(args.port, baseline, baseline, *load_args(args))))
             for label, path in targets.items():
-                rows.append((label, path, cache, measure(args.port, path, baseline, *load_args(args))))
+                rows.append((label, path, mode, run(args.port, path, baseline, *load_args(args))))
+                print("row:", rows[-1], flush=True)
         finally:
             server.terminate()
             server.wait(timeout=30)
 
     print()
     print(f"Machine: {machine()}")
+    load = f"wrk -t2 -c{args.connections}" if args.wrk else f"{args.clients} client processes"
+    cache = "Redis (REDIS_URL)" if args.redis_url else "each worker's memory cache"
     print(
-        f"gunicorn: {args.workers} sync workers; load: {args.clients} client processes; each page "
+        f"gunicorn: {args.workers} sync workers; cache: {cache}; load: {load}; each page "
         f"{args.duration:.0f} s, alternating with the minimal view in {args.rounds} rounds"
     )
     print()
+    tail = "p99 ms" if args.wrk else "p95 ms"
     print(
-        "| page | URL | page cache | requests/s | minimal view alongside, requests/s | ratio | "
-        "server ms/request | p50 ms | p95 ms | queries |"
+        "| page | URL | mode | requests/s | minimal view alongside, requests/s | ratio | "
+        f"server ms/request | p50 ms | {tail} | queries | failed |"
     )
-    print("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    print("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for label, path, cache, result in rows:
         print(
             f"| {label} | `{path}` | {cache} | {result['rps']:.0f} | {result['minimal_rps']:.0f} | "
             f"{result['rps'] / result['minimal_rps']:.2f} | {result['server_ms']:.1f} | {result['p50_ms']:.1f} | "
-            f"{result['p95_ms']:.1f} | {result['queries']} |"
+            f"{result['p95_ms']:.1f} | {result['queries']} | {result.get('failed', 0)} |"
         )
 
 
 def load_args(args) -> tuple[float, int, int]:
-    return args.duration, args.clients, args.rounds
+    return args.duration, args.connections if args.wrk else args.clients, args.rounds
 
 
 if __name__ == "__main__":

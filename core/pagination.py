@@ -9,16 +9,26 @@ from django.core.paginator import Paginator
 from django.utils.functional import cached_property
 
 
+def capped_count(queryset, cap: int) -> int:
+    """How many rows ``queryset`` has, counting no further than ``cap + 1``:
+    SELECT COUNT(*) FROM (SELECT id ... LIMIT cap + 1). The order does not change a count, and
+    the columns and annotations the page selects are not read for it."""
+    return queryset.order_by().values("pk")[: cap + 1].count()
+
+
 class CappedPaginator(Paginator):
-    def __init__(self, object_list, per_page, *, cap: int, **kwargs):
+    """``found``, when given, is ``capped_count`` computed before (kept in a cache, or counted
+    on a queryset without the page's annotations)."""
+
+    def __init__(self, object_list, per_page, *, cap: int, found: int | None = None, **kwargs):
         self.cap = cap
         self.capped = False
+        self.found = found
         super().__init__(object_list, per_page, **kwargs)
 
     @cached_property
     def count(self) -> int:
-        # SELECT COUNT(*) FROM (SELECT ... LIMIT cap + 1): the order does not change a count.
-        found = self.object_list.order_by()[: self.cap + 1].count()
+        found = self.found if self.found is not None else capped_count(self.object_list, self.cap)
         self.capped = found > self.cap
         return min(found, self.cap)
 

@@ -315,6 +315,13 @@ AGENCY_NAME = env_str("AGENCY_NAME", "Dinas Sosial")
 # Public pages: the query-dependent part is kept this many seconds per language and query
 # (public.page_cache); a save in the same process shows at once. 0 turns it off.
 PUBLIC_PAGE_CACHE_SECONDS = env_int("PUBLIC_PAGE_CACHE_SECONDS", 30)
+# Pieces shared by many pages (a filter set's capped count, the filter form's choices, the home
+# page's figures, the public reports) are kept this long, under the same data version: a change
+# shows at once. 0 computes them on every request.
+PUBLIC_DATA_CACHE_SECONDS = env_int("PUBLIC_DATA_CACHE_SECONDS", 600)
+# Need cards are kept this long per need, language and day (public.cards); their key follows
+# every value they show, so a changed need gets a new card at once. 0 renders every card.
+PUBLIC_CARD_CACHE_SECONDS = env_int("PUBLIC_CARD_CACHE_SECONDS", 3600)
 
 # Workflow settings.
 PLEDGE_RESPONSE_DAYS = env_int("PLEDGE_RESPONSE_DAYS", 14)
@@ -382,7 +389,8 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Room for the need cards of the pages read most (public.cards); Django's default is 300 entries.
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 5000}}}
 
 # Prometheus metrics at /metrics (django-prometheus), answered only to these client addresses;
 # anyone else gets a 404. Under gunicorn, PROMETHEUS_MULTIPROC_DIR gathers every worker's figures.

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_safe
 from agencies.models import Agency
 from facilities import selectors as facility_selectors
 from public import selectors
+from public.page_cache import data_cached
 from regions.models import in_area
 from reports.selectors.obligations import last_closed_period, members_with_since, obligations, period_label
 
@@ -31,18 +32,23 @@ def agency_list(request: HttpRequest) -> HttpResponse:
 @require_safe
 def agency_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """The agency, its headline figures and most urgent needs, its facilities, and links to
-    the listing, the reports and the forum report of its area: a fixed number of queries."""
+    the listing, the reports and the forum report of its area: a fixed number of queries, the
+    figures, needs and partners kept until the data changes."""
     agency = _public_agency(slug)
     area = agency.area_code
     facilities = facility_selectors.published_facilities().filter(in_area(area, "region"))
     facilities = list(facilities.order_by("name", "id")[: FACILITIES_SHOWN + 1])
     context = {
         "agency": agency,
-        "stats": selectors.headline_stats(area),
-        "urgent_needs": facility_selectors.most_urgent_needs(limit=6, area=area),
+        "stats": data_cached("headline-stats", lambda: selectors.headline_stats(area), area),
+        "urgent_needs": data_cached(
+            "urgent-needs", lambda: facility_selectors.most_urgent_needs(limit=6, area=area), area
+        ),
         "facilities": facilities[:FACILITIES_SHOWN],
         "more_facilities": len(facilities) > FACILITIES_SHOWN,
-        "partners": list(selectors.partners_thanked(area=area, limit=24)),
+        "partners": data_cached(
+            "partners-thanked", lambda: list(selectors.partners_thanked(area=area, limit=24)), area
+        ),
         "forum_year": timezone.localdate().year,
         **(forum_reporting(agency) if agency.forum_name else {}),
     }

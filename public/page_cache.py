@@ -4,25 +4,29 @@ The listings and facility pages are read far more than the data changes (a share
 crowd to one URL), so the part of each page that depends on the query is rendered once per
 language and query and kept for ``PUBLIC_PAGE_CACHE_SECONDS`` (30 s by default; 0 turns it off).
 
-Every entry's key carries a data version that changes whenever a facility, need, pledge, company,
-CSR field or region is saved or deleted in this process, so a change shows at once on the next
-request; a change made elsewhere (another worker process, a bulk update) shows within the
-timeout. With a cache shared between processes (``CACHES``), the version is shared too.
+Every entry's key carries the data version of the public registry (``core.versioned_cache``,
+group ``public``), which changes whenever a facility, need, photo, pledge, company, CSR field or
+region is saved or deleted, so a change shows at once on the next request; a bulk update shows
+within the timeout. With a cache shared between processes (``REDIS_URL``), the version is
+shared too.
+
+Pieces that many pages share and that only a change of the data changes (the capped count of a
+filter set, the choices of the filter form, the home page's figures) are kept longer, for
+``PUBLIC_DATA_CACHE_SECONDS`` (``data_cached``), under the same version.
 """
 
-import hashlib
-import time
 from collections.abc import Callable
 from typing import Any
 
-from django.apps import apps
 from django.conf import settings
-from django.core.cache import cache
-from django.db.models.signals import post_delete, post_save
 from django.http import HttpRequest
 from django.utils.translation import get_language
 
-VERSION_KEY = "public-page:version"
+from core import versioned_cache
+from facilities.filters import csr_field_choices
+from regions.selectors import region_choices
+
+GROUP = "public"
 WATCHED_MODELS = (
     "facilities.Facility",
     "facilities.Need",
@@ -33,26 +37,27 @@ WATCHED_MODELS = (
     "core.CsrField",
     "regions.Region",
 )
+# The choices of the filter forms change only with the regions and CSR fields.
+PLACES_GROUP = "public-places"
+PLACES_MODELS = ("core.CsrField", "regions.Region")
 
 
 def data_version() -> int:
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        # A new value, never an old one again: entries made under an evicted version stay unreachable.
-        cache.add(VERSION_KEY, time.time_ns(), None)
-        version = cache.get(VERSION_KEY)
-    return version
+    return versioned_cache.version(GROUP)
 
 
 def data_changed(**kwargs) -> None:
-    cache.set(VERSION_KEY, time.time_ns(), None)
+    versioned_cache.bump(GROUP)
 
 
 def connect_signals() -> None:
-    for label in WATCHED_MODELS:
-        model = apps.get_model(label)
-        post_save.connect(data_changed, sender=model, dispatch_uid=f"public-page-cache-save-{label}")
-        post_delete.connect(data_changed, sender=model, dispatch_uid=f"public-page-cache-delete-{label}")
+    versioned_cache.watch(GROUP, models=WATCHED_MODELS)
+    versioned_cache.watch(PLACES_GROUP, models=PLACES_MODELS)
+
+
+def query_of(request: HttpRequest, *ignored: str) -> list[tuple[str, str]]:
+    """The query string in a canonical order (``?a=1&b=2`` is ``?b=2&a=1``), without ``ignored``."""
+    return sorted((key, value) for key, values in request.GET.lists() if key not in ignored for value in values)
 
 
 def cached_fragment(request: HttpRequest, name: str, build: Callable[[], Any], *parts: str) -> Any:
@@ -60,13 +65,23 @@ def cached_fragment(request: HttpRequest, name: str, build: Callable[[], Any], *
     ``PUBLIC_PAGE_CACHE_SECONDS``. The query is put in a canonical order, so two links with the
     same filters share one entry."""
     seconds = getattr(settings, "PUBLIC_PAGE_CACHE_SECONDS", 30)
-    if not seconds:
-        return build()
-    query = sorted((key, value) for key, values in request.GET.lists() for value in values)
-    digest = hashlib.sha256(repr((parts, query)).encode()).hexdigest()
-    key = f"public-page:{name}:{get_language()}:{data_version()}:{digest}"
-    value = cache.get(key)
-    if value is None:
-        value = build()
-        cache.set(key, value, seconds)
-    return value
+    return versioned_cache.cached(
+        GROUP, f"page:{name}", build, get_language(), parts, query_of(request), seconds=seconds
+    )
+
+
+def data_cached(name: str, build: Callable[[], Any], *parts: Any, group: str = GROUP) -> Any:
+    """``build()``, or what it returned for the same ``parts`` since the public data (or the
+    ``group`` given) last changed, within ``PUBLIC_DATA_CACHE_SECONDS``."""
+    seconds = getattr(settings, "PUBLIC_DATA_CACHE_SECONDS", 600)
+    return versioned_cache.cached(group, name, build, *parts, seconds=seconds)
+
+
+def field_choices() -> list[tuple[str, str]]:
+    """The CSR fields of the filter form, in the active language."""
+    return data_cached("field-choices", csr_field_choices, get_language(), group=PLACES_GROUP)
+
+
+def regions_for(code: str) -> dict:
+    """The regions of the filter form's three selects for the chosen code."""
+    return data_cached("region-choices", lambda: region_choices(code), code, group=PLACES_GROUP)

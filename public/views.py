@@ -9,19 +9,20 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from core.pagination import CappedPaginator, query_without
+from core.pagination import CappedPaginator, capped_count, query_without
 from facilities import selectors as facility_selectors
-from facilities.filters import FacilityFilter, NeedFilter, csr_field_choices
+from facilities.filters import FacilityFilter, NeedFilter
 from facilities.models import Facility, Need, NeedStatus
 from partners.services import partner_interest_submit
 from public import maps, opendata, selectors
+from public.cards import release
 from public.forms import PartnerInterestForm
 from public.limits import interest_within_limits
-from public.page_cache import cached_fragment
-from regions.selectors import region_choices
+from public.page_cache import PLACES_GROUP, cached_fragment, data_cached, field_choices, query_of, regions_for
 
 NEEDS_PER_PAGE = 20
 FACILITIES_PER_PAGE = 24
@@ -36,14 +37,20 @@ MAX_ID = 2**63 - 1
 
 
 def _need_filter(request: HttpRequest) -> NeedFilter:
-    return NeedFilter(request.GET, queryset=facility_selectors.public_needs(), field_choices=csr_field_choices())
+    return NeedFilter(request.GET, queryset=facility_selectors.public_needs(), field_choices=field_choices())
 
 
 @require_safe
 def need_list(request: HttpRequest) -> HttpResponse:
     def results() -> str:
         needs = _need_filter(request)
-        paginator = CappedPaginator(facility_selectors.with_photo(needs.qs), NEEDS_PER_PAGE, cap=LISTING_COUNT_CAP)
+        # Kept per filter set until the data changes: every page and order of it shares the count.
+        found = data_cached(
+            "needs-count", lambda: capped_count(needs.qs, LISTING_COUNT_CAP), query_of(request, "page", "sort")
+        )
+        paginator = CappedPaginator(
+            facility_selectors.with_photo(needs.qs), NEEDS_PER_PAGE, cap=LISTING_COUNT_CAP, found=found
+        )
         page = paginator.get_page(request.GET.get("page"))
         query = query_without(request.GET, "page")
         context = {
@@ -51,7 +58,7 @@ def need_list(request: HttpRequest) -> HttpResponse:
             "page_obj": page,
             "needs": page.object_list,
             "paginator": paginator,
-            "regions": region_choices(needs.region_code),
+            "regions": regions_for(needs.region_code),
             "region_code": needs.region_code,
             "query_without_page": query,
             "query_for_data": query,
@@ -100,10 +107,13 @@ def need_detail(request: HttpRequest, pk: int) -> HttpResponse:
         status = 429
     context = {"need": need, "body": body, "form": form, "other_needs": others}
     if not form.is_bound:
-        context["form_fields"] = cached_fragment(
-            request,
+        # The empty fields are the same for every need and visitor: kept per language.
+        context["form_fields"] = data_cached(
             "interest-form",
-            lambda: render_to_string("facilities/includes/interest_fields.html", {"form": form}, request),
+            lambda: render_to_string("facilities/includes/interest_fields.html", {"form": form}),
+            get_language(),
+            release(),
+            group=PLACES_GROUP,
         )
     return render(request, "facilities/need_detail.html", context, status=status)
 
@@ -114,7 +124,10 @@ def facility_list(request: HttpRequest) -> HttpResponse:
         facilities = FacilityFilter(
             request.GET, queryset=facility_selectors.published_facilities().order_by("name", "id")
         )
-        paginator = CappedPaginator(facilities.qs, FACILITIES_PER_PAGE, cap=LISTING_COUNT_CAP)
+        found = data_cached(
+            "facilities-count", lambda: capped_count(facilities.qs, LISTING_COUNT_CAP), query_of(request, "page")
+        )
+        paginator = CappedPaginator(facilities.qs, FACILITIES_PER_PAGE, cap=LISTING_COUNT_CAP, found=found)
         page = paginator.get_page(request.GET.get("page"))
         listed = list(page.object_list)
         context = {
@@ -123,7 +136,7 @@ def facility_list(request: HttpRequest) -> HttpResponse:
             "facilities": listed,
             "map": maps.map_data(listed),
             "paginator": paginator,
-            "regions": region_choices(facilities.region_code),
+            "regions": regions_for(facilities.region_code),
             "region_code": facilities.region_code,
             "query_without_page": query_without(request.GET, "page"),
         }
@@ -211,13 +224,14 @@ def needs_json(request: HttpRequest) -> JsonResponse:
 @require_safe
 def home(request: HttpRequest) -> HttpResponse:
     """What the portal is, the headline figures, the most urgent needs and the partners thanked:
-    five queries whatever the data size."""
+    five queries whatever the data size, kept until the data changes (any saved need, pledge,
+    company or facility gives new figures at once)."""
     return render(
         request,
         "core/home.html",
         {
-            "stats": selectors.headline_stats(),
-            "urgent_needs": facility_selectors.most_urgent_needs(limit=6),
-            "partners": list(selectors.partners_thanked(limit=24)),
+            "stats": data_cached("headline-stats", selectors.headline_stats),
+            "urgent_needs": data_cached("urgent-needs", lambda: facility_selectors.most_urgent_needs(limit=6)),
+            "partners": data_cached("partners-thanked", lambda: list(selectors.partners_thanked(limit=24))),
         },
     )

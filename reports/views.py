@@ -8,12 +8,15 @@ from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from agencies.scope import agency_for_region
+from core import versioned_cache
 from regions.selectors import region_choices
 from reports import charts, exports
+from reports.apps import REPORTS_GROUP
 from reports.forms import MAX_YEAR, MIN_YEAR, ReportFilterForm
 from reports.selectors import forum, regional
 
@@ -48,11 +51,26 @@ def report_context(form: ReportFilterForm, data: regional.Dashboard) -> dict:
     }
 
 
+def public_dashboard(form: ReportFilterForm) -> regional.Dashboard:
+    """The public summary's figures, kept per period, region, language and day until any
+    reported data changes (reports.apps.REPORTED_APPS), for PUBLIC_DATA_CACHE_SECONDS."""
+    scope_code = form.scope.code if form.scope else ""
+    return versioned_cache.cached(
+        REPORTS_GROUP,
+        "public-summary",
+        lambda: regional.dashboard(form.period, form.scope, public=True),
+        form.period,
+        scope_code,
+        get_language(),
+        timezone.localdate().isoformat(),
+        seconds=getattr(settings, "PUBLIC_DATA_CACHE_SECONDS", 600),
+    )
+
+
 @require_safe
 def summary(request: HttpRequest) -> HttpResponse:
     form = ReportFilterForm(request.GET)
-    data = regional.dashboard(form.period, form.scope, public=True)
-    return render(request, "reports/summary.html", report_context(form, data))
+    return render(request, "reports/summary.html", report_context(form, public_dashboard(form)))
 
 
 def _forum(request: HttpRequest, year: int, slug: str) -> tuple[forum.ForumReport, ReportFilterForm]:

@@ -9,6 +9,7 @@ from django.utils.translation import get_language
 
 from core.images import scaled_height, variant_widths
 from facilities.units import unit_label
+from public import cards
 
 register = template.Library()
 
@@ -121,3 +122,13 @@ def social_image(context, kind: str, pk, width, height) -> dict | None:
         "width": largest,
         "height": scaled_height(int(width), int(height), largest),
     }
+
+
+# --- need cards ---------------------------------------------------------------------------------
+
+
+@register.simple_tag
+def need_cards(needs, heading: str = "h2", hide_facility: bool = False):
+    """The cards of ``needs``, each rendered once and kept (public.cards): the same HTML as
+    ``{% include "facilities/includes/need_card.html" %}`` for each need."""
+    return cards.render_cards(needs, heading=heading, hide_facility=hide_facility)

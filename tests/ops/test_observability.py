@@ -112,6 +112,9 @@ class Collector(http.server.BaseHTTPRequestHandler):
         body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
         if self.headers.get("Content-Encoding") == "gzip":
             body = gzip.decompress(body)
+        elif self.headers.get("Content-Encoding") == "br":
+            # sentry-sdk prefers brotli when it is installed (requirements-bench.txt brings it).
+            body = pytest.importorskip("brotli").decompress(body)
         Collector.received.append(body)
         self.send_response(200)
         self.end_headers()

@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from programs.models import RealisationStatus
+from tests.facilities.helpers import cover
 from tests.factories import (
     CompanyFactory,
     FacilityFactory,
@@ -71,6 +72,21 @@ def test_summary_without_filters_shows_provinces(client, data):
     assert cell(html, "31", "pledged") == "Rp 10.000.000"
     assert "unknown" in cell(html, "31", "households")
     assert "All years" in html
+
+
+def test_summary_is_kept_until_the_data_changes_and_then_shows_the_change(client, data, django_assert_num_queries):
+    before = cell(client.get(SUMMARY, headers=EN).content.decode(), "31", "pledged")
+    with CaptureQueriesContext(connection) as kept:
+        client.get(SUMMARY, headers=EN)
+    with CaptureQueriesContext(connection) as built:
+        client.get(SUMMARY, {"year": 2024}, headers=EN)
+    assert len(kept.captured_queries) < len(built.captured_queries)
+
+    need = NeedFactory(facility=FacilityFactory(region=region("31.75.01")), quantity=10, unit_cost=1_000_000)
+    cover(need, CompanyFactory(), 5)
+
+    after = cell(client.get(SUMMARY, headers=EN).content.decode(), "31", "pledged")
+    assert (before, after) == ("Rp 10.000.000", "Rp 15.000.000")
 
 
 def test_summary_of_an_empty_period_shows_zero_money_and_known_households(client, data):

@@ -1,0 +1,81 @@
+"""Values kept in the cache under a data version, so that a change shows at once.
+
+A *group* of models (the public registry, the reports' figures) has a version: a number kept in
+the cache and replaced by a new one whenever a model of the group is saved or deleted. A value
+cached under a group (``cached``) carries the version in its key, so the first read after a
+change misses and builds the value again; entries of older versions are never read again and
+expire. With a cache shared by every process (``REDIS_URL``) the version is shared too, so a
+change saved by one process shows at once in every other one.
+
+Saves and deletions are seen through Django's signals: a bulk ``QuerySet.update()`` is not, and
+shows when its entries expire. Groups are declared by the apps that read them (``watch`` in
+their ``AppConfig.ready``); models are named by label, so this module imports none of them.
+"""
+
+import hashlib
+import time
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from django.apps import apps
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+
+VERSION_KEY = "data-version:{group}"
+# Groups by model label ("facilities.Need") and by app label ("programs": every model of it).
+_MODEL_GROUPS: dict[str, set[str]] = {}
+_APP_GROUPS: dict[str, set[str]] = {}
+
+
+def version(group: str) -> int:
+    key = VERSION_KEY.format(group=group)
+    value = cache.get(key)
+    if value is None:
+        # A new value, never an old one again: entries made under an evicted version stay unreachable.
+        cache.add(key, time.time_ns(), None)
+        value = cache.get(key)
+    # A cache that cannot keep anything (Redis down, ops.cache) gives a version that matches nothing.
+    return value if value is not None else time.time_ns()
+
+
+def bump(group: str) -> None:
+    cache.set(VERSION_KEY.format(group=group), time.time_ns(), None)
+
+
+def _changed(sender, **kwargs) -> None:
+    meta = getattr(sender, "_meta", None)
+    if meta is None:
+        return
+    for group in _MODEL_GROUPS.get(meta.label, set()) | _APP_GROUPS.get(meta.app_label, set()):
+        bump(group)
+
+
+def watch(group: str, *, models: Iterable[str] = (), app_labels: Iterable[str] = ()) -> None:
+    """Bump ``group``'s version whenever one of ``models`` (labels) or any model of
+    ``app_labels`` is saved or deleted."""
+    for label in models:
+        apps.get_model(label)  # a misspelt label fails at start-up, not silently
+        _MODEL_GROUPS.setdefault(label, set()).add(group)
+    for app_label in app_labels:
+        apps.get_app_config(app_label)
+        _APP_GROUPS.setdefault(app_label, set()).add(group)
+    post_save.connect(_changed, dispatch_uid="core.versioned_cache.save")
+    post_delete.connect(_changed, dispatch_uid="core.versioned_cache.delete")
+
+
+def key_for(group: str, name: str, *parts: Any) -> str:
+    digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
+    return f"versioned:{group}:{version(group)}:{name}:{digest}"
+
+
+def cached(group: str, name: str, build: Callable[[], Any], *parts: Any, seconds: int) -> Any:
+    """``build()``, or what it returned for the same ``parts`` since ``group``'s data last
+    changed (and within ``seconds``; 0 builds every time)."""
+    if not seconds:
+        return build()
+    key = key_for(group, name, *parts)
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, seconds)
+    return value

@@ -1,0 +1,133 @@
+"""What the public pages keep beyond the brief page cache (need cards, counts, form choices)
+follows every change at once, with the page cache off as a first visitor meets it."""
+
+import re
+
+import pytest
+from django.core.cache import cache
+from django.urls import reverse
+
+from facilities.models import NeedStatus
+from public import cards
+from tests.facilities.helpers import cover
+from tests.factories import CompanyFactory, FacilityFactory, NeedFactory, field, region
+
+pytestmark = pytest.mark.django_db
+
+NEEDS = reverse("facilities:need_list")
+
+
+@pytest.fixture(autouse=True)
+def no_page_cache(settings):
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 0
+
+
+def without_token(html: str) -> str:
+    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", html)
+
+
+def card_of(html: str, need) -> str:
+    start = html.index(f'data-need="{need.pk}"')
+    return html[start : html.index("</li>", start)]
+
+
+def test_a_pledge_gives_the_card_its_new_progress_at_once(client):
+    need = NeedFactory(title="Kasur busa", quantity=40)
+    assert 'class="bar-covered w-0"' in card_of(client.get(NEEDS).content.decode(), need)
+
+    cover(need, CompanyFactory(), 20)
+
+    assert 'class="bar-covered w-50"' in card_of(client.get(NEEDS).content.decode(), need)
+
+
+def test_a_renamed_facility_region_or_field_shows_on_its_cards_at_once(client):
+    facility = FacilityFactory(name="PSBR Lama", region=region("31.75.01", "Pasar Rebo"))
+    need = NeedFactory(facility=facility, field=field("pendidikan"))
+    client.get(NEEDS)
+
+    facility.name = "PSBR Baru"
+    facility.save()
+    place = facility.region
+    place.name = "Pasar Rebo Baru"
+    place.save()
+    csr_field = need.field
+    csr_field.name = "Pendidikan Dasar"
+    csr_field.save()
+
+    card = card_of(client.get(NEEDS).content.decode(), need)
+    assert "PSBR Baru" in card
+    assert "Pasar Rebo Baru" in card
+    assert "Pendidikan Dasar" in card
+
+
+def test_cards_are_kept_per_language_and_rendered_once(client, monkeypatch):
+    NeedFactory(field=field("pendidikan"))
+    rendered = []
+    original = cards.get_template
+
+    def counting(name):
+        template = original(name)
+        if name == cards.CARD_TEMPLATE:
+            render = template.render
+            template.render = lambda *args, **kwargs: rendered.append(1) or render(*args, **kwargs)
+        return template
+
+    monkeypatch.setattr(cards, "get_template", counting)
+    assert "Pendidikan" in client.get(NEEDS, HTTP_ACCEPT_LANGUAGE="id").content.decode()
+    assert "Education" in client.get(NEEDS, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    client.get(NEEDS, HTTP_ACCEPT_LANGUAGE="id")
+    client.get(NEEDS, HTTP_ACCEPT_LANGUAGE="en")
+
+    assert len(rendered) == 2
+
+
+def test_cards_are_the_same_html_kept_or_rendered(client, settings):
+    need = NeedFactory(quantity=40)
+    cover(need, CompanyFactory(), 10)
+    settings.PUBLIC_CARD_CACHE_SECONDS = 0
+    rendered = without_token(client.get(NEEDS).content.decode())
+    settings.PUBLIC_CARD_CACHE_SECONDS = 3600
+    client.get(NEEDS)
+
+    assert without_token(client.get(NEEDS).content.decode()) == rendered
+
+
+def test_the_kept_count_follows_new_and_closed_needs(client):
+    NeedFactory(title="Satu")
+    assert "1 need matches." in client.get(NEEDS, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+
+    second = NeedFactory(title="Dua")
+    assert "2 needs match." in client.get(NEEDS, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+
+    second.status = NeedStatus.CANCELLED
+    second.save()
+    assert "1 need matches." in client.get(NEEDS, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+
+
+def test_pages_work_when_the_cache_keeps_nothing(client, settings):
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    NeedFactory(title="Kasur busa")
+    cache.clear()
+
+    assert "Kasur busa" in client.get(NEEDS).content.decode()
+
+
+def figure(html: str, name: str) -> str:
+    return html.split(f'data-stat="{name}">', 1)[1].split("<", 1)[0]
+
+
+def test_home_figures_change_at_once_after_a_new_need_and_a_pledge(client, django_assert_num_queries):
+    need = NeedFactory(quantity=10, unit_cost=100_000)
+    html = client.get("/").content.decode()
+    assert figure(html, "open-needs") == "1"
+    assert figure(html, "rupiah-covered") == "Rp 0"
+    # headline figures (3), most urgent needs and partners thanked are kept until the data changes
+    with django_assert_num_queries(0):
+        client.get("/")
+
+    NeedFactory()
+    assert figure(client.get("/").content.decode(), "open-needs") == "2"
+    cover(need, CompanyFactory(name="PT Baru Membantu"), 4)
+    html = client.get("/").content.decode()
+    assert figure(html, "rupiah-covered") == "Rp 400.000"
+    assert "PT Baru Membantu" in html
