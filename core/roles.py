@@ -69,7 +69,7 @@ STAFF_PERMISSIONS: dict[str, tuple[str, ...]] = {
     "programs.program": ("view", "add", "change", "import_program", "export_program"),
     # "change" is the permission to verify or return a report (programs.realisations); nobody
     # edits what a company reported.
-    "programs.realisation": ("view", "change"),
+    "programs.realisation": ("view", "change", "import_realisation", "export_realisation"),
     "programs.realisationshare": ("view",),
     "programs.realisationevidence": ("view",),
     # Circulated documents: recorded, sent and acknowledged, never deleted (who read what stays).

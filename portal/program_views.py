@@ -110,6 +110,7 @@ def _detail_page(request, program, *, cancel_form=None, status=200) -> HttpRespo
             "program": program,
             "targets": list(program.target_regions.order_by("code")),
             "history": history,
+            "realisations": list(program.realisations.order_by("-year", "-quarter")),
             "comment": selectors.agency_comment(history),
             "can_edit": program.status in EDITABLE_STATES or program.status in services.RESUBMIT_ON_EDIT,
             "can_submit": S.SUBMITTED in moves,

@@ -18,8 +18,10 @@ from agencies.scope import Scope
 from backoffice.actions import reason_action, redirect_next, run_service
 from backoffice.scoping import AgencyScopedAdmin, scope_of
 from core.formatting import format_rupiah
+from core.spreadsheets.admin import SpreadsheetAdminMixin
 from programs import realisations
 from programs.models import Realisation, RealisationEvidence, RealisationShare
+from programs.realisation_resources import RealisationResource
 
 
 def realisations_in_area(scope: Scope) -> Q:
@@ -73,7 +75,10 @@ class EvidenceInline(ReadOnlyInline):
 
 
 @admin.register(Realisation)
-class RealisationAdmin(AgencyScopedAdmin, SimpleHistoryAdmin):
+class RealisationAdmin(AgencyScopedAdmin, SpreadsheetAdminMixin, SimpleHistoryAdmin):
+    # Forum secretariats collect members' reports in Excel: imported with the row-by-row preview
+    # and the rules of programs.rules (programs.realisation_resources).
+    resource_classes = [RealisationResource]
     list_display = ["program", "company", "period", "amount_rp", "status", "submitted_at"]
     list_filter = ["status", "year", "program__agency"]
     list_select_related = ["program__company", "program__agency"]
