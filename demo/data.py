@@ -2918,6 +2918,7 @@ class AccountData:
     agency: str = ""  # slug: makes the account a staff account of that agency
     agency_role: str = StaffRole.STAFF
     organisation: str = ""
+    region: str = ""  # Kemendagri code: narrows an agency account to part of the area (a camat)
     facility: str = ""  # slug: makes the account a facility account of that facility
     facility_role: str = MemberRole.STAFF
 
@@ -3007,6 +3008,20 @@ ACCOUNTS: tuple[AccountData, ...] = (
         agency="dinsos-pulang-pisau",
         agency_role=StaffRole.VIEWER,
         organisation="Bappeda Kabupaten Pulang Pisau",
+    ),
+    AccountData(
+        # The camat spread the Perbup to the companies of their kecamatan (the Pulang Pisau
+        # article): a read-only account narrowed to Kahayan Hilir, a recipient of the Perbup.
+        username="camat.kahayanhilir",
+        password=VIEWER_PASSWORD,
+        first_name="Camat",
+        last_name="Kahayan Hilir",
+        email="camat.kahayanhilir@pulangpisaukab.example.org",
+        is_staff=True,
+        agency="dinsos-pulang-pisau",
+        agency_role=StaffRole.VIEWER,
+        organisation="Kecamatan Kahayan Hilir",
+        region="62.11.05",
     ),
     AccountData(
         username="admin",

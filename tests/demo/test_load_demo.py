@@ -10,6 +10,7 @@ from django.test import RequestFactory
 from django.utils import timezone
 
 from agencies.models import Agency
+from circulars.models import Circular
 from core.roles import DINSOS_STAFF_GROUP
 from demo import data as demo
 from facilities.models import Facility, Need
@@ -311,3 +312,20 @@ def test_koica_youth_rehabilitation_project_reports_its_realisation_in_tebet(dem
     assert koica.agency.slug == "dinsos-dki-jakarta"
     korean = Company.objects.filter(country=demo.KOREA)
     assert Realisation.objects.filter(program__company__in=korean, status=RealisationStatus.VERIFIED).count() >= 3
+
+
+def test_the_perbup_is_circulated_to_the_forum_and_a_camat_and_partly_acknowledged(demo_loaded):
+    perbup = Circular.objects.get(number="Peraturan Bupati Pulang Pisau Nomor 24 Tahun 2020")
+    assert perbup.agency.slug == "dinsos-pulang-pisau"
+    assert perbup.file.name
+    companies = set(perbup.recipients.exclude(company=None).values_list("company__slug", flat=True))
+    members = set(
+        Partnership.objects.filter(agency=perbup.agency, forum_member=True).values_list("company__slug", flat=True)
+    )
+    assert companies == members
+    camat = perbup.recipients.get(user__username="camat.kahayanhilir")
+    assert camat.acknowledged_on is not None
+    acknowledged = set(perbup.recipients.exclude(acknowledged_on=None).values_list("company__slug", flat=True))
+    assert {"bank-kalteng", "pln-ulp-pulang-pisau"} <= acknowledged
+    pulpis_officer = Officer.objects.get(user__username="csr.pulpis")
+    assert perbup.recipients.get(company=pulpis_officer.company).acknowledged_on is None

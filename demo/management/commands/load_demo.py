@@ -28,6 +28,8 @@ from agencies import services as agency_services
 from agencies.models import Agency, StaffRole
 from core.roles import ensure_staff_group
 from demo import data as demo
+from demo.circulars import load_circulars
+from demo.pdf import text_pdf
 from facilities import services as need_services
 from facilities.models import Facility, FacilityMember, Need
 from matching import services as matching
@@ -88,6 +90,7 @@ class Command(BaseCommand):
             self._accounts(companies)
             self._program_history()
             self._realisations()
+            load_circulars()
         self._pledges()
         self._summary(facilities)
 
@@ -303,7 +306,11 @@ class Command(BaseCommand):
                 user.save(update_fields=["password"])
             if row.agency:
                 agency_services.staff_assign(
-                    user=user, agency=agencies[row.agency], role=row.agency_role, organisation=row.organisation
+                    user=user,
+                    agency=agencies[row.agency],
+                    role=row.agency_role,
+                    organisation=row.organisation,
+                    region=Region.objects.get(code=row.region) if row.region else None,
                 )
             if row.facility:
                 # A facility account, as an invitation would open it (facilities.accounts), with
@@ -479,7 +486,7 @@ class Command(BaseCommand):
         today = timezone.localdate()
         bast = SimpleUploadedFile(
             "BAST-demo.pdf",
-            _bast_pdf(
+            text_pdf(
                 [
                     "BERITA ACARA SERAH TERIMA (BAST) - DOKUMEN DEMO",
                     f"Tanggal: {today:%d/%m/%Y}",
@@ -536,31 +543,3 @@ class Command(BaseCommand):
         states = dict(Pledge.objects.values_list("status").annotate(n=Count("pk")).values_list("status", "n"))
         self.stdout.write("  " + ", ".join(f"{PledgeStatus(s).name.lower()} {states.get(s, 0)}" for s in PledgeStatus))
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))
-
-
-def _bast_pdf(lines: list[str]) -> bytes:
-    """A one-page PDF with these lines of text: the demo's stand-in for a signed BAST scan."""
-
-    def escape(text: str) -> str:
-        return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
-
-    text = " ".join(f"({escape(line)}) '" for line in lines)
-    stream = f"BT /F1 11 Tf 16 TL 56 790 Td {text} ET".encode("latin-1", errors="replace")
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
-        b" /Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-    ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
