@@ -131,7 +131,9 @@ def test_staff_add_a_program_registered_with_their_agency(client, staff, officer
 
 def test_staff_cannot_target_outside_their_area(client, staff, officer):
     region("31.75.01")
-    response = client.post(reverse("admin:programs_program_add"), _add_data(officer.officer.company, "31.75.01"))
+    response = client.post(
+        reverse("admin:programs_program_add"), _add_data(officer.officer.company, "31.75.01"), HTTP_ACCEPT_LANGUAGE="en"
+    )
     assert response.status_code == 200
     assert "lie outside the area of Dinas Sosial Kabupaten Pulang Pisau" in response.content.decode()
     assert not Program.objects.exists()

@@ -8,7 +8,7 @@ import io
 import openpyxl
 import pytest
 import tablib
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from core.spreadsheets.preview import build_template, import_confirm, import_preview
 from core.spreadsheets.writing import EscapedXLSX
@@ -34,6 +34,13 @@ HEADERS = [
     "Tanggal Lapor",
 ]
 LAST_YEAR = timezone.localdate().year - 1
+
+
+@pytest.fixture(autouse=True)
+def indonesian():
+    """The import speaks Indonesian first; an earlier request in English must not leak in."""
+    with translation.override("id"):
+        yield
 
 
 @pytest.fixture
@@ -206,7 +213,7 @@ NEXT_YEAR = LAST_YEAR + 2
         ),
         pytest.param(
             {"Tahun": NEXT_YEAR, "Tanggal Lapor": None},
-            "Baris 2, kolom 'Tahun': Periodenya belum dimulai: laporan tidak dapat dibuat untuk masa depan.",
+            "Baris 2, kolom 'Tahun': Periode ini belum dimulai: laporan tidak dapat dibuat untuk masa depan.",
             id="period-in-the-future",
         ),
         pytest.param(
@@ -238,7 +245,7 @@ NEXT_YEAR = LAST_YEAR + 2
         ),
         pytest.param(
             {"Perempuan": 500},
-            "Baris 2, kolom 'Jiwa': Satu kelompok penerima manfaat tidak boleh lebih banyak dari jiwa terjangkau "
+            "Baris 2, kolom 'Jiwa': Satu kelompok penerima manfaat tidak boleh lebih banyak dari jiwa yang terjangkau "
             "(480).",
             id="group-larger-than-persons",
         ),

@@ -224,4 +224,4 @@ def test_program_pages_render_in_indonesian_the_default(officer_client, settings
     page = officer_client.get(reverse(f"partner:{name}"), HTTP_ACCEPT_LANGUAGE="id").content.decode()
     assert "Program CSR" in page
     if name == "program_list":
-        assert "Diajukan, menunggu pendaftaran" in page
+        assert "Diajukan, menunggu registrasi" in page
