@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from backoffice import circular_views
+from backoffice.admin.inlines import ReadOnlyInline
 from backoffice.scoping import AgencyScopedAdmin, scope_of
 from circulars import selectors, services
 from circulars.models import AcknowledgementChannel, Circular, CircularRecipient
@@ -37,13 +38,11 @@ def acknowledgement_text(recipient: CircularRecipient) -> str:
     return gettext("Acknowledged on %(date)s, %(how)s") % values
 
 
-class RecipientInline(admin.TabularInline):
+class RecipientInline(ReadOnlyInline):
     """Who has and who has not acknowledged: read-only, changed through the screens."""
 
     model = CircularRecipient
-    extra = 0
     max_num = 0
-    can_delete = False
     fields = ["name_column", "sent_at", "acknowledgement", "note", "record"]
     readonly_fields = fields
     verbose_name_plural = _("recipients (who has and who has not acknowledged)")
@@ -61,15 +60,6 @@ class RecipientInline(admin.TabularInline):
         # Only those who may record an acknowledgement see the link to do it.
         writable = not scope_of(request).read_only and request.user.has_perm("circulars.change_circularrecipient")
         return self.fields if writable else [name for name in self.fields if name != "record"]
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     @admin.display(description=_("recipient"))
     def name_column(self, obj):

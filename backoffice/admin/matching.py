@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from backoffice import delivery_views
 from backoffice.actions import reason_action, redirect_next, run_service, safe_next
+from backoffice.admin.inlines import ReadOnlyInline
 from backoffice.delivery_views import evidence_thumbnails, receipt_summary
 from backoffice.forms import OverrideReasonForm
 from backoffice.scoping import AgencyScopedAdmin, scope_of
@@ -30,21 +31,6 @@ from matching.models import DeliveryReport, Evidence, Pledge, PledgeStatus, Pled
 from matching.work_queue import work_queue_counts
 from notifications.models import Notification
 from programs.selectors import awaiting_registration
-
-
-class ReadOnlyInline(admin.TabularInline):
-    extra = 0
-    can_delete = False
-    show_change_link = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 class StatusChangeInline(ReadOnlyInline):

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from backoffice.actions import reason_action, redirect_next, run_service
-from backoffice.admin.matching import ReadOnlyInline
+from backoffice.admin.inlines import ReadOnlyInline
 from backoffice.scoping import AgencyScopedAdmin, scope_of
 from core.formatting import format_rupiah
 from core.spreadsheets.admin import SpreadsheetAdminMixin

@@ -16,6 +16,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from agencies.scope import Scope
 from backoffice.actions import reason_action, redirect_next, run_service
+from backoffice.admin.inlines import ReadOnlyInline
 from backoffice.scoping import AgencyScopedAdmin, scope_of
 from core.formatting import format_rupiah
 from core.spreadsheets.admin import SpreadsheetAdminMixin
@@ -31,21 +32,6 @@ def realisations_in_area(scope: Scope) -> Q:
         return Q()
     shares = RealisationShare.objects.filter(scope.q("region"), realisation=OuterRef("pk"))
     return scope.q("program__agency__region") | Q(Exists(shares))
-
-
-class ReadOnlyInline(admin.TabularInline):
-    extra = 0
-    can_delete = False
-    show_change_link = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 class ShareInline(ReadOnlyInline):
