@@ -18,7 +18,8 @@ from circulars.selectors import company_circulars
 from matching.models import Pledge
 from partners.models import Officer
 from portal import selectors
-from programs.models import Program
+from programs import realisation_selectors
+from programs.models import Program, Realisation
 
 # Ids beyond a 64-bit integer cannot exist; refusing them early spares the database the question.
 MAX_ID = 2**63 - 1
@@ -69,6 +70,13 @@ def get_pledge_for_officer(officer: Officer, pk: int) -> Pledge:
 def get_program_for_officer(officer: Officer, pk: int) -> Program:
     """One program of the officer's own company; 404 for any other program."""
     return get_object_or_404(selectors.company_programs(officer.company), pk=check_id(pk))
+
+
+def get_realisation_for_officer(officer: Officer, pk: int) -> Realisation:
+    """One realisation report of the officer's own company's programs, with its program, split
+    and evidence; 404 for any other report."""
+    reports = Realisation.objects.filter(program__company_id=officer.company_id)
+    return get_object_or_404(realisation_selectors.realisation_with_details(reports), pk=check_id(pk))
 
 
 def get_circular_for_officer(officer: Officer, pk: int) -> CircularRecipient:

@@ -10,31 +10,20 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from core.pagination import CappedPaginator
-from portal.access import check_id, officer_required
+from portal.access import get_program_for_officer, get_realisation_for_officer, officer_required
 from portal.realisation_forms import RealisationForm, share_formset
 from programs import realisation_selectors as selectors
 from programs import realisations
-from programs.models import REGISTERED_STATES, Realisation, RealisationStatus
+from programs.models import REGISTERED_STATES, RealisationStatus
 from programs.realisations import RealisationError
 
 REPORTS_PER_PAGE = 25
 LISTING_COUNT_CAP = 1000
-
-
-def _program_for_officer(officer, pk: int):
-    return get_object_or_404(selectors.company_programs(officer.company_id), pk=check_id(pk))
-
-
-def _report_for_officer(officer, pk: int) -> Realisation:
-    return get_object_or_404(
-        selectors.realisation_with_details(Realisation.objects.filter(program__company_id=officer.company_id)),
-        pk=check_id(pk),
-    )
 
 
 def _form_page(request, *, program, report=None):
@@ -100,7 +89,7 @@ def _form_page(request, *, program, report=None):
 @officer_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def realisation_create(request: HttpRequest, pk: int) -> HttpResponse:
-    program = _program_for_officer(request.officer, pk)
+    program = get_program_for_officer(request.officer, pk)
     if problem := realisations.submit_problem(program, request.user):
         messages.error(request, problem)
         return redirect("partner:realisation_list")
@@ -110,7 +99,7 @@ def realisation_create(request: HttpRequest, pk: int) -> HttpResponse:
 @officer_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def realisation_correct(request: HttpRequest, pk: int) -> HttpResponse:
-    report = _report_for_officer(request.officer, pk)
+    report = get_realisation_for_officer(request.officer, pk)
     if report.status != RealisationStatus.RETURNED:
         messages.info(request, _("Only a report the agency returned can be corrected."))
         return redirect("partner:realisation_detail", pk=report.pk)
@@ -143,7 +132,7 @@ def realisation_list(request: HttpRequest) -> HttpResponse:
 @officer_required
 def realisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     # Fetched before the method is looked at: another company's report is a 404, not a 405.
-    report = _report_for_officer(request.officer, pk)
+    report = get_realisation_for_officer(request.officer, pk)
     if request.method not in ("GET", "HEAD"):
         return HttpResponseNotAllowed(["GET", "HEAD"])
     return render(
