@@ -7,6 +7,10 @@ change misses and builds the value again; entries of older versions are never re
 expire. With a cache shared by every process (``REDIS_URL``) the version is shared too, so a
 change saved by one process shows at once in every other one.
 
+A version is read from the cache once per request (then remembered until the request ends; a
+bump in the same request replaces it), and the entries, whose keys never change their content,
+are read from the process's own memory before the shared cache (``core.kept``).
+
 Saves and deletions are seen through Django's signals: a bulk ``QuerySet.update()`` is not, and
 shows when its entries expire. Groups are declared by the apps that read them (``watch`` in
 their ``AppConfig.ready``); models are named by label, so this module imports none of them.
@@ -17,29 +21,63 @@ import time
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from asgiref.local import Local
 from django.apps import apps
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from django.db.models.signals import post_delete, post_save
+
+from core import kept
 
 VERSION_KEY = "data-version:{group}"
 # Groups by model label ("facilities.Need") and by app label ("programs": every model of it).
 _MODEL_GROUPS: dict[str, set[str]] = {}
 _APP_GROUPS: dict[str, set[str]] = {}
+# The versions read during the current request (``seen.versions``), None outside a request:
+# a command or task always asks the cache.
+_request = Local()
+
+
+def _request_started(**kwargs) -> None:
+    _request.versions = {}
+
+
+def _request_finished(**kwargs) -> None:
+    _request.versions = None
+
+
+request_started.connect(_request_started, dispatch_uid="core.versioned_cache.started")
+request_finished.connect(_request_finished, dispatch_uid="core.versioned_cache.finished")
+
+
+def _remembered() -> dict[str, int] | None:
+    return getattr(_request, "versions", None)
 
 
 def version(group: str) -> int:
+    remembered = _remembered()
+    if remembered is not None and group in remembered:
+        return remembered[group]
     key = VERSION_KEY.format(group=group)
     value = cache.get(key)
     if value is None:
         # A new value, never an old one again: entries made under an evicted version stay unreachable.
         cache.add(key, time.time_ns(), None)
         value = cache.get(key)
-    # A cache that cannot keep anything (Redis down, ops.cache) gives a version that matches nothing.
-    return value if value is not None else time.time_ns()
+    if value is None:
+        # A cache that cannot keep anything (Redis down, ops.cache) gives a version that matches nothing.
+        return time.time_ns()
+    if remembered is not None:
+        remembered[group] = value
+    return value
 
 
 def bump(group: str) -> None:
-    cache.set(VERSION_KEY.format(group=group), time.time_ns(), None)
+    value = time.time_ns()
+    cache.set(VERSION_KEY.format(group=group), value, None)
+    remembered = _remembered()
+    if remembered is not None:
+        remembered[group] = value
 
 
 def _changed(sender, **kwargs) -> None:
@@ -74,8 +112,8 @@ def cached(group: str, name: str, build: Callable[[], Any], *parts: Any, seconds
     if not seconds:
         return build()
     key = key_for(group, name, *parts)
-    value = cache.get(key)
+    value = kept.get(key, seconds=seconds)
     if value is None:
         value = build()
-        cache.set(key, value, seconds)
+        kept.set(key, value, seconds)
     return value

@@ -386,8 +386,16 @@ if REDIS_URL:
             "KEY_PREFIX": env_str("REDIS_KEY_PREFIX", "csrportal"),
             # A Redis that does not answer within a second is treated as down (ops.cache).
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
-        }
+        },
+        # Each process's own copy of the entries whose key names their content (need cards,
+        # versioned fragments: core.kept), read before Redis; at most LOCAL_CACHE_SECONDS old.
+        "local": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "kept",
+            "OPTIONS": {"MAX_ENTRIES": env_int("LOCAL_CACHE_ENTRIES", 5000)},
+        },
     }
+    LOCAL_CACHE_SECONDS = env_int("LOCAL_CACHE_SECONDS", 300)
 else:
     # Room for the need cards of the pages read most (public.cards); Django's default is 300 entries.
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 5000}}}

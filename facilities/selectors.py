@@ -64,6 +64,47 @@ def with_photo(needs: QuerySet[Need]) -> QuerySet[Need]:
     return needs.annotate(**first_photo(NeedPhoto, "need", "photo"))
 
 
+# What a need card shows that may change, read for a page of a listing instead of whole needs
+# (public.cards.listed_cards): the need's own columns, its facility's and its first photo. The
+# names of regions and fields are left to their own data version.
+CARD_ROW_FIELDS = (
+    "id",
+    "title",
+    "title_en",
+    "field_id",
+    "kind",
+    "quantity",
+    "unit",
+    "unit_cost",
+    "priority",
+    "needed_by",
+    "status",
+    "quantity_pending",
+    "quantity_covered",
+    "quantity_delivered",
+    "facility_id",
+    "facility__name",
+    "facility__slug",
+    "facility__facility_type",
+    "facility__region_id",
+    "photo_id",
+)
+
+
+def card_rows(needs: QuerySet[Need]) -> QuerySet:
+    """The rows of ``CARD_ROW_FIELDS`` of ``needs`` (a query of ``public_needs``), in its order,
+    as named tuples (``row.id``, ``row.title``…).
+    The first photo is named by its id alone: a photo's width and height never change (they are
+    written once, when it is uploaded)."""
+    first = NeedPhoto.objects.filter(need=OuterRef("pk"), published=True).order_by("order", "id").values("id")[:1]
+    return needs.select_related(None).annotate(photo_id=Subquery(first)).values_list(*CARD_ROW_FIELDS, named=True)
+
+
+def needs_by_id(ids: list[int]) -> dict[int, Need]:
+    """The public needs among ``ids`` whole, as a card shows them, by id."""
+    return {need.pk: need for need in with_photo(public_needs()).filter(pk__in=ids)}
+
+
 def public_needs() -> QuerySet[Need]:
     """Public needs (open and fulfilled) with their facility, region (two levels up) and field."""
     return Need.objects.public().select_related("field", "facility__region__parent__parent").only(*NEED_CARD_FIELDS)
@@ -145,14 +186,15 @@ def facility_for_public(slug: str) -> Facility | None:
     return facility
 
 
-def needs_of_facility(facility: Facility, *, status: str, limit: int) -> list[Need]:
-    """Up to ``limit`` public needs of one facility in one status, most urgent first."""
-    needs = with_photo(public_needs()).filter(facility=facility, status=status)
+def needs_of_facility(facility: Facility, *, status: str, limit: int) -> list[tuple]:
+    """Up to ``limit`` public needs of one facility in one status, most urgent first (fulfilled:
+    the last fulfilled first), as card rows (``card_rows``)."""
+    needs = Need.objects.public().filter(facility=facility, status=status)
     if status == NeedStatus.FULFILLED:
         needs = needs.order_by("-updated_at", "-id")
     else:
         needs = needs.order_by("priority", F("needed_by").asc(nulls_last=True), "-created_at", "-id")
-    return list(needs[:limit])
+    return list(card_rows(needs)[:limit])
 
 
 def most_urgent_needs(*, limit: int = 6, area: str = "") -> list[Need]:

@@ -1,5 +1,11 @@
 """Need cards rendered once and kept, per need, language and day.
 
+A listing reads, for the needs of its page, only the values a card shows (``card_rows``: the
+need's own columns, its facility's name, address and region, its first photo) and asks for their
+cards; only the needs whose cards are not kept are loaded whole and rendered (``listed_cards``).
+Region and field names are not in those rows: their data version (``public-places``, bumped by
+any saved region or field) is in the key instead.
+
 A card is the same HTML for everyone who reads it in one language on one day (``overdue``
 follows the date), so a listing renders only the cards it has not seen yet. A card's key is a
 digest of every value its need was loaded with (the need, its facility, region and field, its
@@ -10,16 +16,18 @@ Cards are kept ``PUBLIC_CARD_CACHE_SECONDS`` (an hour by default; 0 renders ever
 """
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from functools import cache as once
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models import Model
 from django.template.loader import get_template
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
+
+from core import kept, versioned_cache
+from public.page_cache import PLACES_GROUP
 
 CARD_TEMPLATE = "facilities/includes/need_card.html"
 # The templates whose output is kept across requests (the card and what it includes, the empty
@@ -71,30 +79,91 @@ def loaded_values(obj: Model) -> tuple:
     return tuple(values)
 
 
+def _key(state: tuple) -> str:
+    digest = hashlib.sha256(repr((state, get_language(), timezone.localdate().isoformat())).encode())
+    return f"need-card:{release()}:{digest.hexdigest()[:32]}"
+
+
 def card_key(need: Model, options: tuple) -> str:
-    state = repr((loaded_values(need), options, get_language(), timezone.localdate().isoformat()))
-    return f"need-card:{release()}:{hashlib.sha256(state.encode()).hexdigest()[:32]}"
+    return _key((loaded_values(need), options))
+
+
+def row_key(row: Sequence, options: tuple, places: int) -> str:
+    return _key(("row", tuple(row), options, places))
+
+
+def _seconds() -> int:
+    return getattr(settings, "PUBLIC_CARD_CACHE_SECONDS", 3600)
+
+
+def _renderer(heading: str, hide_facility: bool) -> Callable[[Model], str]:
+    template = get_template(CARD_TEMPLATE)
+    return lambda need: template.render({"need": need, "heading": heading, "hide_facility": hide_facility})
+
+
+def _joined(cards: Iterable[str]) -> SafeString:
+    return mark_safe("".join(cards))  # noqa: S308 (rendered by the template engine)
 
 
 def render_cards(needs: Iterable[Model], *, heading: str = "h2", hide_facility: bool = False) -> SafeString:
     """The cards of ``needs`` one after the other, as ``{% include %}`` of the card template in a
     loop gives them: the ones kept from before in one cache read, the others rendered and kept."""
     needs = list(needs)
-    template = get_template(CARD_TEMPLATE)
-    options = (heading, hide_facility)
-    seconds = getattr(settings, "PUBLIC_CARD_CACHE_SECONDS", 3600)
-
-    def render(need: Model) -> str:
-        return template.render({"need": need, "heading": heading, "hide_facility": hide_facility})
-
+    render = _renderer(heading, hide_facility)
+    seconds = _seconds()
     if not seconds:
-        return mark_safe("".join(render(need) for need in needs))  # noqa: S308 (rendered by the template engine)
-    keys = [card_key(need, options) for need in needs]
-    kept = cache.get_many(keys)
+        return _joined(render(need) for need in needs)
+    keys = [card_key(need, (heading, hide_facility)) for need in needs]
+    found = kept.get_many(keys, seconds=seconds)
     missing = {}
     for key, need in zip(keys, needs, strict=True):
-        if key not in kept:
-            missing[key] = kept[key] = render(need)
+        if key not in found:
+            missing[key] = found[key] = render(need)
     if missing:
-        cache.set_many(missing, seconds)
-    return mark_safe("".join(kept[key] for key in keys))  # noqa: S308 (rendered by the template engine)
+        kept.set_many(missing, seconds)
+    return _joined(found[key] for key in keys)
+
+
+def listed_cards(
+    rows: Sequence[Sequence],
+    load: Callable[[list[int]], dict[int, Model]],
+    *,
+    heading: str = "h2",
+    hide_facility: bool = False,
+) -> SafeString:
+    """The cards of the needs in ``rows`` (``card_rows``: the need's id first), in their order.
+
+    The cards kept for these exact values are read in one cache round trip; ``load(ids)`` gives
+    the other needs whole (by id), which are rendered and kept. Nothing is loaded when every card
+    is kept."""
+    return listed_card_groups([(rows, heading, hide_facility)], load)[0]
+
+
+def listed_card_groups(
+    groups: Sequence[tuple[Sequence[Sequence], str, bool]], load: Callable[[list[int]], dict[int, Model]]
+) -> list[SafeString]:
+    """``listed_cards`` for several lists of one page (rows, heading, hide_facility) at once:
+    one cache round trip, and one ``load`` for the needs of every list whose cards are not kept."""
+    seconds = _seconds()
+    if not seconds:
+        needs = load(list({row[0] for rows, _heading, _hide in groups for row in rows}))
+        return [
+            _joined(_renderer(heading, hide)(needs[row[0]]) for row in rows if row[0] in needs)
+            for rows, heading, hide in groups
+        ]
+    places = versioned_cache.version(PLACES_GROUP)
+    keyed = [[(row[0], row_key(row, (heading, hide), places)) for row in rows] for rows, heading, hide in groups]
+    found = kept.get_many([key for keys in keyed for _pk, key in keys], seconds=seconds)
+    absent = {pk for keys in keyed for pk, key in keys if key not in found}
+    if absent:
+        # A need that left the public registry between the two reads is left out, not an error.
+        needs = load(sorted(absent))
+        missing = {}
+        for keys, (_rows, heading, hide) in zip(keyed, groups, strict=True):
+            render = _renderer(heading, hide)
+            for pk, key in keys:
+                if key not in found and key not in missing and pk in needs:
+                    missing[key] = render(needs[pk])
+        kept.set_many(missing, seconds)
+        found.update(missing)
+    return [_joined(found[key] for _pk, key in keys if key in found) for keys in keyed]

@@ -19,7 +19,7 @@ from facilities.filters import FacilityFilter, NeedFilter
 from facilities.models import Facility, Need, NeedStatus
 from partners.services import partner_interest_submit
 from public import maps, opendata, selectors
-from public.cards import release
+from public.cards import listed_card_groups, listed_cards, release
 from public.forms import PartnerInterestForm
 from public.limits import interest_within_limits
 from public.page_cache import PLACES_GROUP, cached_fragment, data_cached, field_choices, query_of, regions_for
@@ -48,15 +48,18 @@ def need_list(request: HttpRequest) -> HttpResponse:
         found = data_cached(
             "needs-count", lambda: capped_count(needs.qs, LISTING_COUNT_CAP), query_of(request, "page", "sort")
         )
+        # The page reads what its cards show, not whole needs: kept cards are not loaded again.
         paginator = CappedPaginator(
-            facility_selectors.with_photo(needs.qs), NEEDS_PER_PAGE, cap=LISTING_COUNT_CAP, found=found
+            facility_selectors.card_rows(needs.qs), NEEDS_PER_PAGE, cap=LISTING_COUNT_CAP, found=found
         )
         page = paginator.get_page(request.GET.get("page"))
+        rows = list(page.object_list)
         query = query_without(request.GET, "page")
         context = {
             "filter": needs,
             "page_obj": page,
-            "needs": page.object_list,
+            "needs": rows,
+            "cards": listed_cards(rows, facility_selectors.needs_by_id),
             "paginator": paginator,
             "regions": regions_for(needs.region_code),
             "region_code": needs.region_code,
@@ -159,12 +162,20 @@ def facility_detail(request: HttpRequest, slug: str) -> HttpResponse:
         fulfilled = facility_selectors.needs_of_facility(
             facility, status=NeedStatus.FULFILLED, limit=FACILITY_NEEDS_SHOWN + 1
         )
+        open_needs, more_open = open_needs[:FACILITY_NEEDS_SHOWN], len(open_needs) > FACILITY_NEEDS_SHOWN
+        fulfilled, more_fulfilled = fulfilled[:FACILITY_NEEDS_SHOWN], len(fulfilled) > FACILITY_NEEDS_SHOWN
+        # The cards without the facility on each; the needs whose cards are not kept in one query.
+        open_cards, fulfilled_cards = listed_card_groups(
+            [(open_needs, "h3", True), (fulfilled, "h3", True)], facility_selectors.needs_by_id
+        )
         context = {
             "facility": facility,
-            "open_needs": open_needs[:FACILITY_NEEDS_SHOWN],
-            "more_open_needs": len(open_needs) > FACILITY_NEEDS_SHOWN,
-            "fulfilled_needs": fulfilled[:FACILITY_NEEDS_SHOWN],
-            "more_fulfilled_needs": len(fulfilled) > FACILITY_NEEDS_SHOWN,
+            "open_needs": open_needs,
+            "open_cards": open_cards,
+            "more_open_needs": more_open,
+            "fulfilled_needs": fulfilled,
+            "fulfilled_cards": fulfilled_cards,
+            "more_fulfilled_needs": more_fulfilled,
             "partners": selectors.partners_thanked(facility=facility, limit=100),
             "map": maps.map_data([facility]),
         }
