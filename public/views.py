@@ -22,7 +22,15 @@ from public import maps, opendata, selectors
 from public.cards import listed_card_groups, listed_cards, release
 from public.forms import PartnerInterestForm
 from public.limits import interest_within_limits
-from public.page_cache import PLACES_GROUP, cached_fragment, data_cached, field_choices, query_of, regions_for
+from public.page_cache import (
+    PLACES_GROUP,
+    cached_fragment,
+    data_cached,
+    field_choices,
+    kept_page,
+    query_of,
+    regions_for,
+)
 
 NEEDS_PER_PAGE = 20
 FACILITIES_PER_PAGE = 24
@@ -41,6 +49,7 @@ def _need_filter(request: HttpRequest) -> NeedFilter:
 
 
 @require_safe
+@kept_page
 def need_list(request: HttpRequest) -> HttpResponse:
     def results() -> str:
         needs = _need_filter(request)
@@ -72,6 +81,7 @@ def need_list(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
+@kept_page
 def need_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if pk > MAX_ID:
         raise Http404
@@ -122,6 +132,7 @@ def need_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_safe
+@kept_page
 def facility_list(request: HttpRequest) -> HttpResponse:
     def results() -> str:
         facilities = FacilityFilter(
@@ -151,6 +162,7 @@ def facility_list(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
+@kept_page
 def facility_detail(request: HttpRequest, slug: str) -> HttpResponse:
     def page() -> tuple[Facility | None, str]:
         facility = facility_selectors.facility_for_public(slug)
@@ -233,6 +245,7 @@ def needs_json(request: HttpRequest) -> JsonResponse:
 
 
 @require_safe
+@kept_page
 def home(request: HttpRequest) -> HttpResponse:
     """What the portal is, the headline figures, the most urgent needs and the partners thanked:
     five queries whatever the data size, kept until the data changes (any saved need, pledge,
