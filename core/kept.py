@@ -22,17 +22,18 @@ from django.core.cache.backends.base import BaseCache
 LOCAL_ALIAS = "local"
 
 
-def _local() -> BaseCache | None:
-    return caches[LOCAL_ALIAS] if LOCAL_ALIAS in settings.CACHES else None
+def _local(alias: str = LOCAL_ALIAS) -> BaseCache | None:
+    return caches[alias] if alias in settings.CACHES else None
 
 
 def _local_seconds(seconds: int) -> int:
     return min(seconds, getattr(settings, "LOCAL_CACHE_SECONDS", 300))
 
 
-def get(key: str, *, seconds: int) -> Any:
-    """The value kept under ``key``, or None; ``seconds`` is how long the entry was kept for."""
-    local = _local()
+def get(key: str, *, seconds: int, alias: str = LOCAL_ALIAS) -> Any:
+    """The value kept under ``key``, or None; ``seconds`` is how long the entry was kept for.
+    ``alias`` names the process's cache to look in first (large entries keep fewer copies)."""
+    local = _local(alias)
     if local is not None:
         value = local.get(key)
         if value is not None:
@@ -43,9 +44,9 @@ def get(key: str, *, seconds: int) -> Any:
     return value
 
 
-def set(key: str, value: Any, seconds: int) -> None:
+def set(key: str, value: Any, seconds: int, *, alias: str = LOCAL_ALIAS) -> None:
     cache.set(key, value, seconds)
-    local = _local()
+    local = _local(alias)
     if local is not None:
         local.set(key, value, _local_seconds(seconds))
 

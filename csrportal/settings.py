@@ -394,6 +394,12 @@ if REDIS_URL:
             "LOCATION": "kept",
             "OPTIONS": {"MAX_ENTRIES": env_int("LOCAL_CACHE_ENTRIES", 5000)},
         },
+        # Whole public pages (public.page_cache.kept_page), 30 to 40 kB each: about 20 MB at most.
+        "local-pages": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "kept-pages",
+            "OPTIONS": {"MAX_ENTRIES": env_int("LOCAL_PAGE_CACHE_ENTRIES", 500)},
+        },
     }
     LOCAL_CACHE_SECONDS = env_int("LOCAL_CACHE_SECONDS", 300)
 else:

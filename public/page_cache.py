@@ -85,6 +85,9 @@ def cached_fragment(request: HttpRequest, name: str, build: Callable[[], Any], *
 # core.middleware.NulByteMiddleware refuses it in requests).
 CSRF_INPUT = re.compile(r'(<input type="hidden" name="csrfmiddlewaretoken" value=")[A-Za-z0-9]{64}(">)')
 CSRF_HOLE = "\x00csrf-token\x00"
+# Whole pages (30 to 40 kB each) keep their copies in each process apart from the small entries,
+# in fewer of them: a crawler asking for every filter combination cannot fill a worker's memory.
+PAGES_ALIAS = "local-pages"
 
 
 def _keepable(request: HttpRequest) -> bool:
@@ -105,14 +108,14 @@ def kept_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
         if not seconds or not _keepable(request):
             return view(request, *args, **kwargs)
         key = versioned_cache.key_for(GROUP, "whole-page", get_language(), request.get_full_path())
-        page = kept.get(key, seconds=seconds)
+        page = kept.get(key, seconds=seconds, alias=PAGES_ALIAS)
         if page is not None:
             content_type, html = page
             return HttpResponse(html.replace(CSRF_HOLE, get_token(request)), content_type=content_type)
         response = view(request, *args, **kwargs)
         if response.status_code == 200 and not response.streaming and not response.cookies:
             html = CSRF_INPUT.sub(rf"\g<1>{CSRF_HOLE}\g<2>", response.content.decode(response.charset))
-            kept.set(key, (response["Content-Type"], html), seconds)
+            kept.set(key, (response["Content-Type"], html), seconds, alias=PAGES_ALIAS)
         return response
 
     return wrapper
