@@ -10,29 +10,21 @@ region is saved or deleted, so a change shows at once on the next request; a bul
 within the timeout. With a cache shared between processes (``REDIS_URL``), the version is
 shared too.
 
-Whole pages (``kept_page``) are kept the same way for anonymous visitors: the layout around the
-fragment (header, navigation, language form, footer) is the same HTML for every visitor of a
-link in one language, but for the CSRF token of its forms, which is cut out when the page is
-kept and filled in with the visitor's own token when it is served. A visitor with messages to
-show (after a request), a logged-in user, a POST or anything but a 200 is rendered as before.
+Whole pages (``kept_page``, ``core.kept_pages``) are kept the same way for anonymous visitors.
 
 Pieces that many pages share and that only a change of the data changes (the capped count of a
 filter set, the choices of the filter form, the home page's figures) are kept longer, for
 ``PUBLIC_DATA_CACHE_SECONDS`` (``data_cached``), under the same version.
 """
 
-import re
 from collections.abc import Callable
-from functools import wraps
 from typing import Any
 
 from django.conf import settings
-from django.contrib.messages import get_messages
-from django.http import HttpRequest, HttpResponse
-from django.middleware.csrf import get_token
+from django.http import HttpRequest
 from django.utils.translation import get_language
 
-from core import kept, versioned_cache
+from core import kept_pages, versioned_cache
 from facilities.filters import csr_field_choices
 from regions.selectors import region_choices
 
@@ -80,45 +72,8 @@ def cached_fragment(request: HttpRequest, name: str, build: Callable[[], Any], *
     )
 
 
-# What ``{% csrf_token %}`` writes (a masked token: 64 letters and digits), and what stands for
-# the token in a kept page: a NUL never comes from the data (PostgreSQL refuses it in text, and
-# core.middleware.NulByteMiddleware refuses it in requests).
-CSRF_INPUT = re.compile(r'(<input type="hidden" name="csrfmiddlewaretoken" value=")[A-Za-z0-9]{64}(">)')
-CSRF_HOLE = "\x00csrf-token\x00"
-# Whole pages (30 to 40 kB each) keep their copies in each process apart from the small entries,
-# in fewer of them: a crawler asking for every filter combination cannot fill a worker's memory.
-PAGES_ALIAS = "local-pages"
-
-
-def _keepable(request: HttpRequest) -> bool:
-    if request.method not in ("GET", "HEAD") or request.user.is_authenticated:
-        return False
-    # Messages waiting for this visitor are shown (and consumed) by a page rendered for them.
-    return not len(get_messages(request))
-
-
-def kept_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Keeps the whole page ``view`` answers to anonymous visitors, per language and full path,
-    for ``PUBLIC_PAGE_CACHE_SECONDS`` and until the public data changes; each visitor's page
-    carries their own CSRF token (and so their CSRF cookie)."""
-
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        seconds = getattr(settings, "PUBLIC_PAGE_CACHE_SECONDS", 30)
-        if not seconds or not _keepable(request):
-            return view(request, *args, **kwargs)
-        key = versioned_cache.key_for(GROUP, "whole-page", get_language(), request.get_full_path())
-        page = kept.get(key, seconds=seconds, alias=PAGES_ALIAS)
-        if page is not None:
-            content_type, html = page
-            return HttpResponse(html.replace(CSRF_HOLE, get_token(request)), content_type=content_type)
-        response = view(request, *args, **kwargs)
-        if response.status_code == 200 and not response.streaming and not response.cookies:
-            html = CSRF_INPUT.sub(rf"\g<1>{CSRF_HOLE}\g<2>", response.content.decode(response.charset))
-            kept.set(key, (response["Content-Type"], html), seconds, alias=PAGES_ALIAS)
-        return response
-
-    return wrapper
+# Whole pages for anonymous visitors, under the public data version (core.kept_pages).
+kept_page = kept_pages.kept_page(GROUP)
 
 
 def data_cached(name: str, build: Callable[[], Any], *parts: Any, group: str = GROUP) -> Any:

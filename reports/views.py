@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from agencies.scope import agency_for_region
-from core import versioned_cache
+from core import kept_pages, versioned_cache
 from regions.selectors import region_choices
 from reports import charts, exports
 from reports.apps import REPORTS_GROUP
@@ -68,6 +68,7 @@ def public_dashboard(form: ReportFilterForm) -> regional.Dashboard:
 
 
 @require_safe
+@kept_pages.kept_page(REPORTS_GROUP)
 def summary(request: HttpRequest) -> HttpResponse:
     form = ReportFilterForm(request.GET)
     return render(request, "reports/summary.html", report_context(form, public_dashboard(form)))

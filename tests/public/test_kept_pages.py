@@ -7,7 +7,7 @@ import re
 import pytest
 from django.test import Client
 
-from public.page_cache import CSRF_HOLE
+from core.kept_pages import CSRF_HOLE
 from tests.facilities.helpers import cover
 from tests.factories import CompanyFactory, NeedFactory, StaffFactory
 
@@ -72,6 +72,16 @@ def test_a_logged_in_user_never_gets_nor_leaves_a_kept_page(client):
     assert "Log out" in staff_page or "Keluar" in staff_page
     assert staff_page != anonymous
     assert "/logout/" not in Client().get("/needs/").content.decode()
+
+
+def test_the_public_reports_are_kept_until_the_reported_data_changes(client):
+    need = NeedFactory(quantity=10, unit_cost=100_000)
+    before = TOKEN.sub("", client.get("/reports/").content.decode())
+    assert TOKEN.sub("", client.get("/reports/").content.decode()) == before
+
+    cover(need, CompanyFactory(), 4)
+
+    assert TOKEN.sub("", client.get("/reports/").content.decode()) != before
 
 
 def test_a_visitor_with_a_message_sees_it_and_the_next_visit_is_kept_again(client):
