@@ -1,8 +1,11 @@
 """The public site: needs, facilities and their open data. No login, nothing private.
 
-The part of each page that depends on the query (and a need page's body) goes through the
-brief page cache of ``public.page_cache``; the layout around it (header, language form with
-its CSRF token, messages) and the need page's request form are rendered for every request.
+For anonymous visitors each page is kept whole (``public.page_cache.kept_page``: the CSRF
+token filled in per visitor). A logged-in user, a visitor with messages and the first visitor of
+a link get it rendered: the part that depends on the query (and a need page's body) then goes
+through the brief page cache of ``public.page_cache``, and the layout around it (header,
+language form with its CSRF token, messages) and the need page's request form are rendered for
+the request.
 """
 
 from django.contrib import messages
