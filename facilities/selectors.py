@@ -68,20 +68,10 @@ def with_photo(needs: QuerySet[Need]) -> QuerySet[Need]:
 # (public.cards.listed_cards): the need's own columns, its facility's and its first photo. The
 # names of regions and fields are left to their own data version.
 CARD_ROW_FIELDS = (
-    "id",
-    "title",
-    "title_en",
+    # The need's own columns of NEED_CARD_FIELDS, so that a column a card starts to show is in
+    # the row (and the key of its kept card) too.
+    *(name for name in NEED_CARD_FIELDS if "__" not in name),
     "field_id",
-    "kind",
-    "quantity",
-    "unit",
-    "unit_cost",
-    "priority",
-    "needed_by",
-    "status",
-    "quantity_pending",
-    "quantity_covered",
-    "quantity_delivered",
     "facility_id",
     "facility__name",
     "facility__slug",
