@@ -7,11 +7,13 @@ page costs the same number of queries whatever the data size. The public site an
 portal both read through here.
 """
 
+from collections.abc import Callable
+
 from django.db.models import Count, F, OuterRef, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from facilities.models import Facility, FacilityPhoto, Need, NeedPhoto, NeedStatus
-from regions.models import in_area
+from regions.models import Region, in_area
 
 # The columns a need card, the detail page and the open-data files read. Everything else
 # (description aside) stays in the database, as do the facility's contacts.
@@ -59,6 +61,13 @@ def first_photo(model: type[NeedPhoto] | type[FacilityPhoto], owner: str, prefix
     return {f"{prefix}_{name}": Subquery(photos.values(name)[:1]) for name in ("id", "width", "height")}
 
 
+def first_photo_id(model: type[NeedPhoto] | type[FacilityPhoto], owner: str, outer: str = "pk") -> Subquery:
+    """The id of the first published photo of each row, as a subquery of the same query."""
+    return Subquery(
+        model.objects.filter(**{owner: OuterRef(outer)}, published=True).order_by("order", "id").values("id")[:1]
+    )
+
+
 def with_photo(needs: QuerySet[Need]) -> QuerySet[Need]:
     """Needs with their first published photo (``photo_id``, ``photo_width``, ``photo_height``)."""
     return needs.annotate(**first_photo(NeedPhoto, "need", "photo"))
@@ -86,8 +95,11 @@ def card_rows(needs: QuerySet[Need]) -> QuerySet:
     as named tuples (``row.id``, ``row.title``…).
     The first photo is named by its id alone: a photo's width and height never change (they are
     written once, when it is uploaded)."""
-    first = NeedPhoto.objects.filter(need=OuterRef("pk"), published=True).order_by("order", "id").values("id")[:1]
-    return needs.select_related(None).annotate(photo_id=Subquery(first)).values_list(*CARD_ROW_FIELDS, named=True)
+    return (
+        needs.select_related(None)
+        .annotate(photo_id=first_photo_id(NeedPhoto, "need"))
+        .values_list(*CARD_ROW_FIELDS, named=True)
+    )
 
 
 def needs_by_id(ids: list[int]) -> dict[int, Need]:
@@ -95,24 +107,46 @@ def needs_by_id(ids: list[int]) -> dict[int, Need]:
     return {need.pk: need for need in with_photo(public_needs()).filter(pk__in=ids)}
 
 
+# What a need page reads of its need: a card's columns and the description, its facility's
+# region by its code alone (the region comes from elsewhere: need_for_public).
+NEED_PAGE_FIELDS = (
+    *(name for name in NEED_CARD_FIELDS if not name.startswith("facility__region__")),
+    "facility__region",
+    "description",
+    "description_en",
+)
+
+
 def public_needs() -> QuerySet[Need]:
     """Public needs (open and fulfilled) with their facility, region (two levels up) and field."""
     return Need.objects.public().select_related("field", "facility__region__parent__parent").only(*NEED_CARD_FIELDS)
 
 
-def need_for_public(pk: int) -> Need | None:
+def need_for_public(pk: int, *, region_of: Callable[[str], Region | None]) -> Need | None:
     """One public need with what its detail page shows, or None: its published photos in
-    ``public_photos`` (read only when it has one) and its facility's first photo, which a shared
-    link shows when the need has none."""
+    ``public_photos`` (read only when it has one) and, when it has none, its facility's first
+    photo in ``facility_photo``, which a shared link shows instead (read only when there is one).
+
+    The query names the first photos by their ids alone (a subquery each; their sizes come with
+    the photos themselves) and joins no region: the facility's region, with the two levels above
+    it, comes from ``region_of(code)`` (kept apart, as regions seldom change)."""
     need = (
-        with_photo(public_needs())
-        .only(*NEED_CARD_FIELDS, "description", "description_en")
-        .annotate(**first_photo(FacilityPhoto, "facility", "facility_photo", outer="facility_id"))
+        Need.objects.public()
+        .select_related("field", "facility")
+        .only(*NEED_PAGE_FIELDS)
+        .annotate(
+            photo_id=first_photo_id(NeedPhoto, "need"),
+            facility_photo_id=first_photo_id(FacilityPhoto, "facility", outer="facility_id"),
+        )
         .filter(pk=pk)
         .first()
     )
     if need is not None:
+        need.facility.region = region_of(need.facility.region_id)
         need.public_photos = list(NeedPhoto.objects.filter(need=need, published=True)) if need.photo_id else []
+        need.facility_photo = None
+        if not need.public_photos and need.facility_photo_id:
+            need.facility_photo = FacilityPhoto.objects.filter(pk=need.facility_photo_id).first()
     return need
 
 
@@ -158,18 +192,19 @@ def published_facilities() -> QuerySet[Facility]:
     )
 
 
-def facility_for_public(slug: str) -> Facility | None:
+def facility_for_public(slug: str, *, region_of: Callable[[str], Region | None]) -> Facility | None:
     """One published facility with its public profile (never its contacts) and its published
-    photos in ``public_photos`` (read only when it has one), or None."""
+    photos in ``public_photos`` (read only when it has one), or None. Its region, with the two
+    levels above it, comes from ``region_of(code)``, as for ``need_for_public``."""
     facility = (
         Facility.objects.published()
-        .select_related("region__parent__parent")
         .defer("head_name", "contact_phone", "contact_email", "address")
-        .annotate(**first_photo(FacilityPhoto, "facility", "photo"))
+        .annotate(photo_id=first_photo_id(FacilityPhoto, "facility"))
         .filter(slug=slug)
         .first()
     )
     if facility is not None:
+        facility.region = region_of(facility.region_id)
         facility.public_photos = (
             list(FacilityPhoto.objects.filter(facility=facility, published=True)) if facility.photo_id else []
         )

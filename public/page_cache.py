@@ -26,7 +26,8 @@ from django.utils.translation import get_language
 
 from core import kept_pages, versioned_cache
 from facilities.filters import csr_field_choices
-from regions.selectors import region_choices
+from regions import selectors as region_selectors
+from regions.models import Region
 
 GROUP = "public"
 WATCHED_MODELS = (
@@ -90,4 +91,11 @@ def field_choices() -> list[tuple[str, str]]:
 
 def regions_for(code: str) -> dict:
     """The regions of the filter form's three selects for the chosen code."""
-    return data_cached("region-choices", lambda: region_choices(code), code, group=PLACES_GROUP)
+    return data_cached("region-choices", lambda: region_selectors.region_choices(code), code, group=PLACES_GROUP)
+
+
+def region_with_parents(code: str) -> Region | None:
+    """A region with the two levels above it, as a page names it ("district, regency, province"):
+    kept until a region changes, so a need or facility page joins no region table."""
+    load = region_selectors.region_with_parents
+    return data_cached("region-with-parents", lambda: load(code), code, group=PLACES_GROUP)

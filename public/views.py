@@ -32,6 +32,7 @@ from public.page_cache import (
     field_choices,
     kept_page,
     query_of,
+    region_with_parents,
     regions_for,
 )
 
@@ -90,7 +91,7 @@ def need_detail(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404
 
     def page() -> tuple[Need | None, str, list[Need]]:
-        need = facility_selectors.need_for_public(pk)
+        need = facility_selectors.need_for_public(pk, region_of=region_with_parents)
         if need is None:
             return None, "", []
         context = {"need": need, "partners": list(selectors.partners_of_need(need))}
@@ -168,7 +169,7 @@ def facility_list(request: HttpRequest) -> HttpResponse:
 @kept_page
 def facility_detail(request: HttpRequest, slug: str) -> HttpResponse:
     def page() -> tuple[Facility | None, str]:
-        facility = facility_selectors.facility_for_public(slug)
+        facility = facility_selectors.facility_for_public(slug, region_of=region_with_parents)
         if facility is None:
             return None, ""
         open_needs = facility_selectors.needs_of_facility(

@@ -73,3 +73,8 @@ def region_choices(code: str) -> dict[str, list[Region]]:
     for region in Region.objects.filter(query).only("code", "name", "level").order_by("code"):
         grouped[key[region.level]].append(region)
     return grouped
+
+
+def region_with_parents(code: str) -> Region | None:
+    """One region with the two levels above it loaded (``region.parent.parent``), or None."""
+    return Region.objects.select_related("parent__parent").filter(code=code).first()

@@ -60,6 +60,20 @@ def test_a_renamed_facility_region_or_field_shows_on_its_cards_at_once(client):
     assert "Pendidikan Dasar" in card
 
 
+def test_a_renamed_region_shows_on_need_and_facility_pages_at_once(client):
+    facility = FacilityFactory(region=region("31.75.01", "Pasar Rebo"))
+    need = NeedFactory(facility=facility)
+    for url in (need.get_absolute_url(), facility.get_absolute_url()):
+        assert "Pasar Rebo, Wilayah 31.75, Wilayah 31" in client.get(url).content.decode()
+
+    province = facility.region.parent.parent
+    province.name = "DKI Jakarta"
+    province.save()
+
+    for url in (need.get_absolute_url(), facility.get_absolute_url()):
+        assert "Pasar Rebo, Wilayah 31.75, DKI Jakarta" in client.get(url).content.decode()
+
+
 def test_cards_are_kept_per_language_and_rendered_once(client, monkeypatch):
     NeedFactory(field=field("pendidikan"))
     rendered = []

@@ -386,11 +386,12 @@ def test_public_pages_keep_their_query_count_as_data_grows(client, django_assert
     # the capped count, the page (the provinces are kept from the needs listing)
     with django_assert_num_queries(2):
         assert client.get(FACILITIES).status_code == 200
-    # the facility, its open needs, its fulfilled needs, its partners, the needs of their cards
-    # (without the facility on each: not the listing's cards)
-    with django_assert_num_queries(5):
+    # the facility, its region with the two levels above (kept from now on), its open needs, its
+    # fulfilled needs, its partners, the needs of their cards (without the facility on each: not
+    # the listing's cards)
+    with django_assert_num_queries(6):
         assert client.get(facility.get_absolute_url()).status_code == 200
-    # the need, its partners
+    # the need, its partners (its facility's region is kept from the facility page)
     with django_assert_num_queries(2):
         assert client.get(need.get_absolute_url()).status_code == 200
     # headline figures (3), most urgent needs, partners thanked
