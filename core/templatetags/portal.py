@@ -1,5 +1,8 @@
 from django import template
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from core.formatting import format_rupiah
 
@@ -37,3 +40,46 @@ def form_field(field):
         help_text,
         errors,
     )
+
+
+REGION_SELECTS = (
+    # (the key of the regions given, the select's id, its label, its empty choice, the code's length)
+    ("provinces", "id_region_province", _("Province"), _("All provinces"), 2),
+    ("regencies", "id_region_regency", _("Regency/city"), _("All regencies and cities"), 5),
+    ("districts", "id_region_district", _("District"), _("All districts"), 8),
+)
+
+
+@register.simple_tag(takes_context=True)
+def region_filter(context):
+    """The three selects named "region" of a filter form (province, then the regencies/cities
+    and districts of the choice above), from ``regions`` (``region_choices``), ``region_code``
+    (the chosen code) and ``form`` (its region errors). Without JavaScript, submitting after a
+    choice offers the next level. Written in Python: a select of 500 districts is one join here,
+    not 500 template nodes."""
+    regions = context.get("regions") or {}
+    code = context.get("region_code") or ""
+    html = ['<fieldset class="region-filter">\n  <legend>', str(conditional_escape(gettext("Region"))), "</legend>"]
+    for key, select_id, label, empty, length in REGION_SELECTS:
+        choices = regions.get(key)
+        if key != "provinces" and not choices:
+            continue
+        chosen = code[:length]
+        html.append(
+            f'\n  <div class="field">\n    <label for="{select_id}">{conditional_escape(label)}</label>'
+            f'\n    <select name="region" id="{select_id}">'
+            f'\n      <option value="">{conditional_escape(empty)}</option>\n      '
+        )
+        html.extend(
+            f'<option value="{conditional_escape(region.code)}"{" selected" if region.code == chosen else ""}>'
+            f"{conditional_escape(region.name)}</option>"
+            for region in choices or ()
+        )
+        html.append("\n    </select>\n  </div>")
+    if not regions.get("districts"):
+        hint = gettext("Choose a province and press the button below to choose a regency/city, then a district.")
+        html.append(f'\n  <p class="helptext">{conditional_escape(hint)}</p>')
+    form = context.get("form")
+    errors = form["region"].errors if form is not None and "region" in form.fields else ""
+    html.append(f"\n  {errors}\n</fieldset>")
+    return mark_safe("".join(html))  # noqa: S308 (every value above is escaped)

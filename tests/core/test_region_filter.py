@@ -1,0 +1,34 @@
+"""The region selects of the filter forms ({% region_filter %}), written in Python."""
+
+from django.template import Context, Template
+
+from public.page_cache import RegionChoice
+
+TAG = Template("{% load portal %}{% region_filter %}")
+
+
+def rendered(regions: dict, code: str = "") -> str:
+    return TAG.render(Context({"regions": regions, "region_code": code}))
+
+
+def test_the_chosen_region_of_each_level_is_selected_and_names_are_escaped():
+    html = rendered(
+        {
+            "provinces": [RegionChoice("31", "DKI Jakarta"), RegionChoice("62", "Kalimantan <Tengah>")],
+            "regencies": [RegionChoice("31.75", "Kota Jakarta Timur")],
+            "districts": [RegionChoice("31.75.01", "Pasar Rebo")],
+        },
+        "31.75.01",
+    )
+    assert '<option value="31" selected>DKI Jakarta</option>' in html
+    assert '<option value="62">Kalimantan &lt;Tengah&gt;</option>' in html
+    assert '<option value="31.75" selected>Kota Jakarta Timur</option>' in html
+    assert '<option value="31.75.01" selected>Pasar Rebo</option>' in html
+    assert 'class="helptext"' not in html
+
+
+def test_only_the_levels_given_are_offered_with_a_hint_for_the_next():
+    html = rendered({"provinces": [RegionChoice("31", "DKI Jakarta")], "regencies": [], "districts": []})
+    assert html.count("<select") == 1
+    assert 'id="id_region_province"' in html
+    assert '<p class="helptext">' in html
