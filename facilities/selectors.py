@@ -8,10 +8,12 @@ portal both read through here.
 """
 
 from collections.abc import Callable
+from functools import cache
 
 from django.db.models import Count, F, OuterRef, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 
+from core.statements import Statement
 from facilities.models import Facility, FacilityPhoto, Need, NeedPhoto, NeedStatus
 from regions.models import Region, in_area
 
@@ -211,15 +213,27 @@ def facility_for_public(slug: str, *, region_of: Callable[[str], Region | None])
     return facility
 
 
+# A sample id no row has, for the statements below (core.statements).
+SAMPLE_ID = -(2**62)
+
+
 def needs_of_facility(facility: Facility, *, status: str, limit: int) -> list[tuple]:
     """Up to ``limit`` public needs of one facility in one status, most urgent first (fulfilled:
-    the last fulfilled first), as card rows (``card_rows``)."""
-    needs = Need.objects.public().filter(facility=facility, status=status)
-    if status == NeedStatus.FULFILLED:
-        needs = needs.order_by("-updated_at", "-id")
-    else:
-        needs = needs.order_by("priority", F("needed_by").asc(nulls_last=True), "-created_at", "-id")
-    return list(card_rows(needs)[:limit])
+    the last fulfilled first), as card rows (``card_rows``). Compiled once per status and limit."""
+    return _facility_needs(status, limit).rows(facility_id=facility.pk)
+
+
+@cache
+def _facility_needs(status: str, limit: int) -> Statement:
+    def build(facility_id: int) -> QuerySet:
+        needs = Need.objects.public().filter(facility_id=facility_id, status=status)
+        if status == NeedStatus.FULFILLED:
+            needs = needs.order_by("-updated_at", "-id")
+        else:
+            needs = needs.order_by("priority", F("needed_by").asc(nulls_last=True), "-created_at", "-id")
+        return card_rows(needs)[:limit]
+
+    return Statement(build, facility_id=SAMPLE_ID)
 
 
 def most_urgent_needs(*, limit: int = 6, area: str = "") -> list[Need]:

@@ -3,9 +3,12 @@
 Names of companies only, never their contacts; pledges only in a covering state.
 """
 
+from functools import cache
+
 from django.db.models import Count, Exists, F, Max, OuterRef, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
 
+from core.statements import Statement
 from facilities import selectors as facility_selectors
 from facilities.models import Facility, Need, NeedStatus
 from matching.models import COVERING_STATES, Pledge
@@ -13,24 +16,52 @@ from partners.models import Company, CompanyStatus
 from regions.models import in_area
 
 
-def partners_of_need(need: Need) -> QuerySet:
-    """Companies that cover this need, with whether they have delivered: names only."""
+def partners_of_need(need: Need) -> list[tuple]:
+    """Companies that cover this need, with whether they have delivered: names only, as
+    ``(company__name, delivered)`` rows. Compiled once (core.statements)."""
+    return _NEED_PARTNERS.rows(need_id=need.pk)
+
+
+def _need_partners(need_id: int) -> QuerySet:
     return (
-        Pledge.objects.filter(need=need, status__in=COVERING_STATES)
+        Pledge.objects.filter(need_id=need_id, status__in=COVERING_STATES)
         .values("company__name")
         .annotate(delivered=Max("quantity_verified"))
         .order_by("company__name")
+        .values_list("company__name", "delivered", named=True)
     )
 
 
-def partners_thanked(*, facility: Facility | None = None, area: str = "", limit: int = 24) -> QuerySet[Company]:
-    """Companies with a pledge that covers a public need (of one facility, or anywhere).
+_NEED_PARTNERS = Statement(_need_partners, need_id=facility_selectors.SAMPLE_ID)
+
+
+def partners_of_facility(facility: Facility, *, limit: int) -> list[tuple]:
+    """Companies with a pledge that covers a public need of this facility, by name, as
+    ``(company_id, name)`` rows. Compiled once per limit (core.statements)."""
+    return _facility_partners(limit).rows(facility_id=facility.pk)
+
+
+@cache
+def _facility_partners(limit: int) -> Statement:
+    def build(facility_id: int) -> QuerySet:
+        needs = Need.objects.public().filter(facility_id=facility_id)
+        return (
+            Pledge.objects.filter(need__in=needs.values("pk"), status__in=COVERING_STATES)
+            .annotate(name=F("company__name"))
+            .values_list("company_id", "name", named=True)
+            .distinct()
+            .order_by("name", "company_id")[:limit]
+        )
+
+    return Statement(build, facility_id=facility_selectors.SAMPLE_ID)
+
+
+def partners_thanked(*, area: str = "", limit: int = 24) -> QuerySet[Company]:
+    """Companies with a pledge that covers a public need (of one area, or anywhere).
 
     Names only: the queryset loads nothing else of the company.
     """
     needs = Need.objects.public().filter(in_area(area, "facility__region"))
-    if facility is not None:
-        needs = needs.filter(facility=facility)
     covering = Pledge.objects.filter(company=OuterRef("pk"), status__in=COVERING_STATES, need__in=needs.values("pk"))
     return Company.objects.filter(Exists(covering)).only("id", "name").order_by("name")[:limit]
 

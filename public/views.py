@@ -94,7 +94,7 @@ def need_detail(request: HttpRequest, pk: int) -> HttpResponse:
         need = facility_selectors.need_for_public(pk, region_of=region_with_parents)
         if need is None:
             return None, "", []
-        context = {"need": need, "partners": list(selectors.partners_of_need(need))}
+        context = {"need": need, "partners": selectors.partners_of_need(need)}
         # A need nothing is left to offer for points to the facility's other needs instead of the form.
         others = [] if need.quantity_remaining else selectors.other_open_needs(need, limit=OTHER_NEEDS_SHOWN)
         return need, render_to_string("facilities/includes/need_body.html", context, request), others
@@ -192,7 +192,7 @@ def facility_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "fulfilled_needs": fulfilled,
             "fulfilled_cards": fulfilled_cards,
             "more_fulfilled_needs": more_fulfilled,
-            "partners": selectors.partners_thanked(facility=facility, limit=100),
+            "partners": selectors.partners_of_facility(facility, limit=100),
             "map": maps.map_data([facility]),
         }
         return facility, render_to_string("facilities/includes/facility_body.html", context, request)
