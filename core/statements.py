@@ -21,8 +21,8 @@ from collections.abc import Callable
 from typing import Any
 
 from django.core.exceptions import EmptyResultSet
-from django.db import connections
-from django.db.models import QuerySet
+from django.db import DEFAULT_DB_ALIAS, connections
+from django.db.models import Model, QuerySet
 from django.db.models.query import NamedValuesListIterable
 from django.db.models.utils import create_namedtuple_class
 
@@ -70,3 +70,12 @@ class Statement:
             fetched = cursor.fetchall()
         new = tuple.__new__
         return [new(row_class, row) for row in compiler.results_iter([fetched], tuple_expected=True)]
+
+
+def instance(model: type[Model], row: tuple, *, prefix: str = "", db: str = DEFAULT_DB_ALIAS) -> Model:
+    """The ``model`` instance that ``row`` (a statement's named row) holds in its columns named
+    ``prefix`` + a field's attname (``facility__name`` for a facility's ``name``), as the ORM
+    would load it with ``only()``: ``Model.from_db``, the fields not read deferred."""
+    names = row._fields
+    attnames = [field.attname for field in model._meta.concrete_fields if prefix + field.attname in names]
+    return model.from_db(db, attnames, [getattr(row, prefix + attname) for attname in attnames])

@@ -12,7 +12,7 @@ from django.core.validators import RegexValidator
 from django.db.models import F, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from core.form_rendering import FastForm
+from core.form_rendering import FastForm, FastSelect
 from core.models import CsrField
 from facilities.models import Facility, FacilityType, NeedKind, NeedStatus, Priority
 from facilities.selectors import remaining_value_expression
@@ -21,6 +21,14 @@ REGION_CODE_RE = re.compile(r"^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$")
 TEXT_MAX_LENGTH = 100
 # A search names up to this many matching facilities by id (NeedFilter.filter_text).
 SEARCH_FACILITIES_LISTED = 200
+
+
+class SelectFilter(django_filters.ChoiceFilter):
+    """A choice filter whose select is written straight from its choices (core.form_rendering)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", FastSelect)
+        super().__init__(*args, **kwargs)
 
 
 class RegionCascadeWidget(forms.TextInput):
@@ -107,12 +115,10 @@ class NeedFilter(django_filters.FilterSet):
         max_length=TEXT_MAX_LENGTH,
         widget=forms.TextInput(attrs={"type": "search"}),
     )
-    field = django_filters.ChoiceFilter(
-        label=_("Field"), field_name="field_id", choices=[], empty_label=_("All fields")
-    )
-    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=NeedKind.choices, empty_label=_("All kinds"))
-    priority = django_filters.ChoiceFilter(label=_("Priority"), choices=Priority.choices, empty_label=_("Any priority"))
-    facility_type = django_filters.ChoiceFilter(
+    field = SelectFilter(label=_("Field"), field_name="field_id", choices=[], empty_label=_("All fields"))
+    kind = SelectFilter(label=_("Kind"), choices=NeedKind.choices, empty_label=_("All kinds"))
+    priority = SelectFilter(label=_("Priority"), choices=Priority.choices, empty_label=_("Any priority"))
+    facility_type = SelectFilter(
         label=_("Facility type"),
         field_name="facility__facility_type",
         choices=FacilityType.choices,
@@ -122,18 +128,14 @@ class NeedFilter(django_filters.FilterSet):
     facility = django_filters.CharFilter(
         label=_("Facility"), field_name="facility__slug", max_length=200, widget=forms.HiddenInput
     )
-    status = django_filters.ChoiceFilter(
-        label=_("Status"), choices=StatusChoice.choices, empty_label=None, method="filter_nothing"
-    )
+    status = SelectFilter(label=_("Status"), choices=StatusChoice.choices, empty_label=None, method="filter_nothing")
     needed_by = django_filters.DateFilter(
         label=_("Needed by (on or before)"),
         field_name="needed_by",
         lookup_expr="lte",
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
-    sort = django_filters.ChoiceFilter(
-        label=_("Sort by"), choices=SORT_CHOICES, empty_label=None, method="filter_nothing"
-    )
+    sort = SelectFilter(label=_("Sort by"), choices=SORT_CHOICES, empty_label=None, method="filter_nothing")
 
     class Meta:
         # Declared filters only: nothing reaches the database that is not listed above.
@@ -188,7 +190,7 @@ class FacilityFilter(django_filters.FilterSet):
         max_length=TEXT_MAX_LENGTH,
         widget=forms.TextInput(attrs={"type": "search"}),
     )
-    facility_type = django_filters.ChoiceFilter(
+    facility_type = SelectFilter(
         label=_("Facility type"), choices=FacilityType.choices, empty_label=_("All facility types")
     )
     region = RegionFilter(label=_("Region"), field_name="region__code")

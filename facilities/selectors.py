@@ -13,7 +13,8 @@ from functools import cache
 from django.db.models import Count, F, OuterRef, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 
-from core.statements import Statement
+from core.models import CsrField
+from core.statements import Statement, instance
 from facilities.models import Facility, FacilityPhoto, Need, NeedPhoto, NeedStatus
 from regions.models import Region, in_area
 
@@ -109,14 +110,22 @@ def needs_by_id(ids: list[int]) -> dict[int, Need]:
     return {need.pk: need for need in with_photo(public_needs()).filter(pk__in=ids)}
 
 
-# What a need page reads of its need: a card's columns and the description, its facility's
-# region by its code alone (the region comes from elsewhere: need_for_public).
-NEED_PAGE_FIELDS = (
+# What a need page reads in its one query: a card's columns and the description, its field's and
+# its facility's by attname (core.statements.instance makes the three objects of them); the
+# facility's region by its code alone (the region comes from elsewhere: need_for_public).
+NEED_PAGE_COLUMNS = (
     *(name for name in NEED_CARD_FIELDS if not name.startswith("facility__region__")),
-    "facility__region",
+    "facility__region_id",
+    "field_id",
+    "facility_id",
     "description",
     "description_en",
 )
+# A sample id no row has, for the statements of this module (core.statements).
+SAMPLE_ID = -(2**62)
+SAMPLE_SLUG = "\x00sample"
+# What the public never reads of a facility.
+FACILITY_PRIVATE_FIELDS = ("head_name", "contact_phone", "contact_email", "address")
 
 
 def public_needs() -> QuerySet[Need]:
@@ -129,27 +138,39 @@ def need_for_public(pk: int, *, region_of: Callable[[str], Region | None]) -> Ne
     ``public_photos`` (read only when it has one) and, when it has none, its facility's first
     photo in ``facility_photo``, which a shared link shows instead (read only when there is one).
 
-    The query names the first photos by their ids alone (a subquery each; their sizes come with
-    the photos themselves) and joins no region: the facility's region, with the two levels above
-    it, comes from ``region_of(code)`` (kept apart, as regions seldom change)."""
-    need = (
+    One query, compiled once (core.statements): the need with its field and facility, and the ids
+    of their first photos (their sizes come with the photos themselves). It joins no region: the
+    facility's region, with the two levels above it, comes from ``region_of(code)`` (kept apart,
+    as regions seldom change)."""
+    rows = _NEED_PAGE.rows(pk=pk)
+    if not rows:
+        return None
+    row = rows[0]
+    need = instance(Need, row)
+    need.field = instance(CsrField, row, prefix="field__")
+    need.facility = instance(Facility, row, prefix="facility__")
+    need.facility.region = region_of(row.facility__region_id)
+    need.photo_id, need.facility_photo_id = row.photo_id, row.facility_photo_id
+    need.public_photos = list(NeedPhoto.objects.filter(need=need, published=True)) if need.photo_id else []
+    need.facility_photo = None
+    if not need.public_photos and need.facility_photo_id:
+        need.facility_photo = FacilityPhoto.objects.filter(pk=need.facility_photo_id).first()
+    return need
+
+
+def _need_page(pk: int) -> QuerySet:
+    return (
         Need.objects.public()
-        .select_related("field", "facility")
-        .only(*NEED_PAGE_FIELDS)
+        .filter(pk=pk)
         .annotate(
             photo_id=first_photo_id(NeedPhoto, "need"),
             facility_photo_id=first_photo_id(FacilityPhoto, "facility", outer="facility_id"),
         )
-        .filter(pk=pk)
-        .first()
+        .values_list(*NEED_PAGE_COLUMNS, "photo_id", "facility_photo_id", named=True)
     )
-    if need is not None:
-        need.facility.region = region_of(need.facility.region_id)
-        need.public_photos = list(NeedPhoto.objects.filter(need=need, published=True)) if need.photo_id else []
-        need.facility_photo = None
-        if not need.public_photos and need.facility_photo_id:
-            need.facility_photo = FacilityPhoto.objects.filter(pk=need.facility_photo_id).first()
-    return need
+
+
+_NEED_PAGE = Statement(_need_page, pk=SAMPLE_ID)
 
 
 def published_facilities() -> QuerySet[Facility]:
@@ -196,25 +217,32 @@ def published_facilities() -> QuerySet[Facility]:
 
 def facility_for_public(slug: str, *, region_of: Callable[[str], Region | None]) -> Facility | None:
     """One published facility with its public profile (never its contacts) and its published
-    photos in ``public_photos`` (read only when it has one), or None. Its region, with the two
-    levels above it, comes from ``region_of(code)``, as for ``need_for_public``."""
-    facility = (
-        Facility.objects.published()
-        .defer("head_name", "contact_phone", "contact_email", "address")
-        .annotate(photo_id=first_photo_id(FacilityPhoto, "facility"))
-        .filter(slug=slug)
-        .first()
+    photos in ``public_photos`` (read only when it has one), or None. One query, compiled once
+    (core.statements); its region, with the two levels above it, comes from ``region_of(code)``,
+    as for ``need_for_public``."""
+    rows = _FACILITY_PAGE.rows(slug=slug)
+    if not rows:
+        return None
+    facility = instance(Facility, rows[0])
+    facility.region = region_of(facility.region_id)
+    facility.photo_id = rows[0].photo_id
+    facility.public_photos = (
+        list(FacilityPhoto.objects.filter(facility=facility, published=True)) if facility.photo_id else []
     )
-    if facility is not None:
-        facility.region = region_of(facility.region_id)
-        facility.public_photos = (
-            list(FacilityPhoto.objects.filter(facility=facility, published=True)) if facility.photo_id else []
-        )
     return facility
 
 
-# A sample id no row has, for the statements below (core.statements).
-SAMPLE_ID = -(2**62)
+def _facility_page(slug: str) -> QuerySet:
+    columns = [field.attname for field in Facility._meta.concrete_fields if field.name not in FACILITY_PRIVATE_FIELDS]
+    return (
+        Facility.objects.published()
+        .filter(slug=slug)
+        .annotate(photo_id=first_photo_id(FacilityPhoto, "facility"))
+        .values_list(*columns, "photo_id", named=True)
+    )
+
+
+_FACILITY_PAGE = Statement(_facility_page, slug=SAMPLE_SLUG)
 
 
 def needs_of_facility(facility: Facility, *, status: str, limit: int) -> list[tuple]:

@@ -3,9 +3,9 @@
 import pytest
 from django.db.models import F
 
-from core.statements import Statement
+from core.statements import Statement, instance
 from facilities import selectors
-from facilities.models import Need
+from facilities.models import Facility, Need
 from tests.factories import FacilityFactory, NeedFactory
 
 pytestmark = pytest.mark.django_db
@@ -61,3 +61,21 @@ def test_a_statement_takes_named_rows_and_its_own_values_only():
     statement = Statement(lambda pk: Need.objects.filter(pk=pk).values_list("id", named=True), pk=SAMPLE)
     with pytest.raises(TypeError):
         statement.rows(id=1)
+
+
+def test_instance_makes_the_objects_the_orm_would_load_with_only():
+    need = NeedFactory(title="Kasur busa")
+    statement = Statement(
+        lambda pk: Need.objects.filter(pk=pk).values_list("id", "title", "facility_id", "facility__name", named=True),
+        pk=SAMPLE,
+    )
+    row = statement.rows(pk=need.pk)[0]
+
+    loaded = instance(Need, row)
+    assert (loaded.pk, loaded.title, loaded.facility_id) == (need.pk, "Kasur busa", need.facility_id)
+    assert not loaded._state.adding
+    assert loaded._state.db == "default"
+    assert "quantity" in loaded.get_deferred_fields()
+    facility = instance(Facility, row, prefix="facility__")
+    assert facility.name == need.facility.name
+    assert facility.get_deferred_fields() >= {"slug", "region_id"}
