@@ -7,7 +7,8 @@ change misses and builds the value again; entries of older versions are never re
 expire. With a cache shared by every process (``REDIS_URL``) the version is shared too, so a
 change saved by one process shows at once in every other one.
 
-A version is read from the cache once per request (then remembered until the request ends; a
+A version is read from the cache once per request (every watched group's in one round trip at
+the first need, then remembered until the request ends; a
 bump in the same request replaces it), and the entries, whose keys never change their content,
 are read from the process's own memory before the shared cache (``core.kept``).
 
@@ -59,7 +60,15 @@ def version(group: str) -> int:
     if remembered is not None and group in remembered:
         return remembered[group]
     key = VERSION_KEY.format(group=group)
-    value = cache.get(key)
+    if remembered is not None and not remembered:
+        # The first version a request asks for: every watched group's in one round trip (a page
+        # reads the public data's and the places' versions, the layout may read others).
+        keys = {VERSION_KEY.format(group=name): name for name in _watched_groups() | {group}}
+        found = cache.get_many(list(keys))
+        remembered.update({keys[name]: value for name, value in found.items()})
+        value = found.get(key)
+    else:
+        value = cache.get(key)
     if value is None:
         # A new value, never an old one again: entries made under an evicted version stay unreachable.
         cache.add(key, time.time_ns(), None)
@@ -70,6 +79,10 @@ def version(group: str) -> int:
     if remembered is not None:
         remembered[group] = value
     return value
+
+
+def _watched_groups() -> set[str]:
+    return {group for groups in (*_MODEL_GROUPS.values(), *_APP_GROUPS.values()) for group in groups}
 
 
 def bump(group: str) -> None:
