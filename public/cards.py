@@ -79,17 +79,22 @@ def loaded_values(obj: Model) -> tuple:
     return tuple(values)
 
 
-def _key(state: tuple) -> str:
-    digest = hashlib.sha256(repr((state, get_language(), timezone.localdate().isoformat())).encode())
+def _reader() -> tuple[str, str]:
+    """What a card's HTML depends on beside its values: the language and the day (``overdue``)."""
+    return get_language(), timezone.localdate().isoformat()
+
+
+def _key(state: tuple, reader: tuple[str, str]) -> str:
+    digest = hashlib.sha256(repr((state, *reader)).encode())
     return f"need-card:{release()}:{digest.hexdigest()[:32]}"
 
 
-def card_key(need: Model, options: tuple) -> str:
-    return _key((loaded_values(need), options))
+def card_key(need: Model, options: tuple, reader: tuple[str, str] | None = None) -> str:
+    return _key((loaded_values(need), options), reader or _reader())
 
 
-def row_key(row: Sequence, options: tuple, places: int) -> str:
-    return _key(("row", tuple(row), options, places))
+def row_key(row: Sequence, options: tuple, places: int, reader: tuple[str, str] | None = None) -> str:
+    return _key(("row", tuple(row), options, places), reader or _reader())
 
 
 def _seconds() -> int:
@@ -113,7 +118,8 @@ def render_cards(needs: Iterable[Model], *, heading: str = "h2", hide_facility: 
     seconds = _seconds()
     if not seconds:
         return _joined(render(need) for need in needs)
-    keys = [card_key(need, (heading, hide_facility)) for need in needs]
+    reader = _reader()
+    keys = [card_key(need, (heading, hide_facility), reader) for need in needs]
     found = kept.get_many(keys, seconds=seconds)
     missing = {}
     for key, need in zip(keys, needs, strict=True):
@@ -152,7 +158,10 @@ def listed_card_groups(
             for rows, heading, hide in groups
         ]
     places = versioned_cache.version(PLACES_GROUP)
-    keyed = [[(row[0], row_key(row, (heading, hide), places)) for row in rows] for rows, heading, hide in groups]
+    reader = _reader()
+    keyed = [
+        [(row[0], row_key(row, (heading, hide), places, reader)) for row in rows] for rows, heading, hide in groups
+    ]
     found = kept.get_many([key for keys in keyed for _pk, key in keys], seconds=seconds)
     absent = {pk for keys in keyed for pk, key in keys if key not in found}
     if absent:
