@@ -5,11 +5,14 @@ Invalid input never fails a request: django-filter leaves a field that does not 
 """
 
 import re
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import django_filters
 from django import forms
 from django.core.validators import RegexValidator
 from django.db.models import F, Q, QuerySet
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from core.form_rendering import FastForm, FastSelect
@@ -23,11 +26,30 @@ TEXT_MAX_LENGTH = 100
 SEARCH_FACILITIES_LISTED = 200
 
 
+def translated(choices: Sequence[tuple[Any, Any]]) -> Callable[[], list[tuple[Any, str]]]:
+    """``choices`` with their labels in the active language, made once per language (a callable,
+    as a form field takes it): a filter form, built on every first visit of a listing, then copies
+    and renders plain strings instead of lazy translations."""
+    made: dict[str, list[tuple[Any, str]]] = {}
+
+    def labelled() -> list[tuple[Any, str]]:
+        language = get_language()
+        found = made.get(language)
+        if found is None:
+            found = made[language] = [(value, str(label)) for value, label in choices]
+        return found
+
+    return labelled
+
+
 class SelectFilter(django_filters.ChoiceFilter):
-    """A choice filter whose select is written straight from its choices (core.form_rendering)."""
+    """A choice filter whose select is written straight from its choices (core.form_rendering),
+    its labels translated once per language (``translated``)."""
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("widget", FastSelect)
+        if isinstance(kwargs.get("choices"), list | tuple):
+            kwargs["choices"] = translated(kwargs["choices"])
         super().__init__(*args, **kwargs)
 
 
