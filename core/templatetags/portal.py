@@ -1,9 +1,10 @@
 from django import template
-from django.utils.html import conditional_escape, format_html
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from core.form_rendering import escaped
 from core.formatting import format_rupiah
 
 register = template.Library()
@@ -59,26 +60,26 @@ def region_filter(context):
     not 500 template nodes."""
     regions = context.get("regions") or {}
     code = context.get("region_code") or ""
-    html = ['<fieldset class="region-filter">\n  <legend>', str(conditional_escape(gettext("Region"))), "</legend>"]
+    html = ['<fieldset class="region-filter">\n  <legend>', str(escaped(gettext("Region"))), "</legend>"]
     for key, select_id, label, empty, length in REGION_SELECTS:
         choices = regions.get(key)
         if key != "provinces" and not choices:
             continue
         chosen = code[:length]
         html.append(
-            f'\n  <div class="field">\n    <label for="{select_id}">{conditional_escape(label)}</label>'
+            f'\n  <div class="field">\n    <label for="{select_id}">{escaped(label)}</label>'
             f'\n    <select name="region" id="{select_id}">'
-            f'\n      <option value="">{conditional_escape(empty)}</option>\n      '
+            f'\n      <option value="">{escaped(empty)}</option>\n      '
         )
         html.extend(
-            f'<option value="{conditional_escape(region.code)}"{" selected" if region.code == chosen else ""}>'
-            f"{conditional_escape(region.name)}</option>"
+            f'<option value="{escaped(region.code)}"{" selected" if region.code == chosen else ""}>'
+            f"{escaped(region.name)}</option>"
             for region in choices or ()
         )
         html.append("\n    </select>\n  </div>")
     if not regions.get("districts"):
         hint = gettext("Choose a province and press the button below to choose a regency/city, then a district.")
-        html.append(f'\n  <p class="helptext">{conditional_escape(hint)}</p>')
+        html.append(f'\n  <p class="helptext">{escaped(hint)}</p>')
     form = context.get("form")
     errors = form["region"].errors if form is not None and "region" in form.fields else ""
     html.append(f"\n  {errors}\n</fieldset>")
