@@ -128,6 +128,13 @@ SAMPLE_SLUG = "\x00sample"
 FACILITY_PRIVATE_FIELDS = ("head_name", "contact_phone", "contact_email", "address")
 
 
+def listed_needs() -> QuerySet[Need]:
+    """Public needs as a listing filters them before it reads their ``card_rows``: without the
+    joins and columns of ``public_needs``, which the rows replace (and every copy of the
+    queryset on the way would copy)."""
+    return Need.objects.public()
+
+
 def public_needs() -> QuerySet[Need]:
     """Public needs (open and fulfilled) with their facility, region (two levels up) and field."""
     return Need.objects.public().select_related("field", "facility__region__parent__parent").only(*NEED_CARD_FIELDS)

@@ -9,6 +9,7 @@ the request.
 """
 
 from django.contrib import messages
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -48,15 +49,16 @@ JSON_MAX_PAGE = 100_000
 MAX_ID = 2**63 - 1
 
 
-def _need_filter(request: HttpRequest) -> NeedFilter:
-    return NeedFilter(request.GET, queryset=facility_selectors.public_needs(), field_choices=field_choices())
+def _need_filter(request: HttpRequest, needs: QuerySet[Need] | None = None) -> NeedFilter:
+    queryset = facility_selectors.public_needs() if needs is None else needs
+    return NeedFilter(request.GET, queryset=queryset, field_choices=field_choices())
 
 
 @require_safe
 @kept_page
 def need_list(request: HttpRequest) -> HttpResponse:
     def results() -> str:
-        needs = _need_filter(request)
+        needs = _need_filter(request, facility_selectors.listed_needs())
         # Kept per filter set until the data changes: every page and order of it shares the count.
         found = data_cached(
             "needs-count", lambda: capped_count(needs.qs, LISTING_COUNT_CAP), query_of(request, "page", "sort")
