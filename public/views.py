@@ -58,15 +58,13 @@ def _need_filter(request: HttpRequest, needs: QuerySet[Need] | None = None) -> N
 @kept_page
 def need_list(request: HttpRequest) -> HttpResponse:
     def results() -> str:
-        needs = _need_filter(request, facility_selectors.listed_needs())
+        needs = _need_filter(request, facility_selectors.listed_need_rows())
         # Kept per filter set until the data changes: every page and order of it shares the count.
         found = data_cached(
             "needs-count", lambda: capped_count(needs.qs, LISTING_COUNT_CAP), query_of(request, "page", "sort")
         )
         # The page reads what its cards show, not whole needs: kept cards are not loaded again.
-        paginator = CappedPaginator(
-            facility_selectors.card_rows(needs.qs), NEEDS_PER_PAGE, cap=LISTING_COUNT_CAP, found=found
-        )
+        paginator = CappedPaginator(needs.qs, NEEDS_PER_PAGE, cap=LISTING_COUNT_CAP, found=found)
         page = paginator.get_page(request.GET.get("page"))
         rows = list(page.object_list)
         query = query_without(request.GET, "page")
