@@ -1,11 +1,16 @@
+import re
+
 from django import template
+from django.conf import settings
+from django.middleware.csrf import get_token
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.form_rendering import escaped
 from core.formatting import format_rupiah
+from core.kept_pages import CSRF_HOLE, CSRF_INPUT
 
 register = template.Library()
 
@@ -84,3 +89,32 @@ def region_filter(context):
     errors = form["region"].errors if form is not None and "region" in form.fields else ""
     html.append(f"\n  {errors}\n</fieldset>")
     return mark_safe("".join(html))  # noqa: S308 (every value above is escaped)
+
+
+# The header of every page (brand, navigation, language form) for anonymous visitors: the same
+# HTML in one language but for the CSRF token and the path the language form returns to.
+NEXT_INPUT = re.compile(r'(<input name="next" type="hidden" value=")[^"]*(">)')
+PATH_HOLE = "\x00next-path\x00"
+_ANONYMOUS_HEADERS: dict[str, str] = {}
+
+
+@register.simple_tag(takes_context=True)
+def site_header(context):
+    """``{% include "includes/header.html" %}``. For an anonymous visitor it is rendered once
+    per language and process (the templates and translations do not change while it runs; not
+    with DEBUG, where they may), then given the visitor's own CSRF token and path."""
+    template = context.template.engine.get_template("includes/header.html")
+    request = context.get("request")
+    user = context.get("user")
+    if request is None or user is None or user.is_authenticated or settings.DEBUG:
+        return template.render(context)
+    language = get_language()
+    header = _ANONYMOUS_HEADERS.get(language)
+    if header is None:
+        rendered = template.render(context)
+        header = NEXT_INPUT.sub(rf"\g<1>{PATH_HOLE}\g<2>", CSRF_INPUT.sub(rf"\g<1>{CSRF_HOLE}\g<2>", rendered))
+        if header.count(CSRF_HOLE) != 1 or header.count(PATH_HOLE) != 1:
+            return rendered  # not the header this tag knows how to fill: rendered every time
+        _ANONYMOUS_HEADERS[language] = header
+    filled = header.replace(CSRF_HOLE, get_token(request)).replace(PATH_HOLE, escaped(request.get_full_path()))
+    return mark_safe(filled)  # noqa: S308 (rendered by the template engine, the path escaped)
