@@ -1,4 +1,4 @@
-"""Need cards rendered once and kept, per need, language and day.
+"""Need cards (and facility cards) rendered once and kept, per need, language and day.
 
 A listing reads, for the needs of its page, only the values a card shows (``card_rows``: the
 need's own columns, its facility's name, address and region, its first photo) and asks for their
@@ -30,10 +30,12 @@ from core import kept, versioned_cache
 from public.page_cache import PLACES_GROUP
 
 CARD_TEMPLATE = "facilities/includes/need_card.html"
+FACILITY_CARD_TEMPLATE = "facilities/includes/facility_card.html"
 # The templates whose output is kept across requests (the card and what it includes, the empty
 # request form of a need page): a change to any of them in a new release makes new keys.
 KEPT_TEMPLATES = (
     CARD_TEMPLATE,
+    FACILITY_CARD_TEMPLATE,
     "facilities/includes/progress.html",
     "facilities/includes/region_path.html",
     "facilities/includes/interest_fields.html",
@@ -86,7 +88,7 @@ def _reader() -> tuple[str, str]:
 
 def _key(state: tuple, reader: tuple[str, str]) -> str:
     digest = hashlib.sha256(repr((state, *reader)).encode())
-    return f"need-card:{release()}:{digest.hexdigest()[:32]}"
+    return f"card:{release()}:{digest.hexdigest()[:32]}"
 
 
 def card_key(need: Model, options: tuple, reader: tuple[str, str] | None = None) -> str:
@@ -113,18 +115,29 @@ def _joined(cards: Iterable[str]) -> SafeString:
 def render_cards(needs: Iterable[Model], *, heading: str = "h2", hide_facility: bool = False) -> SafeString:
     """The cards of ``needs`` one after the other, as ``{% include %}`` of the card template in a
     loop gives them: the ones kept from before in one cache read, the others rendered and kept."""
-    needs = list(needs)
-    render = _renderer(heading, hide_facility)
+    return _kept_cards(needs, (heading, hide_facility), _renderer(heading, hide_facility))
+
+
+def render_facility_cards(facilities: Iterable[Model]) -> SafeString:
+    """The cards of ``facilities`` (``published_facilities``: a facility, its region two levels
+    up, its open needs counted and its first photo), kept like the needs' cards: a renamed
+    facility or region, a need opened or closed, a new photo give a card a new key."""
+    template = get_template(FACILITY_CARD_TEMPLATE)
+    return _kept_cards(facilities, ("facility",), lambda facility: template.render({"facility": facility}))
+
+
+def _kept_cards(objects: Iterable[Model], options: tuple, render: Callable[[Model], str]) -> SafeString:
+    objects = list(objects)
     seconds = _seconds()
     if not seconds:
-        return _joined(render(need) for need in needs)
+        return _joined(render(obj) for obj in objects)
     reader = _reader()
-    keys = [card_key(need, (heading, hide_facility), reader) for need in needs]
+    keys = [card_key(obj, options, reader) for obj in objects]
     found = kept.get_many(keys, seconds=seconds)
     missing = {}
-    for key, need in zip(keys, needs, strict=True):
+    for key, obj in zip(keys, objects, strict=True):
         if key not in found:
-            missing[key] = found[key] = render(need)
+            missing[key] = found[key] = render(obj)
     if missing:
         kept.set_many(missing, seconds)
     return _joined(found[key] for key in keys)

@@ -132,3 +132,10 @@ def need_cards(needs, heading: str = "h2", hide_facility: bool = False):
     """The cards of ``needs``, each rendered once and kept (public.cards): the same HTML as
     ``{% include "facilities/includes/need_card.html" %}`` for each need."""
     return cards.render_cards(needs, heading=heading, hide_facility=hide_facility)
+
+
+@register.simple_tag
+def facility_cards(facilities):
+    """The cards of ``facilities``, each rendered once and kept (public.cards): the same HTML as
+    ``{% include "facilities/includes/facility_card.html" %}`` for each facility."""
+    return cards.render_facility_cards(facilities)

@@ -74,6 +74,34 @@ def test_a_renamed_region_shows_on_need_and_facility_pages_at_once(client):
         assert "Pasar Rebo, Wilayah 31.75, DKI Jakarta" in client.get(url).content.decode()
 
 
+def facility_card_of(html: str, facility) -> str:
+    start = html.index(f'href="{facility.get_absolute_url()}"')
+    return html[start : html.index("</li>", start)]
+
+
+def test_facility_cards_are_kept_and_follow_every_change_at_once(client, settings):
+    facilities = reverse("facilities:facility_list")
+    facility = FacilityFactory(name="PSBR Lama", region=region("31.75.01", "Pasar Rebo"))
+    NeedFactory(facility=facility)
+    first = client.get(facilities).content.decode()
+    assert "1 kebutuhan terbuka" in facility_card_of(first, facility)
+    settings.PUBLIC_CARD_CACHE_SECONDS = 0
+    assert without_token(client.get(facilities).content.decode()) == without_token(first)
+    settings.PUBLIC_CARD_CACHE_SECONDS = 3600
+
+    facility.name = "PSBR Baru"
+    facility.save()
+    NeedFactory(facility=facility)
+    place = facility.region
+    place.name = "Pasar Rebo Baru"
+    place.save()
+
+    card = facility_card_of(client.get(facilities).content.decode(), facility)
+    assert "PSBR Baru" in card
+    assert "Pasar Rebo Baru" in card
+    assert "2 kebutuhan terbuka" in card
+
+
 def test_cards_are_kept_per_language_and_rendered_once(client, monkeypatch):
     NeedFactory(field=field("pendidikan"))
     rendered = []
