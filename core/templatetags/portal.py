@@ -3,6 +3,7 @@ import re
 from django import template
 from django.conf import settings
 from django.middleware.csrf import get_token
+from django.urls import get_script_prefix
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext
@@ -95,7 +96,7 @@ def region_filter(context):
 # HTML in one language but for the CSRF token and the path the language form returns to.
 NEXT_INPUT = re.compile(r'(<input name="next" type="hidden" value=")[^"]*(">)')
 PATH_HOLE = "\x00next-path\x00"
-_ANONYMOUS_HEADERS: dict[str, str] = {}
+_ANONYMOUS_HEADERS: dict[tuple, str] = {}
 
 
 @register.simple_tag(takes_context=True)
@@ -108,13 +109,15 @@ def site_header(context):
     user = context.get("user")
     if request is None or user is None or user.is_authenticated or settings.DEBUG:
         return template.render(context)
-    language = get_language()
-    header = _ANONYMOUS_HEADERS.get(language)
+    # The URLs in it follow the URLconf and the script prefix (a test or a mounted site may
+    # change them); the rest follows the language.
+    key = (get_language(), getattr(request, "urlconf", None) or settings.ROOT_URLCONF, get_script_prefix())
+    header = _ANONYMOUS_HEADERS.get(key)
     if header is None:
         rendered = template.render(context)
         header = NEXT_INPUT.sub(rf"\g<1>{PATH_HOLE}\g<2>", CSRF_INPUT.sub(rf"\g<1>{CSRF_HOLE}\g<2>", rendered))
         if header.count(CSRF_HOLE) != 1 or header.count(PATH_HOLE) != 1:
             return rendered  # not the header this tag knows how to fill: rendered every time
-        _ANONYMOUS_HEADERS[language] = header
+        _ANONYMOUS_HEADERS[key] = header
     filled = header.replace(CSRF_HOLE, get_token(request)).replace(PATH_HOLE, escaped(request.get_full_path()))
     return mark_safe(filled)  # noqa: S308 (rendered by the template engine, the path escaped)
