@@ -57,18 +57,22 @@ def remaining_value_expression():
     return (F("quantity") - F("quantity_pending") - F("quantity_covered")) * F("unit_cost")
 
 
+def _published_photos(model: type[NeedPhoto] | type[FacilityPhoto], owner: str, outer: str) -> QuerySet:
+    """The published photos of the outer query's row, first first."""
+    return model.objects.filter(**{owner: OuterRef(outer)}, published=True).order_by("order", "id")
+
+
 def first_photo(model: type[NeedPhoto] | type[FacilityPhoto], owner: str, prefix: str, outer: str = "pk") -> dict:
     """Annotations naming the first published photo of each row (``<prefix>_id``, ``_width``,
     ``_height``): subqueries in the same query, so a card's photo costs no query of its own."""
-    photos = model.objects.filter(**{owner: OuterRef(outer)}, published=True).order_by("order", "id")
+    photos = _published_photos(model, owner, outer)
     return {f"{prefix}_{name}": Subquery(photos.values(name)[:1]) for name in ("id", "width", "height")}
 
 
 def first_photo_id(model: type[NeedPhoto] | type[FacilityPhoto], owner: str, outer: str = "pk") -> Subquery:
-    """The id of the first published photo of each row, as a subquery of the same query."""
-    return Subquery(
-        model.objects.filter(**{owner: OuterRef(outer)}, published=True).order_by("order", "id").values("id")[:1]
-    )
+    """The id of the first published photo of each row alone, as a subquery of the same query
+    (its size comes with the photo, when it is read)."""
+    return Subquery(_published_photos(model, owner, outer).values("id")[:1])
 
 
 def with_photo(needs: QuerySet[Need]) -> QuerySet[Need]:
