@@ -98,8 +98,9 @@ CARD_ROW_FIELDS = (
 
 
 def card_rows(needs: QuerySet[Need]) -> QuerySet:
-    """The rows of ``CARD_ROW_FIELDS`` of ``needs`` (a query of ``public_needs``), in its order,
-    as named tuples (``row.id``, ``row.title``…).
+    """The rows of ``CARD_ROW_FIELDS`` of ``needs`` (any query of public needs, from
+    ``Need.objects.public()`` or ``public_needs``), in its order, as named tuples (``row.id``,
+    ``row.title``…).
     The first photo is named by its id alone: a photo's width and height never change (they are
     written once, when it is uploaded)."""
     return (
