@@ -10,6 +10,7 @@ database is asked.
 from __future__ import annotations
 
 from collections.abc import Callable
+
 from django.http import FileResponse, Http404
 from django.views.decorators.http import require_safe
 
