@@ -17,6 +17,7 @@ from django.db.models import Q
 from django.http import Http404
 
 from agencies.scope import Scope, staff_scope
+from core.downloads import MAX_ID
 
 
 def scope_of(request) -> Scope:
@@ -52,6 +53,9 @@ class AgencyScopedAdmin:
             return "-"
         return scope.area
 
+    def summary_scope(self, request) -> Scope:
+        return scope_of(request)
+
     # --- a viewer changes nothing -----------------------------------------------------------
 
     def _writable(self, request) -> bool:
@@ -77,12 +81,20 @@ class AgencyScopedAdmin:
 
     # --- history (simple-history shows and reverts history by id alone) -----------------------
 
-    def _require_in_area(self, request, object_id) -> None:
+    def object_pk(self, object_id):
+        """The primary key named by ``object_id`` of a URL, or None for a value no row can have
+        (``abc``, ``1.5``, a number beyond 64 bits): such a URL is a 404, never a 500."""
         try:
-            found = self.get_queryset(request).filter(pk=unquote(object_id)).exists()
+            pk = self.model._meta.pk.to_python(unquote(object_id))
         except (ValueError, TypeError, ValidationError):
-            found = False
-        if not found:
+            return None
+        if isinstance(pk, int) and not 0 < pk <= MAX_ID:
+            return None
+        return pk
+
+    def _require_in_area(self, request, object_id) -> None:
+        pk = self.object_pk(object_id)
+        if pk is None or not self.get_queryset(request).filter(pk=pk).exists():
             raise Http404
 
     def history_view(self, request, object_id, extra_context=None):
@@ -91,6 +103,8 @@ class AgencyScopedAdmin:
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         self._require_in_area(request, object_id)
+        if not str(version_id).isdigit() or int(version_id) > MAX_ID:
+            raise Http404
         if request.method == "POST" and not self._writable(request):
             raise PermissionDenied
         return super().history_form_view(request, object_id, version_id, extra_context=extra_context)

@@ -9,6 +9,7 @@ from agencies.models import Agency, AgencyStaff
 from agencies.scope import Scope
 from circulars.models import Circular, CircularRecipient
 from partners.models import Company, Partnership
+from partners.selectors import agency_partnered_q
 
 
 def circulars_in_scope(scope: Scope, prefix: str = "") -> Q:
@@ -56,13 +57,18 @@ def unacknowledged_count(company: Company) -> int:
 
 
 def companies_to_offer(agency: Agency) -> QuerySet[Company]:
-    """Every company (the registry is shared), the agency's partners first, each marked
-    ``is_partner`` and ``is_forum_member``."""
+    """The companies the agency works with (partners.selectors: its forum members, its other
+    partners, those with a pledge in its area), forum members first, each marked ``is_partner``
+    and ``is_forum_member``. Another agency's companies are never offered."""
     partnerships = Partnership.objects.filter(agency=agency, company=OuterRef("pk"))
-    return Company.objects.annotate(
-        is_partner=Exists(partnerships),
-        is_forum_member=Exists(partnerships.filter(forum_member=True)),
-    ).order_by("-is_forum_member", "-is_partner", "name")
+    return (
+        Company.objects.filter(agency_partnered_q(agency))
+        .annotate(
+            is_partner=Exists(partnerships),
+            is_forum_member=Exists(partnerships.filter(forum_member=True)),
+        )
+        .order_by("-is_forum_member", "-is_partner", "name")
+    )
 
 
 def forum_members(agency: Agency) -> QuerySet[Company]:

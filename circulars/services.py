@@ -46,6 +46,7 @@ from core.roles import is_dinsos, officer_company_id
 from notifications.models import Notification
 from notifications.services import email_queue
 from partners.models import Company
+from partners.selectors import agency_partnered_q
 
 User = get_user_model()
 
@@ -290,6 +291,17 @@ def circular_send(
             agency=circular.agency, user__in=[u.pk for u in users], user__is_active=True
         ).values_list("user_id", flat=True)
     )
+    partnered = set(
+        Company.objects.filter(agency_partnered_q(circular.agency), pk__in=[c.pk for c in companies]).values_list(
+            "pk", flat=True
+        )
+    )
+    outside = [c for c in companies if c.pk not in partnered]
+    if outside:
+        raise CircularError(
+            _("%(names)s do not work with %(agency)s: send the document to the agency's own partners.")
+            % {"names": ", ".join(c.name for c in outside), "agency": circular.agency}
+        )
     strangers = [u for u in users if u.pk not in allowed]
     if strangers:
         raise CircularError(

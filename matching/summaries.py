@@ -85,5 +85,9 @@ class PledgeSummary(SummaryProvider):
     xlsx_label = gettext_lazy("Ringkasan rupiah (xlsx)")
     csv_label = gettext_lazy("Ringkasan rupiah (CSV)")
 
-    def tables(self, listed: QuerySet) -> list[SummaryTable]:
-        return pledge_summary(pledges_of(self.path, listed))
+    def tables(self, listed: QuerySet, within=None) -> list[SummaryTable]:
+        pledges = pledges_of(self.path, listed)
+        if within is not None:
+            # A company works with several agencies: only its pledges in the reader's area count.
+            pledges = pledges.filter(within.q("need__facility__region"))
+        return pledge_summary(pledges)

@@ -9,11 +9,14 @@ gets one made from its name, and an existing company keeps its own.
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from agencies.scope import staff_scope
 from core.spreadsheets.cells import loose_key, norm_key, shown
 from core.spreadsheets.lookups import CsrFieldWidget, LookupWidget, ManyLookupWidget, close_match
 from core.spreadsheets.resources import Column, SpreadsheetResource
 from core.spreadsheets.widgets import ChoiceWidget, TextWidget
+from partners import services
 from partners.models import Company, CompanyKind, CompanyStatus
+from partners.selectors import partnered_q
 from regions.widgets import RegionWidget
 
 COMPANY_KIND_LABELS = {
@@ -158,12 +161,40 @@ class CompanyResource(SpreadsheetResource):
             "status",
         )
 
+    # The shared registry (partners.selectors): a row may update only a company the importing
+    # account's agency works with; a new company becomes the agency's partner.
+    area_field = "name"
+
     def before_import(self, dataset, **kwargs):
         super().before_import(dataset, **kwargs)
         # Codes in use, so a new partner without a code gets a free one and a code is never
         # given to two partners.
         self._slug_owners = dict(Company.objects.values_list("slug", "pk"))
         self._slugs_claimed: dict[str, str] = {}
+        self._scope = staff_scope(self._user) if self._area is not None else None
+        self._partnered = (
+            None
+            if self._scope is None or self._scope.everything
+            else set(Company.objects.filter(partnered_q(self._scope)).values_list("pk", flat=True))
+        )
+
+    def area_problem(self, instance):
+        if self._partnered is None or (instance.pk is not None and instance.pk in self._partnered):
+            return None
+        if instance.pk is None:
+            if self._scope.agency is not None and not self._scope.read_only:
+                return None
+            return _("akun Anda tidak bekerja untuk dinas mana pun: mitra baru tidak dapat dicatat.")
+        return _(
+            "%(company)s bekerja dengan dinas lain: datanya diubah oleh dinas mitranya. Catat sebagai mitra "
+            "dinas Anda di halaman perusahaan lebih dulu."
+        ) % {"company": instance.name}
+
+    def after_save_instance(self, instance, row, **kwargs):
+        super().after_save_instance(instance, row, **kwargs)
+        scope = self._scope
+        if scope is not None and scope.agency is not None and not hasattr(instance, "_import_snapshot"):
+            services.partnership_ensure(agency=scope.agency, company=instance, actor=self._user)
 
     def existing_instances(self, keys):
         names = {key[0] for key in keys}

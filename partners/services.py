@@ -16,12 +16,22 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from agencies.scope import staff_scope
 from core.accounts import SET_PASSWORD_PLACEHOLDER, AccountTaken, account_open, in_both_languages, invitation_values
 from core.roles import is_dinsos
 from notifications.models import OutgoingEmail
 from notifications.services import email_queue
 from partners.errors import PartnerError
-from partners.models import Company, CompanyStatus, InterestStatus, Officer, OfficerRole, PartnerInterest
+from partners.models import (
+    Company,
+    CompanyStatus,
+    InterestStatus,
+    Officer,
+    OfficerRole,
+    PartnerInterest,
+    Partnership,
+)
+from partners.selectors import company_partnered
 
 User = get_user_model()
 
@@ -41,6 +51,18 @@ def _require_staff(actor, permission: str) -> None:
         raise PartnerError(_("Only Dinsos staff can do this."))
     if not actor.has_perm(permission):
         raise PartnerError(_("Your account lacks the permission for this action."))
+
+
+def _require_partnered(actor, company: Company) -> None:
+    """Staff change a company's officers only where their agency works with it (partners.selectors)."""
+    if not company_partnered(staff_scope(actor), company):
+        raise PartnerError(
+            _(
+                "%(company)s works with other agencies. Record it as your agency's partner on its page "
+                "before you change its officers."
+            )
+            % {"company": company.name}
+        )
 
 
 def _require_officer_of(actor, company_id: int) -> None:
@@ -103,6 +125,7 @@ def officer_invite(
     if role not in OfficerRole.values:
         raise PartnerError(_("Please choose a role."))
     company = Company.objects.select_for_update().get(pk=company.pk)
+    _require_partnered(actor, company)
     if company.status == CompanyStatus.INACTIVE:
         raise PartnerError(_("This company is inactive: make it active again before inviting officers."))
     try:
@@ -122,6 +145,7 @@ def officer_invite_resend(*, officer: Officer, actor) -> OutgoingEmail:
     """A new set-password link, for an officer whose invitation expired or who lost it."""
     _require_staff(actor, "partners.change_officer")
     officer = Officer.objects.select_related("user", "company").get(pk=officer.pk)
+    _require_partnered(actor, officer.company)
     if not officer.user.is_active:
         raise PartnerError(_("%(officer)s is deactivated.") % {"officer": officer})
     if not officer.user.email:
@@ -135,6 +159,7 @@ def officer_deactivate(*, officer: Officer, actor) -> Officer:
     the next request), and nothing of what it did is removed."""
     _require_staff(actor, "partners.change_officer")
     officer = Officer.objects.select_related("user", "company").get(pk=officer.pk)
+    _require_partnered(actor, officer.company)
     user = User.objects.select_for_update().get(pk=officer.user_id)
     if not user.is_active:
         raise PartnerError(_("%(officer)s is already deactivated.") % {"officer": officer})
@@ -146,6 +171,31 @@ def officer_deactivate(*, officer: Officer, actor) -> Officer:
     officer._change_reason = "deactivated"
     officer.save()
     return officer
+
+
+# --- partnerships ----------------------------------------------------------------------------
+
+
+def partnership_ensure(*, agency, company: Company, actor=None) -> Partnership:
+    """The agency's partnership row with the company, made if there is none: when the agency
+    registers the company or one of its programs. The row's history records ``actor``."""
+    partnership = Partnership.objects.filter(agency=agency, company=company).first()
+    if partnership is None:
+        partnership = Partnership(agency=agency, company=company)
+        partnership._history_user = actor
+        partnership.save()
+    return partnership
+
+
+@transaction.atomic
+def partnership_start(*, company: Company, actor) -> Partnership:
+    """Staff record that their agency works with a company of the shared registry (registered
+    by another agency): from then on they keep its profile and officers too. Viewers cannot."""
+    _require_staff(actor, "partners.change_company")
+    scope = staff_scope(actor)
+    if scope.agency is None or scope.read_only:
+        raise PartnerError(_("Only staff of an agency can record a partnership."))
+    return partnership_ensure(agency=scope.agency, company=company, actor=actor)
 
 
 # --- the partner's own profile ---------------------------------------------------------------

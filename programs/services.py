@@ -26,6 +26,7 @@ from agencies.scope import agency_for_region, ancestor_codes, deciding_staff, st
 from core.models import CsrField
 from core.roles import is_dinsos, officer_company_id
 from notifications import services as notify
+from partners import services as partner_services
 from partners.models import Company
 from programs.errors import ProgramError
 from programs.models import EDITABLE_STATES, Program, ProgramForm, ProgramStatus, ProgramStatusChange
@@ -209,6 +210,8 @@ def program_register(*, program: Program | int, actor, reason: str = "") -> Prog
     """The agency registers a submitted program: planned if it starts later, else active."""
     locked = _lock(program)
     _apply(locked, registered_state(locked), actor, reason)
+    # The agency that registers a company's program works with the company (partners.selectors).
+    partner_services.partnership_ensure(agency=locked.agency, company=locked.company, actor=actor)
     return locked
 
 

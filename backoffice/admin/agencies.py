@@ -67,6 +67,10 @@ class AgencyAdmin(AgencyScopedAdmin, SimpleHistoryAdmin):
         # An agency administrator keeps its public profile; what the agency is stays fixed.
         return ["name", "short_name", "slug", "level", "region"]
 
+    def get_prepopulated_fields(self, request, obj=None):
+        # The slug follows the short name only where both can be typed (a superuser's form).
+        return self.prepopulated_fields if request.user.is_superuser else {}
+
 
 class StaffInviteForm(forms.ModelForm):
     email = forms.EmailField(label=_("E-mail address"), help_text=_("The invitation goes here."))

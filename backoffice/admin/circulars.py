@@ -134,7 +134,8 @@ class CircularAdmin(AgencyScopedAdmin, SimpleHistoryAdmin):
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         # An account the document was sent to (a camat) acknowledges it here.
-        own = CircularRecipient.objects.filter(circular_id=object_id, user=request.user).first()
+        pk = self.object_pk(object_id)
+        own = CircularRecipient.objects.filter(circular_id=pk, user=request.user).first() if pk else None
         context = {"own_recipient": own, **(extra_context or {})}
         return super().change_view(request, object_id, form_url, extra_context=context)
 

@@ -13,8 +13,10 @@ from backoffice.scoping import AgencyScopedAdmin, scope_of
 from core.spreadsheets.admin import SpreadsheetAdminMixin
 from matching.summaries import PledgeSummary
 from matching.work_queue import company_receipt_share
+from partners import services as partner_services
 from partners.models import Company, Engagement, Officer, PartnerInterest, Partnership
 from partners.resources import CompanyResource
+from partners.selectors import company_partnered, partnered_q
 from programs.models import Program, ProgramStatus
 from programs.selectors import programs_in_area
 from reports.selectors.discipline import company_discipline_text
@@ -104,24 +106,66 @@ class CompanyAdmin(AgencyScopedAdmin, SpreadsheetAdminMixin, SimpleHistoryAdmin)
     ]
 
     def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(
-                n_officers=Count("officers", distinct=True),
-                n_programs=Count("programs", distinct=True),
-            )
+        queryset = super().get_queryset(request)
+        scope = scope_of(request)
+        if scope.read_only and not scope.superuser:
+            # Viewers (a camat, Bappeda) read the companies their agency works with, not every
+            # company's contacts.
+            queryset = queryset.filter(partnered_q(scope))
+        return queryset.annotate(
+            n_officers=Count("officers", distinct=True),
+            n_programs=Count("programs", distinct=True),
         )
+
+    # --- the shared registry: changed only by agencies partnered with the company --------------
+
+    def partnered(self, request, obj) -> bool:
+        """Whether the account's agency works with ``obj`` (partners.selectors); once per request."""
+        known = request.__dict__.setdefault("_partnered_companies", {})
+        if obj.pk not in known:
+            known[obj.pk] = company_partnered(scope_of(request), obj)
+        return known[obj.pk]
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (obj is None or obj.pk is None or self.partnered(request, obj))
+
+    def get_inlines(self, request, obj):
+        if obj is not None and obj.pk is not None and not self.partnered(request, obj):
+            return [ProgramInline]
+        return super().get_inlines(request, obj)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        agency = scope_of(request).agency
+        if not change and agency is not None:
+            # The agency that registers a company works with it.
+            partner_services.partnership_ensure(agency=agency, company=form.instance, actor=request.user)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra_context = extra_context or {}
+        company = self.get_object(request, object_id) if self.object_pk(object_id) else None
+        if company is not None:
+            scope = scope_of(request)
+            partnered = self.partnered(request, company)
+            extra_context["not_partnered"] = not partnered
+            extra_context["may_start_partnership"] = not partnered and not scope.read_only and scope.agency is not None
+        return super().change_view(request, object_id, form_url, extra_context)
 
     def get_urls(self):
         invite = self.admin_site.admin_view(self.invite_officer_view)
+        start = self.admin_site.admin_view(self.start_partnership_view)
         return [
             path("<path:object_id>/invite-officer/", invite, name="partners_company_invite_officer"),
+            path("<path:object_id>/partner/", start, name="partners_company_start_partnership"),
             *super().get_urls(),
         ]
 
     def invite_officer_view(self, request, object_id):
         return admin_views.invite_officer_view(self, request, object_id)
+
+    def start_partnership_view(self, request, object_id):
+        return admin_views.start_partnership_view(self, request, object_id)
 
     readonly_fields = ["delivery_reporting", "receipt_confirmation"]
 
@@ -161,9 +205,18 @@ class OfficerAdmin(AgencyScopedAdmin, SimpleHistoryAdmin):
     list_filter = ["role", "user__is_active", "company"]
     list_select_related = ["user", "company"]
     search_fields = ["user__username", "user__first_name", "user__last_name", "user__email", "company__name"]
-    autocomplete_fields = ["company"]
-    readonly_fields = ["user"]
+    # An officer never moves to another company: a new company means a new invitation.
+    readonly_fields = ["user", "company"]
     actions = [admin_views.deactivate_officers, admin_views.resend_invitations]
+
+    def get_queryset(self, request):
+        # Officers of the companies the account's agency works with (partners.selectors):
+        # another agency's partners' people are neither shown nor changed.
+        scope = scope_of(request)
+        queryset = super().get_queryset(request)
+        if scope.everything:
+            return queryset
+        return queryset.filter(company__in=Company.objects.filter(partnered_q(scope)).values("pk"))
 
     def has_add_permission(self, request):
         # Officers are invited from their company's page, which opens a new account for them.

@@ -23,8 +23,9 @@ from datetime import timedelta
 from django import forms
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import BadRequest, PermissionDenied
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -284,10 +285,25 @@ class SpreadsheetAdminMixin(ImportExportMixin):
             export_data = export_data.encode(encoding)
         return export_data
 
+    def get_export_queryset(self, request):
+        # The listed objects, as filtered; a parameter that is no filter of the list (a crafted
+        # or outdated link) is a 400 with a sentence, as the changelist itself refuses it.
+        try:
+            return super().get_export_queryset(request)
+        except IncorrectLookupParameters as error:
+            raise BadRequest(
+                _("Tautan ini memuat filter yang tidak dikenal. Buka daftarnya lagi lalu ekspor.")
+            ) from error
+
     def get_export_filename(self, request, queryset, file_format):
         resource_class = self.get_export_resource_classes(request)[0]
         name = slugify(getattr(resource_class, "sheet_title", self.model._meta.model_name))
         return f"{name}-{timezone.localdate():%Y-%m-%d}.{file_format.get_extension()}"
+
+    def summary_scope(self, request):
+        """The reading account's scope for the summary's figures (None: the whole country). The
+        admin composition above sets it from the account's agency (backoffice.scoping)."""
+        return None
 
     def summary_view(self, request, file_format):
         if not self.has_export_permission(request):
@@ -295,7 +311,7 @@ class SpreadsheetAdminMixin(ImportExportMixin):
         if file_format not in ("xlsx", "csv"):
             raise Http404
         listed = self.get_export_queryset(request).order_by().values("pk")
-        tables = self.summary_provider.tables(listed)
+        tables = self.summary_provider.tables(listed, within=self.summary_scope(request))
         name = (
             f"{self.summary_provider.file_stem}-{slugify(self.model._meta.verbose_name_plural)}-"
             f"{timezone.localdate():%Y-%m-%d}"

@@ -284,6 +284,7 @@ class SpreadsheetResource(resources.ModelResource):
     def after_init_instance(self, instance, new, row, **kwargs):
         if not new:
             instance._import_snapshot = self.snapshot(instance)
+            instance._stored_area_code = self.area_code(instance)
 
     def snapshot(self, instance) -> dict[str, Any]:
         values = {}
@@ -337,6 +338,10 @@ class SpreadsheetResource(resources.ModelResource):
     def skip_row(self, instance, original, row, import_validation_errors=None):
         if not self._meta.skip_unchanged or import_validation_errors:
             return False
+        if self.area_problem(instance):
+            # A row that matches another agency's record is refused as outside the area, never
+            # reported "unchanged": that would confirm the record and its values.
+            return False
         if not self._meta.skip_diff:
             return super().skip_row(instance, original, row, import_validation_errors)
         snapshot = getattr(instance, "_import_snapshot", None)
@@ -383,16 +388,29 @@ class SpreadsheetResource(resources.ModelResource):
     area_field: str | None = None
     area_path: str = ""
 
-    def area_problem(self, instance) -> str | None:
-        """A row outside the importing account's area (``area`` given by the caller: a
-        Kemendagri code, ``None`` for the whole country) is refused."""
-        area = getattr(self, "_area", None)
-        if area is None or self.area_field is None:
+    def area_code(self, instance) -> str | None:
+        """The region code of ``instance`` at ``area_path`` (None without one)."""
+        if self.area_field is None:
             return None
         code = instance
         for part in self.area_path.split("."):
             code = getattr(code, part, None)
-        if code and (code == area or code.startswith(f"{area}.")):
+        return code
+
+    def area_problem(self, instance) -> str | None:
+        """A row outside the importing account's area (``area`` given by the caller: a
+        Kemendagri code, ``None`` for the whole country) is refused, and so is a row that would
+        change a stored record outside it (moving it into the area included)."""
+        area = getattr(self, "_area", None)
+        if area is None or self.area_field is None:
+            return None
+
+        def inside(code: str | None) -> bool:
+            return bool(code) and (code == area or code.startswith(f"{area}."))
+
+        stored = getattr(instance, "_stored_area_code", None)
+        code = stored if stored and not inside(stored) else self.area_code(instance)
+        if inside(code):
             return None
         return _("wilayah %(code)s berada di luar wilayah dinas Anda (%(area)s).") % {
             "code": code or "-",

@@ -47,6 +47,9 @@ class SummaryProvider:
     xlsx_label = ""
     csv_label = ""
 
-    def tables(self, listed: QuerySet) -> list[SummaryTable]:
-        """The tables for ``listed``, a ``values("pk")`` queryset of the changelist's objects."""
+    def tables(self, listed: QuerySet, within=None) -> list[SummaryTable]:
+        """The tables for ``listed``, a ``values("pk")`` queryset of the changelist's objects.
+        ``within``: the reading account's scope (an object with ``q(path)``, agencies.scope), so
+        that figures of a shared registry (companies) count only what lies in its area; None
+        for the whole country."""
         raise NotImplementedError  # abstract: every subclass defines it

@@ -12,8 +12,9 @@ from django.utils import timezone
 from circulars import services
 from circulars.models import Circular, CircularRecipient
 from notifications.models import Notification
+from partners.models import Partnership
 from tests.circulars.conftest import PDF_BYTES, pdf
-from tests.factories import CompanyFactory, OfficerFactory
+from tests.factories import CompanyFactory, OfficerFactory, agency
 
 pytestmark = pytest.mark.django_db
 
@@ -100,19 +101,36 @@ def test_bad_input_on_the_add_form_is_a_form_error_and_writes_nothing(
 
 
 def test_the_send_screen_offers_forum_members_ticked_and_sends(client, perbup, staff, member, officer, camat):
-    stranger = CompanyFactory(name="PT Bukan Anggota")
+    partner = CompanyFactory(name="PT Mitra Lokal")
+    Partnership.objects.create(agency=perbup.agency, company=partner)
     client.force_login(staff)
     url = reverse("admin:circulars_circular_send", args=[perbup.pk])
     page = client.get(url).content.decode()
     assert f'value="{member.pk}" id="id_companies_0" checked' in page
     assert "PT Sawit Kahayan (forum member)" in page
-    assert stranger.name in page
-    response = client.post(url, {"companies": [member.pk, stranger.pk], "accounts": [camat.agency_staff.pk]})
+    assert "PT Mitra Lokal (partner)" in page
+    response = client.post(url, {"companies": [member.pk, partner.pk], "accounts": [camat.agency_staff.pk]})
     assert response.status_code == 302
     assert perbup.recipients.count() == 3
     assert Notification.objects.filter(recipient=officer.user, event="circular_sent").exists()
     # Already sent: no longer offered.
     assert "PT Sawit Kahayan" not in client.get(url).content.decode()
+
+
+def test_the_send_screen_never_offers_another_agencys_companies(client, perbup, staff, member):
+    """Issue 22: Pulang Pisau's staff were offered every company, Jakarta's partners included;
+    a crafted POST of one is a form error and sends nothing."""
+    jakartas = CompanyFactory(name="PT Mitra Jakarta")
+    Partnership.objects.create(agency=agency("31", "Dinas Sosial Provinsi DKI Jakarta"), company=jakartas)
+    stranger = CompanyFactory(name="PT Bukan Mitra")
+    client.force_login(staff)
+    url = reverse("admin:circulars_circular_send", args=[perbup.pk])
+    page = client.get(url).content.decode()
+    assert "PT Mitra Jakarta" not in page
+    assert "PT Bukan Mitra" not in page
+    response = client.post(url, {"companies": [jakartas.pk, stranger.pk]})
+    assert response.status_code == 400
+    assert not CircularRecipient.objects.exists()
 
 
 def test_sending_to_nobody_is_a_form_error(client, perbup, staff):
@@ -230,7 +248,10 @@ def _grow(pulpis, staff, count):
         circular = services.circular_create(
             agency=pulpis, title=f"Edaran {index}", issued_on=datetime.date(2026, 1, 1), file=pdf(), actor=staff
         )
-        services.circular_send(circular=circular, companies=[CompanyFactory(), CompanyFactory()], actor=staff)
+        companies = [CompanyFactory(), CompanyFactory()]
+        for company in companies:
+            Partnership.objects.create(agency=pulpis, company=company)
+        services.circular_send(circular=circular, companies=companies, actor=staff)
 
 
 PINNED = {"circulars_circular": 11, "circulars_circularrecipient": 9}

@@ -9,6 +9,7 @@ from circulars import selectors, services
 from circulars.models import AcknowledgementChannel, Circular, CircularKind, CircularRecipient
 from circulars.services import CircularError
 from notifications.models import Notification, OutgoingEmail
+from partners.models import Partnership
 from tests.circulars.conftest import PERBUP_NUMBER, docx_bytes, pdf
 from tests.factories import CompanyFactory, OfficerFactory, StaffFactory
 
@@ -131,6 +132,7 @@ def test_sending_again_neither_duplicates_nor_notifies_twice(sent, member, camat
     notices = Notification.objects.count()
     emails = OutgoingEmail.objects.count()
     newcomer = CompanyFactory()
+    Partnership.objects.create(agency=sent.agency, company=newcomer)
     created = services.circular_send(circular=sent, companies=[member, newcomer], users=[camat], actor=staff)
     assert [recipient.company for recipient in created] == [newcomer]
     assert sent.recipients.count() == 3
@@ -243,6 +245,7 @@ def test_staff_of_another_agency_cannot_record_an_acknowledgement(sent, jakarta_
 
 def test_per_document_who_has_and_who_has_not_acknowledged(sent, staff, officer, camat):
     later = CompanyFactory(name="PT Belum Baca")
+    Partnership.objects.create(agency=sent.agency, company=later)
     services.circular_send(circular=sent, companies=[later], actor=staff)
     services.circular_acknowledge(circular=sent, actor=officer.user)
     counted = selectors.with_acknowledgement_counts(Circular.objects.filter(pk=sent.pk)).get()
