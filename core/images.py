@@ -20,7 +20,9 @@ import io
 from dataclasses import dataclass, field
 from typing import IO
 
+from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
@@ -32,7 +34,6 @@ MAX_EDGE = 2400
 # Pillow refuses images above this many pixels (a "decompression bomb" of a few kilobytes can
 # claim billions); a 40-megapixel camera photo still passes.
 MAX_PIXELS = 50_000_000
-MAX_BYTES = 15 * 1024 * 1024
 ACCEPTED_FORMATS = {"JPEG", "MPO", "PNG", "WEBP", "GIF"}
 JPEG_QUALITY = 82
 
@@ -79,20 +80,30 @@ def scaled_height(width: int, height: int, new_width: int) -> int:
     return max(1, round(height * new_width / width))
 
 
+def max_bytes() -> int:
+    """The size limit of one uploaded photo (``PHOTO_MAX_BYTES``)."""
+    return settings.PHOTO_MAX_BYTES
+
+
+def _too_large(size: int) -> ImageError:
+    return ImageError(
+        _("The photo is %(size)s; the limit is %(limit)s.")
+        % {"size": filesizeformat(size), "limit": filesizeformat(max_bytes())}
+    )
+
+
 def _read(upload: UploadedFile | io.BytesIO | bytes) -> bytes:
+    limit = max_bytes()
     if isinstance(upload, bytes):
         data = upload
     else:
         size = getattr(upload, "size", None)
-        if size is not None and size > MAX_BYTES:
-            raise ImageError(
-                _("The photo is %(size)s MB; the limit is %(limit)s MB.")
-                % {"size": round(size / 1024 / 1024, 1), "limit": MAX_BYTES // 1024 // 1024}
-            )
+        if size is not None and size > limit:
+            raise _too_large(size)
         upload.seek(0)
-        data = upload.read(MAX_BYTES + 1)
-    if len(data) > MAX_BYTES:
-        raise ImageError(_("The photo is larger than %(limit)s MB.") % {"limit": MAX_BYTES // 1024 // 1024})
+        data = upload.read(limit + 1)
+    if len(data) > limit:
+        raise _too_large(len(data))
     if not data:
         raise ImageError(_("The file is empty."))
     return data

@@ -329,6 +329,8 @@ PLEDGE_RESPONSE_DAYS = env_int("PLEDGE_RESPONSE_DAYS", 14)
 # facility's confirmation (or against its dispute) needs a recorded reason.
 RECEIPT_CONFIRM_DAYS = env_int("RECEIPT_CONFIRM_DAYS", 7)
 EVIDENCE_MAX_BYTES = env_int("EVIDENCE_MAX_BYTES", 10 * 1024 * 1024)
+# Size limit of one photo of a facility or need (staff and facility accounts upload them).
+PHOTO_MAX_BYTES = env_int("PHOTO_MAX_BYTES", 10 * 1024 * 1024)
 # A circulated regulation or letter (circulars): PDF, DOC, DOCX or ODT.
 CIRCULAR_MAX_BYTES = env_int("CIRCULAR_MAX_BYTES", 20 * 1024 * 1024)
 

@@ -30,7 +30,8 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from facilities.models import Need, Priority
+from agencies.models import Agency
+from facilities.models import Facility, Need, Priority
 from matching.gap import annotate_need_gap
 from matching.models import (
     COVERING_STATES,
@@ -101,6 +102,11 @@ def _ranked_company_rows(need: Need, codes: list[str], limit: int) -> list[tuple
     """(company id, score, same field, matched region level, earlier pledges, has program),
     best first, computed in one SQL statement.
 
+    Earlier pledges and programs count only inside the area of the agency that decides for the
+    need (the most local agency whose region holds the facility): a company working only in
+    another agency's area is not suggested first for its track record there. Where no agency
+    covers the facility, they count everywhere.
+
     Written as SQL with common table expressions so that each criterion is computed once for
     the need and joined to the companies; the ORM would repeat every subquery in the select
     list, the filter and the ordering (three times the work, measured in docs/performance.md).
@@ -111,6 +117,8 @@ def _ranked_company_rows(need: Need, codes: list[str], limit: int) -> list[tuple
         "preferred": Company.preferred_regions.through._meta.db_table,
         "pledge": Pledge._meta.db_table,
         "need": Need._meta.db_table,
+        "facility": Facility._meta.db_table,
+        "agency": Agency._meta.db_table,
         "program": Program._meta.db_table,
         "program_fields": Program.fields.through._meta.db_table,
     }
@@ -136,8 +144,15 @@ def _ranked_company_rows(need: Need, codes: list[str], limit: int) -> list[tuple
     level_case = " ".join(
         f"WHEN region_id = %(region_{index})s THEN {min(index + 1, 3)}" for index in range(len(codes))
     )
+    # The deciding agency's region (none: no agency covers the facility), and whether a region
+    # code lies in it, spelled for both SQLite and PostgreSQL.
+    in_agency_area = """(NOT EXISTS (SELECT 1 FROM area) OR {column} = (SELECT code FROM area)
+        OR {column} LIKE (SELECT code FROM area) || '.%%')"""
     sql = f"""
-        WITH focus AS (
+        WITH area AS (
+            SELECT region_id AS code FROM {tables["agency"]} WHERE region_id IN ({region_codes})
+            ORDER BY LENGTH(region_id) DESC LIMIT 1
+        ), focus AS (
             SELECT company_id FROM {tables["focus"]} WHERE csrfield_id = %(field)s
         ), pref AS (
             SELECT company_id, MAX(CASE {level_case} ELSE 0 END) AS level
@@ -145,7 +160,9 @@ def _ranked_company_rows(need: Need, codes: list[str], limit: int) -> list[tuple
         ), hist AS (
             SELECT p.company_id, COUNT(*) AS n
             FROM {tables["pledge"]} p JOIN {tables["need"]} n ON n.id = p.need_id
+            JOIN {tables["facility"]} fa ON fa.id = n.facility_id
             WHERE n.field_id = %(field)s AND p.status IN ({covering})
+                AND {in_agency_area.format(column="fa.region_id")}
             GROUP BY p.company_id
         ), used AS (
             SELECT program_id, SUM(value) AS total FROM {tables["pledge"]}
@@ -155,7 +172,9 @@ def _ranked_company_rows(need: Need, codes: list[str], limit: int) -> list[tuple
             FROM {tables["program"]} pr
             JOIN {tables["program_fields"]} pf ON pf.program_id = pr.id
             LEFT JOIN used u ON u.program_id = pr.id
+            LEFT JOIN {tables["agency"]} ag ON ag.id = pr.agency_id
             WHERE pr.status = %(program_active)s AND pf.csrfield_id = %(field)s AND pr.budget > COALESCE(u.total, 0)
+                AND {in_agency_area.format(column="ag.region_id")}
         ), ranked AS (
             SELECT c.id, c.name,
                 CASE WHEN f.company_id IS NULL THEN 0 ELSE 1 END AS same_field,

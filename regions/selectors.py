@@ -54,11 +54,12 @@ def own_figures(year: int | None, scope_code: str = "", *, levels: Iterable[int]
     return {code: (name, level, households, figure_year) for code, name, level, households, figure_year in rows}
 
 
-def region_choices(code: str) -> dict[str, list[Region]]:
+def region_choices(code: str, within: str | None = None) -> dict[str, list[Region]]:
     """Provinces, and the regencies and districts under the chosen code, in one query.
 
     Feeds the three region selects of the filter form: without JavaScript, choosing a province
-    and submitting offers its regencies, and so on down.
+    and submitting offers its regencies, and so on down. ``within``: a staff account's area
+    (a Kemendagri code): only regions in it, and the levels above it that lead to it, are offered.
     """
     parts = code.split(".") if code else []
     province = parts[0] if parts else None
@@ -68,6 +69,10 @@ def region_choices(code: str) -> dict[str, list[Region]]:
         query |= Q(parent_id=province, level=RegionLevel.REGENCY)
     if regency:
         query |= Q(parent_id=regency, level=RegionLevel.DISTRICT)
+    if within:
+        # The area, the regions above it (its province, its regency) and those below it.
+        ancestors = [".".join(within.split(".")[: index + 1]) for index in range(within.count("."))]
+        query &= Q(code__in=ancestors) | in_area(within, "pk")
     grouped: dict[str, list[Region]] = {"provinces": [], "regencies": [], "districts": []}
     key = {RegionLevel.PROVINCE: "provinces", RegionLevel.REGENCY: "regencies", RegionLevel.DISTRICT: "districts"}
     for region in Region.objects.filter(query).only("code", "name", "level").order_by("code"):

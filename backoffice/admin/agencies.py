@@ -10,6 +10,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
+from django.core.files.uploadedfile import UploadedFile
 from django.db.models import Q
 from django.http import HttpResponseRedirect
 from django.urls import reverse
@@ -20,13 +21,40 @@ from simple_history.admin import SimpleHistoryAdmin
 from agencies import services
 from agencies.models import Agency, AgencyStaff
 from backoffice.scoping import AgencyScopedAdmin, scope_of
+from core import evidence
 from regions.models import Region
 
 PROFILE_FIELDS = ["logo", "address", "email", "phone", "website", "forum_name", "forum_regulation", "is_public"]
 
 
+class AgencyAdminForm(forms.ModelForm):
+    class Meta:
+        model = Agency
+        fields = [
+            "name",
+            "short_name",
+            "slug",
+            "level",
+            "region",
+            *PROFILE_FIELDS,
+        ]
+
+    def clean_logo(self):
+        """A new logo is checked by its content and stored re-encoded, without EXIF or GPS: it is
+        served publicly (core.evidence, as delivery photos)."""
+        logo = self.cleaned_data.get("logo")
+        if not isinstance(logo, UploadedFile):
+            return logo
+        try:
+            content_type = evidence.check_upload(logo, photo=True)
+        except evidence.EvidenceFileError as error:
+            raise forms.ValidationError(error.message) from error
+        return evidence.stored_content(logo, content_type)
+
+
 @admin.register(Agency)
 class AgencyAdmin(AgencyScopedAdmin, SimpleHistoryAdmin):
+    form = AgencyAdminForm
     list_display = ["name", "short_name", "level", "region", "forum_name", "is_public"]
     list_filter = ["level", "is_public"]
     list_select_related = ["region"]

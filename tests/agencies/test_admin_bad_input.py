@@ -2,13 +2,18 @@
 every route of the admin's own URLconf is walked with such values, as a superuser and as an
 agency's administrator. A 500 is never an answer (issue 22)."""
 
+import importlib
 import re
 
 import pytest
+from django.apps import apps
 from django.contrib import admin
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from tests.agencies.test_admin_matrix import _objects, _patterns, evidence  # noqa: F401  (fixture)
 from tests.factories import UserFactory
+from tests.photo_helpers import gps_exif, jpeg_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -90,3 +95,46 @@ def test_an_agency_administrator_can_edit_their_own_agency(client, jakarta):
     assert response.status_code == 302, getattr(response, "context", {}) and response.context["adminform"].form.errors
     jakarta.agency.refresh_from_db()
     assert jakarta.agency.phone == "021-555-0199"
+
+
+def test_an_agency_logo_is_stored_without_its_location(client, jakarta):
+    """Issue 22: an agency's logo kept its EXIF and GPS and was served publicly."""
+    membership = jakarta.staff.agency_staff
+    membership.role = "admin"
+    membership.save()
+    client.force_login(jakarta.staff)
+    url = f"/admin/agencies/agency/{jakarta.agency.pk}/change/"
+    form = client.get(url).context["adminform"].form
+    data = {key: value for key, value in form.initial.items() if key in form.fields and key != "logo"}
+    data = {key: ("" if value is None else value) for key, value in data.items()}
+    data["logo"] = SimpleUploadedFile("logo.jpg", jpeg_bytes(exif=gps_exif()), content_type="image/jpeg")
+    assert client.post(url, data).status_code == 302
+    jakarta.agency.refresh_from_db()
+    with jakarta.agency.logo.open("rb") as handle:
+        assert b"GPS" not in handle.read()
+    served = client.get(f"/agencies/{jakarta.agency.slug}/logo/")
+    assert served.status_code == 200
+    assert b"GPS" not in b"".join(served.streaming_content)
+
+
+def test_a_logo_that_is_no_image_is_a_form_error(client, jakarta):
+    membership = jakarta.staff.agency_staff
+    membership.role = "admin"
+    membership.save()
+    client.force_login(jakarta.staff)
+    url = f"/admin/agencies/agency/{jakarta.agency.pk}/change/"
+    form = client.get(url).context["adminform"].form
+    data = {key: value for key, value in form.initial.items() if key in form.fields and key != "logo"}
+    data = {key: ("" if value is None else value) for key, value in data.items()}
+    data["logo"] = SimpleUploadedFile("logo.png", b"MZ not an image", content_type="image/png")
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["logo"]
+
+
+def test_logos_stored_before_are_cleaned_by_the_migration(jakarta):
+    jakarta.agency.logo.save("lama.jpg", ContentFile(jpeg_bytes(exif=gps_exif())))
+    migration = importlib.import_module("agencies.migrations.0003_logos_without_metadata")
+    migration.clean_logos(apps, None)
+    with jakarta.agency.logo.open("rb") as handle:
+        assert b"GPS" not in handle.read()

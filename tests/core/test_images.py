@@ -4,6 +4,7 @@ pages ask for are made."""
 import io
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 from PIL import Image
 
@@ -98,7 +99,14 @@ def test_a_decompression_bomb_is_refused(monkeypatch):
         images.process(jpeg_bytes(200, 200))
 
 
-def test_an_upload_above_the_size_limit_is_refused_before_it_is_read(monkeypatch):
-    monkeypatch.setattr(images, "MAX_BYTES", 1000)
-    with pytest.raises(images.ImageError, match="larger than"):
+def test_an_upload_above_the_size_limit_is_refused_before_it_is_read(settings):
+    settings.PHOTO_MAX_BYTES = 1000
+    with pytest.raises(images.ImageError, match="the limit is 1000"):
         images.process(jpeg_bytes())
+
+
+def test_an_eleven_megabyte_photo_is_refused_by_default():
+    """Issue 22: a facility photo of 11 MB was accepted."""
+    upload = SimpleUploadedFile("besar.jpg", b"\xff\xd8" + b"0" * (11 * 1024 * 1024), content_type="image/jpeg")
+    with pytest.raises(images.ImageError, match="the limit is 10"):
+        images.process(upload)

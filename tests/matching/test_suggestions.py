@@ -16,6 +16,7 @@ from tests.factories import (
     FacilityFactory,
     NeedFactory,
     ProgramFactory,
+    agency,
     field,
     officer_user,
     pledge_in_state,
@@ -112,3 +113,25 @@ def test_company_suggestions_keep_their_query_count(jakarta_timur_need):
     NeedFactory.create_batch(10)
     pledge_in_state(S.APPROVED, company=company, need=NeedFactory(field=field("pendidikan")))
     assert count() == small
+
+
+def test_a_track_record_in_another_agencys_area_does_not_rank_first(django_assert_num_queries):
+    """Issue 22: for a Pulang Pisau need, a company that pledged and runs programs only in
+    Jakarta was suggested before Pulang Pisau's own partners."""
+    jakarta, pulpis = agency("31", "Dinsos DKI Jakarta"), agency("62.11", "Dinsos Pulang Pisau")
+    staff = staff_user()
+    need = NeedFactory(facility=FacilityFactory(region=region("62.11.01")), field=field("pendidikan"), quantity=100)
+    far = CompanyFactory(name="A Jakarta only")
+    jakarta_need = NeedFactory(facility=FacilityFactory(region=region("31.74.01")), field=field("pendidikan"))
+    for _ in range(6):
+        pledge_in_state(S.APPROVED, need=jakarta_need, company=far, quantity=1, staff=staff)
+    ProgramFactory(company=far, agency=jakarta, fields=[field("pendidikan")], budget=10_000_000)
+    local = CompanyFactory(name="B Pulang Pisau")
+    local_need = NeedFactory(facility=FacilityFactory(region=region("62.11.02")), field=field("pendidikan"))
+    pledge_in_state(S.APPROVED, need=local_need, company=local, quantity=1, staff=staff)
+    ProgramFactory(company=local, agency=pulpis, fields=[field("pendidikan")], budget=10_000_000)
+
+    with django_assert_num_queries(3):
+        ranked = suggest_companies_for_need(need)
+
+    assert [s.obj.name for s in ranked] == ["B Pulang Pisau"]
