@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from agencies.models import Agency
 from agencies.scope import staff_scope
 from core.roles import facility_id_of, is_dinsos, officer_company_id
 
@@ -25,6 +26,18 @@ def staff_may_read(user, permission: str, region_codes: Iterable[str | None]) ->
     if scope.everything:
         return True
     return any(scope.covers(code) for code in region_codes if code)
+
+
+def covers_agency(user, agency: Agency) -> bool:
+    """Whether a staff account works for ``agency``: its own agency (a camat narrowed to a
+    kecamatan included), or an agency whose region lies in its area (national staff and
+    superusers: every agency)."""
+    scope = staff_scope(user)
+    if not scope.any:
+        return False
+    if scope.everything or (scope.agency is not None and scope.agency.pk == agency.pk):
+        return True
+    return bool(agency.region_id) and scope.covers(agency.region_id)
 
 
 def officer_may_read(user, company_id: int | None) -> bool:

@@ -37,6 +37,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from agencies.access import covers_agency
 from agencies.models import Agency, AgencyStaff
 from agencies.scope import staff_scope
 from circulars.models import AcknowledgementChannel, Circular, CircularKind, CircularRecipient
@@ -64,17 +65,6 @@ class CircularError(Exception):
 
 
 # --- who may act -------------------------------------------------------------------------------
-
-
-def covers_agency(user, agency: Agency) -> bool:
-    """Whether a staff account works for ``agency``'s documents: its own agency's, or those of an
-    agency whose region lies in its area (national staff and superusers: all)."""
-    scope = staff_scope(user)
-    if not scope.any:
-        return False
-    if scope.everything or (scope.agency is not None and scope.agency.pk == agency.pk):
-        return True
-    return bool(agency.region_id) and scope.covers(agency.region_id)
 
 
 def _require_staff(actor, agency: Agency, permission: str) -> None:

@@ -5,9 +5,9 @@ from django.http import FileResponse, Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.text import slugify
 
+from agencies.access import covers_agency
 from circulars.models import Circular
 from circulars.selectors import user_may_read
-from circulars.services import covers_agency
 from core.downloads import check_id, private_download, private_file
 from core.roles import is_dinsos
 

@@ -1,5 +1,6 @@
 """Deploy checks (`manage.py check --deploy`) for what Django's own checks do not know."""
 
+import os
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -44,6 +45,31 @@ def site_url_is_public(app_configs, **kwargs) -> list[checks.CheckMessage]:
     ]
 
 
+# Caches that each process keeps apart: rate limits and the page cache are counted per worker.
+PROCESS_LOCAL_CACHES = {
+    "django.core.cache.backends.locmem.LocMemCache",
+    "django.core.cache.backends.dummy.DummyCache",
+}
+
+
+def cache_is_shared(app_configs, **kwargs) -> list[checks.CheckMessage]:
+    """Several gunicorn workers with a cache of their own each: the limits of the help form and
+    of password resets are counted per worker (two workers let twice as many through), and a
+    change shows in the other workers only when their page cache expires."""
+    one_worker = os.environ.get("GUNICORN_WORKERS", "").strip() == "1"
+    if settings.DEBUG or one_worker or settings.CACHES["default"]["BACKEND"] not in PROCESS_LOCAL_CACHES:
+        return []
+    return [
+        checks.Warning(
+            "The cache is each process's own memory: with several gunicorn workers the rate limits (help "
+            "requests, password resets) are counted per worker and let several times as many through.",
+            hint="Set REDIS_URL (README, Production), or GUNICORN_WORKERS=1 for a server of one process.",
+            id="ops.W003",
+        )
+    ]
+
+
 def register() -> None:
     checks.register(email_delivers, "ops", deploy=True)
     checks.register(site_url_is_public, "ops", deploy=True)
+    checks.register(cache_is_shared, "ops", deploy=True)

@@ -12,7 +12,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from agencies.scope import agency_for_region
+from agencies.access import covers_agency
+from agencies.scope import agency_for_region, staff_scope
 from core import kept_pages, versioned_cache
 from regions.selectors import region_choices
 from reports import charts, exports
@@ -79,13 +80,19 @@ def _forum(request: HttpRequest, year: int, slug: str) -> tuple[forum.ForumRepor
         raise Http404
     form = ReportFilterForm(request.GET, with_period=False)
     # The forum of the agency whose area holds the chosen region; all forums' members otherwise.
+    # An agency not listed on the public site (``is_public`` off) shows its forum only to its own
+    # staff; everyone else gets the forums of the listed agencies.
     agency = agency_of(form)
+    if agency is not None and not agency.is_public and not covers_agency(request.user, agency):
+        raise Http404
+    listed_only = agency is None and not staff_scope(request.user).everything
     company = None
     if slug:
-        company = forum.forum_members(agency).filter(slug=slug).first()
+        company = forum.forum_members(agency, listed_only=listed_only).filter(slug=slug).first()
         if company is None:
             raise Http404
-    return forum.forum_report(year, company=company, scope=form.scope, agency=agency), form
+    report = forum.forum_report(year, company=company, scope=form.scope, agency=agency, listed_only=listed_only)
+    return report, form
 
 
 @require_safe

@@ -142,21 +142,27 @@ class ForumReport:
         return Period(self.year)
 
 
-def forum_members(agency: Agency | None = None) -> QuerySet[Company]:
-    """Members of an agency's forum (of any agency's forum when ``agency`` is None)."""
+def forum_members(agency: Agency | None = None, *, listed_only: bool = False) -> QuerySet[Company]:
+    """Members of an agency's forum (of any agency's forum when ``agency`` is None; of the
+    agencies listed on the public site only, with ``listed_only``)."""
     memberships = Partnership.objects.filter(company=OuterRef("pk"), forum_member=True)
     if agency is not None:
         memberships = memberships.filter(agency=agency)
+    if listed_only:
+        memberships = memberships.filter(agency__is_public=True)
     return Company.objects.filter(Exists(memberships)).order_by("name")
 
 
-def programs_in_year(year: int, agency: Agency | None = None) -> QuerySet[Program]:
+def programs_in_year(year: int, agency: Agency | None = None, *, listed_only: bool = False) -> QuerySet[Program]:
     """Programs registered (planned, running or completed) and running at some time in the
-    year; those of ``agency`` only when it is given."""
+    year; those of ``agency`` only when it is given; with ``listed_only``, not those registered
+    with an agency hidden from the public site."""
     programs = Program.objects.filter(status__in=REGISTERED_STATES).filter(
         Q(start_date__lte=datetime.date(year, 12, 31)),
         Q(end_date__isnull=True) | Q(end_date__gte=datetime.date(year, 1, 1)),
     )
+    if listed_only:
+        programs = programs.exclude(agency__is_public=False)
     return programs.filter(agency=agency) if agency is not None else programs
 
 
@@ -171,6 +177,7 @@ def forum_report(
     scope: Region | None = None,
     agency: Agency | None = None,
     today: datetime.date | None = None,
+    listed_only: bool = False,
 ) -> ForumReport:
     """The Forum TSLP annual report: for the whole forum (its member companies) or one company.
 
@@ -187,9 +194,9 @@ def forum_report(
     elif agency is not None:
         companies = {c.pk: c for c in members_with_since(agency)}
     else:
-        companies = {c.pk: c for c in forum_members()}
+        companies = {c.pk: c for c in forum_members(listed_only=listed_only)}
     ids = list(companies)
-    programs = programs_in_year(year, agency).filter(company_id__in=ids)
+    programs = programs_in_year(year, agency, listed_only=listed_only).filter(company_id__in=ids)
     if scope_code:
         targets = Program.target_regions.through.objects.filter(program=OuterRef("pk"))
         programs = programs.filter(Exists(targets.filter(in_area(scope_code, "region"))) | ~Exists(targets))
@@ -201,6 +208,8 @@ def forum_report(
     )
     if agency is not None:
         shares = shares.filter(realisation__program__agency=agency)
+    if listed_only:
+        shares = shares.exclude(realisation__program__agency__is_public=False)
 
     pledge_sums = {
         **PLEDGE_SUMS,

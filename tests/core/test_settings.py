@@ -18,7 +18,7 @@ def run_manage(*args, env_extra):
 
 
 # Variables of the portal's that the surrounding environment must not lend to these runs.
-OUR_VARIABLES = ("DATABASE_", "EMAIL_", "REDIS_", "SENTRY_", "SITE_URL", "METRICS_", "PROMETHEUS_")
+OUR_VARIABLES = ("DATABASE_", "EMAIL_", "REDIS_", "SENTRY_", "SITE_URL", "METRICS_", "PROMETHEUS_", "GUNICORN_")
 
 PRODUCTION = {
     "DJANGO_SETTINGS_MODULE": "csrportal.settings",
@@ -57,7 +57,10 @@ def production_settings(**extra) -> dict:
 
 
 def test_check_deploy_reports_nothing_with_production_variables():
-    result = run_manage("check", "--deploy", "--fail-level", "WARNING", env_extra=PRODUCTION)
+    # One worker process: a cache of its own is the shared one (ops.W003 otherwise).
+    result = run_manage(
+        "check", "--deploy", "--fail-level", "WARNING", env_extra={**PRODUCTION, "GUNICORN_WORKERS": "1"}
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
 
@@ -91,6 +94,18 @@ def test_check_deploy_warns_when_links_in_e_mails_would_lead_to_localhost():
     result = run_manage("check", "--deploy", "--fail-level", "WARNING", env_extra=env)
     assert result.returncode != 0
     assert "ops.W002" in result.stderr + result.stdout
+
+
+def test_check_deploy_warns_when_several_workers_would_count_limits_apart():
+    """Issue 22: two workers without REDIS_URL let 20 help requests through from one address,
+    not 10."""
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING", env_extra=PRODUCTION)
+    assert result.returncode != 0
+    assert "ops.W003" in result.stderr + result.stdout
+    result = run_manage(
+        "check", "--deploy", "--fail-level", "WARNING", env_extra={**PRODUCTION, "GUNICORN_WORKERS": "4"}
+    )
+    assert "ops.W003" in result.stderr + result.stdout
 
 
 def test_production_keeps_postgresql_connections_for_a_minute_and_checks_them():
