@@ -53,7 +53,7 @@ lint: $(VENV)/.test-deps
 
 # Refresh the translation catalogues and compile them (needs GNU gettext).
 messages: $(VENV)/.run-deps
-	$(BIN)/python manage.py makemessages --locale id --locale en --ignore '.venv/*' --ignore 'bench/*' --no-obsolete
+	$(BIN)/python manage.py makemessages --locale id --locale en --ignore '.venv/*' --ignore 'bench/*' --no-obsolete --add-location file
 	$(BIN)/python manage.py compilemessages --locale id --locale en --ignore '.venv/*'
 
 clean:
