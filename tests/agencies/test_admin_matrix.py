@@ -5,8 +5,10 @@ viewer changes nothing anywhere.
 A new ModelAdmin, view or action is in this matrix the moment it is registered."""
 
 import datetime
+import io
 import re
 
+import openpyxl
 import pytest
 from django.apps import apps
 from django.contrib import admin
@@ -168,6 +170,12 @@ def test_staff_of_another_agency_reach_nothing_of_it(client, jakarta, pulpis, ev
                 failures.append(f"{method.upper()} {url}: {response.status_code}")
             elif has_object and model not in SHARED and response.status_code not in REFUSED:
                 failures.append(f"{method.upper()} {url}: {response.status_code}, expected 302/403/404")
+            elif method == "get" and response.status_code == 200 and "/summary/" in url:
+                # A shared registry's summary (companies) counts only the reader's area.
+                workbook = openpyxl.load_workbook(io.BytesIO(response.content))
+                cells = {str(cell) for sheet in workbook for row in sheet.iter_rows(values_only=True) for cell in row}
+                if jakarta.facility.name in cells:
+                    failures.append(f"GET {url}: sums Jakarta's pledges")
             elif method == "get" and response.status_code == 200 and not has_object and model not in SHARED:
                 listed = getattr(response, "context", None) and response.context.get("cl")
                 if listed is not None:

@@ -12,7 +12,7 @@ from circulars.models import Circular, CircularRecipient
 from facilities.models import Need
 from matching.models import DeliveryReport, Evidence, Pledge, PledgeStatusChange
 from notifications.models import Notification, OutgoingEmail
-from partners.models import Company, Officer
+from partners.models import Company, Officer, Partnership
 from programs import realisations
 from programs.models import (
     Program,
@@ -134,10 +134,12 @@ def realisation_post(*, year: int, lines=(("62.11.01", "Rp 1.000.000", "4"),), *
 
 
 def circular_sent_to(company) -> Circular:
-    """A circular letter sent to ``company``, not yet acknowledged (by the system, as the demo
-    loader would)."""
+    """A circular letter sent to ``company`` (a member of the agency's forum), not yet
+    acknowledged (by the system, as the demo loader would)."""
+    forum = agency("62.11")
+    Partnership.objects.get_or_create(agency=forum, company=company, defaults={"forum_member": True})
     circular = circulars.circular_create(
-        agency=agency("62.11"),
+        agency=forum,
         title="Surat edaran Forum TSLP",
         issued_on=datetime.date(2026, 1, 5),
         file=pdf("edaran.pdf"),
