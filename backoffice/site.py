@@ -1,10 +1,12 @@
 from django.contrib import admin
+from django.contrib.admin.views.autocomplete import AutocompleteJsonView
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from backoffice.dashboard import dashboard_urls, with_dashboard
 from backoffice.scoping import scope_of
 from matching.work_queue import WorkCounts, work_queue_counts
+from regions.models import Region
 
 _COUNTS_ATTRIBUTE = "_work_queue_counts"
 
@@ -22,6 +24,9 @@ class DinsosAdminSite(admin.AdminSite):
             return False
         return user.is_superuser or not (hasattr(user, "officer") or hasattr(user, "facility_member"))
 
+    def autocomplete_view(self, request):
+        return LabelledAutocompleteJsonView.as_view(admin_site=self)(request)
+
     # The reports dashboard (backoffice.dashboard): a page of its own, listed first on the index.
     def get_urls(self):
         return dashboard_urls(self) + super().get_urls()
@@ -37,6 +42,22 @@ class DinsosAdminSite(admin.AdminSite):
     def get_app_list(self, request, app_label=None):
         app_list = with_work_queue(request, super().get_app_list(request, app_label))
         return with_dashboard(request, app_list, app_label)
+
+
+class LabelledAutocompleteJsonView(AutocompleteJsonView):
+    """The admin's autocomplete, offering a region with its level and the places above it
+    (``Cilandak Barat — Kelurahan, Kec. Cilandak, Kota Administrasi Jakarta Selatan``): Jakarta
+    alone has a kecamatan and a kelurahan called Cilandak-something in two cities."""
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        return queryset.select_related("parent__parent") if queryset.model is Region else queryset
+
+    def serialize_result(self, obj, to_field_name):
+        result = super().serialize_result(obj, to_field_name)
+        if isinstance(obj, Region):
+            result["text"] = obj.full_label
+        return result
 
 
 def with_work_queue(request, app_list: list) -> list:

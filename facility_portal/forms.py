@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core import images
+from core.fields import RupiahField
 from facilities.models import Need
 from facilities.proposals import PROPOSABLE_FIELDS
 from matching.models import ReceiptCondition
@@ -15,7 +16,6 @@ from matching.models import ReceiptCondition
 NOTE_MAX_LENGTH = 2000
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 MAX_QUANTITY = 10_000_000
-MAX_RUPIAH = 10**15
 
 
 class NeedProposalForm(forms.ModelForm):
@@ -33,10 +33,11 @@ class NeedProposalForm(forms.ModelForm):
         model = Need
         fields = list(PROPOSABLE_FIELDS)
         widgets = {"needed_by": DATE_WIDGET, "description": forms.Textarea(attrs={"rows": 4})}
+        field_classes = {"unit_cost": RupiahField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for name, limit in (("quantity", MAX_QUANTITY), ("unit_cost", MAX_RUPIAH), ("beneficiaries", MAX_QUANTITY)):
+        for name, limit in (("quantity", MAX_QUANTITY), ("beneficiaries", MAX_QUANTITY)):
             self.fields[name].validators.append(_max(limit))
 
     def _post_clean(self):

@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.fields import RupiahField
 from core.formatting import format_rupiah
 from matching import evidence as evidence_checks
 from matching.errors import PledgeError
@@ -19,7 +20,6 @@ from matching.models import EvidenceKind
 from partners.models import Company
 from regions.models import Region, RegionLevel
 
-MAX_RUPIAH = 10**15  # a thousand trillion rupiah: far above any pledge, far below the column's limit
 MAX_BENEFICIARIES = 10_000_000
 MAX_PHOTOS = 10
 NOTE_MAX_LENGTH = 2000
@@ -30,7 +30,7 @@ class PledgeOfferForm(forms.Form):
     """A partner offers to cover part or all of a need."""
 
     quantity = forms.IntegerField(label=_("Quantity"))
-    value = forms.IntegerField(label=_("Value in rupiah"), required=False, min_value=0, max_value=MAX_RUPIAH)
+    value = RupiahField(label=_("Value in rupiah"), required=False)
     program = forms.ModelChoiceField(
         label=_("CSR program"),
         queryset=None,
@@ -131,7 +131,7 @@ class DeliveryReportForm(forms.Form):
 
     delivered_on = forms.DateField(label=_("Delivery date"), widget=DATE_WIDGET)
     quantity = forms.IntegerField(label=_("Quantity delivered"))
-    value = forms.IntegerField(label=_("Value delivered in rupiah"), required=False, min_value=0, max_value=MAX_RUPIAH)
+    value = RupiahField(label=_("Value delivered in rupiah"), required=False)
     beneficiaries_reached = forms.IntegerField(
         label=_("Residents who benefited"),
         required=False,

@@ -11,8 +11,9 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Agency
+from core.fields import RupiahField
 from core.models import CsrField
-from portal.forms import DATE_WIDGET, MAX_BENEFICIARIES, MAX_RUPIAH, NOTE_MAX_LENGTH
+from portal.forms import DATE_WIDGET, MAX_BENEFICIARIES, NOTE_MAX_LENGTH
 from programs.models import Program, ProgramForm
 from regions.models import Region, RegionLevel, in_area
 from regions.widgets import dotted
@@ -60,7 +61,7 @@ class ProgramEditForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": _("Choose at least one field.")},
     )
-    budget = forms.IntegerField(label=_("Budget in rupiah"), min_value=0, max_value=MAX_RUPIAH)
+    budget = RupiahField(label=_("Budget in rupiah"))
     start_date = forms.DateField(label=_("Start date"), widget=DATE_WIDGET)
     end_date = forms.DateField(label=_("End date"), required=False, widget=DATE_WIDGET)
     kecamatan = forms.MultipleChoiceField(

@@ -7,8 +7,6 @@ The forms only read input; every rule (period, split, counts, evidence) is check
 
 from __future__ import annotations
 
-import re
-
 from django import forms
 from django.conf import settings
 from django.db.models import Q
@@ -16,42 +14,16 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from agencies.models import ReportingPeriod
-from core.spreadsheets.widgets import parse_whole_number
-from portal.forms import MAX_BENEFICIARIES, MAX_RUPIAH, MultipleFileField, MultipleFileInput, RegionChoiceField
+from core.fields import RupiahField
+from portal.forms import MAX_BENEFICIARIES, MultipleFileField, MultipleFileInput, RegionChoiceField
 from programs.models import Program, RealisationEvidenceKind
 from programs.realisations import ACTIVITIES_MAX_LENGTH, MAX_PHOTOS
 from programs.rules import ShareLine
 from regions.models import Region, RegionLevel, in_area
 
-_RUPIAH_PREFIX = re.compile(r"^(?:rp\.?|idr)\s*", re.IGNORECASE)
 MAX_SPLIT_LINES = 50
 QUARTERS = [(1, _("Q1 (January–March)")), (2, _("Q2 (April–June)")), (3, _("Q3 (July–September)"))]
 QUARTERS.append((4, _("Q4 (October–December)")))
-
-
-class RupiahField(forms.IntegerField):
-    """Whole rupiah as people write them: ``Rp 1.250.000``, ``1.250.000`` or ``1250000``."""
-
-    widget = forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"})
-    default_error_messages = {
-        "invalid": _("Write rupiah like Rp 1.250.000, 1.250.000 or 1250000 (no cents)."),
-        "min_value": _("Rupiah cannot be negative."),
-        "max_value": _("This amount is too large."),
-    }
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("min_value", 0)
-        kwargs.setdefault("max_value", MAX_RUPIAH)
-        super().__init__(**kwargs)
-
-    def to_python(self, value):
-        if value in self.empty_values:
-            return None
-        text = _RUPIAH_PREFIX.sub("", str(value).strip())
-        try:
-            return parse_whole_number(text)
-        except ValueError:
-            raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
 
 
 def _count(label, *, required: bool = True, help_text: str = ""):

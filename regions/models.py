@@ -69,6 +69,28 @@ class Region(models.Model):
         return self.name
 
     @property
+    def level_label(self) -> str:
+        """The level in words; a village is a *kelurahan* (Kemendagri codes ``…1xxx``) or a
+        *desa* (``…2xxx``)."""
+        if self.level == RegionLevel.VILLAGE:
+            return str(_("Kelurahan") if self.code.rsplit(".", 1)[-1].startswith("1") else _("Desa"))
+        return str(RegionLevel(self.level).label)
+
+    @property
+    def full_label(self) -> str:
+        """The name with its level and the places above it, as a choice among many regions of
+        the same name: ``Cilandak Barat — Kelurahan, Kec. Cilandak, Kota Administrasi Jakarta
+        Selatan``. Reads ``parent`` and ``parent.parent`` (select them with the region)."""
+        parts = [self.level_label]
+        parent = self.parent if self.parent_id else None
+        if parent is not None and parent.level == RegionLevel.DISTRICT:
+            parts.append(str(_("Kec. %(name)s") % {"name": parent.name}))
+            parent = parent.parent if parent.parent_id else None
+        if parent is not None:
+            parts.append(parent.name)
+        return f"{self.name} — {', '.join(parts)}"
+
+    @property
     def ancestor_codes(self) -> list[str]:
         """Codes of this region and its parents, province first."""
         parts = self.code.split(".")

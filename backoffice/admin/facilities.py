@@ -1,19 +1,23 @@
 from django import forms
+from django.conf import settings
 from django.contrib import admin
 from django.db.models import Count, Q
 from django.urls import path, reverse
 from django.utils.html import format_html
+from django.utils.text import slugify
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from backoffice.actions import reason_action, run_service
 from backoffice.admin.facility_accounts import member_accounts, need_proposals
+from backoffice.admin.regions import with_region_labels
 from backoffice.filters import RegionAreaFilter
 from backoffice.match_views import need_match_view
 from backoffice.member_views import invite_member_view
 from backoffice.photo_admin import FacilityPhotoInline, NeedPhotoInline, save_photo_formset
 from backoffice.scoping import AgencyScopedAdmin
+from core.fields import RupiahField
 from core.formatting import format_rupiah
 from core.spreadsheets.admin import SpreadsheetAdminMixin
 from facilities import services
@@ -21,6 +25,72 @@ from facilities.models import Facility, FacilityPhoto, Need, NeedPhoto, NeedStat
 from facilities.resources import FacilityResource, NeedResource
 from matching.models import Pledge
 from matching.summaries import PledgeSummary
+
+
+class FacilityAdminForm(forms.ModelForm):
+    """The facility's form: its page address is made from the name unless typed, and the map
+    beside the coordinates (static/backoffice/location-picker.js) fills them in."""
+
+    slug = forms.SlugField(
+        label=_("Page address (URL)"),
+        max_length=200,
+        required=False,
+        help_text=_(
+            "The last part of the facility's public page address, e.g. psbr-taruna-jaya-1. "
+            "Leave it empty to make it from the name."
+        ),
+    )
+
+    class Meta:
+        model = Facility
+        fields = "__all__"
+        widgets = {
+            "latitude": forms.NumberInput(attrs={"step": "any", "data-location": "latitude"}),
+            "longitude": forms.NumberInput(attrs={"step": "any", "data-location": "longitude"}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "longitude" in self.fields:
+            # The map's tiles and their attribution, read by the picker from the input.
+            self.fields["longitude"].widget.attrs.update(
+                {
+                    "data-tiles": settings.MAP_TILE_URL,
+                    "data-attribution": settings.MAP_TILE_ATTRIBUTION,
+                    "data-map-label": gettext("Map to pick the facility's location"),
+                    "data-map-help": gettext(
+                        "Click the facility's place on the map, or drag the marker: the latitude and longitude "
+                        "above are filled in. Typing them moves the marker."
+                    ),
+                    "data-marker-label": gettext("The facility's location"),
+                }
+            )
+
+    def clean_slug(self):
+        slug = self.cleaned_data.get("slug") or ""
+        others = Facility.objects.exclude(pk=self.instance.pk) if self.instance.pk else Facility.objects.all()
+        if not slug:
+            return free_slug(self.cleaned_data.get("name") or "", others)
+        if others.filter(slug=slug).exists():
+            raise forms.ValidationError(
+                gettext(
+                    "The page address “%(slug)s” is already used by another facility: choose another one, "
+                    "or leave it empty to make one from the name."
+                )
+                % {"slug": slug}
+            )
+        return slug
+
+
+def free_slug(name: str, others) -> str:
+    """A page address made from the name that no other facility uses (``-2``, ``-3`` … added):
+    one query for the addresses that start the same way."""
+    base = slugify(name)[:190] or "panti"
+    taken = set(others.filter(slug__startswith=base).values_list("slug", flat=True))
+    slug, counter = base, 2
+    while slug in taken:
+        slug, counter = f"{base}-{counter}", counter + 1
+    return slug
 
 
 class NeedInline(admin.TabularInline):
@@ -45,6 +115,7 @@ class FacilityAdmin(AgencyScopedAdmin, SpreadsheetAdminMixin, SimpleHistoryAdmin
     area_path = "region"
     scoped_choices = {"region": "pk"}
     resource_classes = [FacilityResource]
+    form = FacilityAdminForm
     summary_provider = PledgeSummary("need__facility")
     list_display = [
         "name",
@@ -59,7 +130,6 @@ class FacilityAdmin(AgencyScopedAdmin, SpreadsheetAdminMixin, SimpleHistoryAdmin
     list_filter = ["facility_type", "operator", "is_published", RegionAreaFilter]
     list_select_related = ["region"]
     search_fields = ["name", "slug", "region__name", "address"]
-    prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["region"]
     inlines = [FacilityPhotoInline, NeedInline]
     readonly_fields = ["member_accounts"]
@@ -83,6 +153,14 @@ class FacilityAdmin(AgencyScopedAdmin, SpreadsheetAdminMixin, SimpleHistoryAdmin
         (_("Contacts (never public)"), {"fields": ["head_name", "contact_phone", "contact_email"]}),
         (_("Facility accounts"), {"fields": ["member_accounts"]}),
     ]
+
+    class Media:
+        css = {"all": ["vendor/leaflet/leaflet.css", "backoffice/location-picker.css"]}
+        js = ["vendor/leaflet/leaflet.js", "backoffice/location-picker.js"]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        return with_region_labels(formfield) if db_field.name == "region" else formfield
 
     @admin.display(description=_("facility accounts"))
     def member_accounts(self, obj):
@@ -138,6 +216,7 @@ class NeedAdminForm(forms.ModelForm):
     class Meta:
         model = Need
         fields = list(services.EDITABLE_FIELDS)
+        field_classes = {"unit_cost": RupiahField}
 
     def clean_quantity(self):
         quantity = self.cleaned_data["quantity"]

@@ -13,7 +13,9 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from backoffice.actions import reason_action, redirect_next, run_service
 from backoffice.admin.inlines import ReadOnlyInline
+from backoffice.admin.regions import with_region_labels
 from backoffice.scoping import AgencyScopedAdmin, scope_of
+from core.fields import RupiahField
 from core.formatting import format_rupiah
 from core.spreadsheets.admin import SpreadsheetAdminMixin
 from programs import services
@@ -55,6 +57,7 @@ class ProgramAdminForm(forms.ModelForm):
             "description",
             "description_en",
         ]
+        field_classes = {"budget": RupiahField}
 
     def clean(self):
         data = super().clean()
@@ -94,6 +97,10 @@ class ProgramAdmin(AgencyScopedAdmin, SpreadsheetAdminMixin, SimpleHistoryAdmin)
         form = super().get_form(request, obj, change=change, **kwargs)
         form.scope = scope_of(request)
         return form
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_manytomany(db_field, request, **kwargs)
+        return with_region_labels(formfield) if db_field.name == "target_regions" else formfield
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

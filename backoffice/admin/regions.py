@@ -8,6 +8,15 @@ from regions.models import PovertyFigure, Region
 from regions.resources import PovertyFigureResource
 
 
+def with_region_labels(formfield):
+    """A region choice (an autocomplete's chosen regions among them) shown with its level and the
+    places above it, as the autocomplete offers it."""
+    if formfield is not None and formfield.queryset is not None:
+        formfield.queryset = formfield.queryset.select_related("parent__parent")
+        formfield.label_from_instance = lambda region: region.full_label
+    return formfield
+
+
 @admin.register(Region)
 class RegionAdmin(AgencyScopedAdmin, admin.ModelAdmin):
     area_path = None  # the Kemendagri tree is reference data for everyone
@@ -36,6 +45,10 @@ class PovertyFigureAdmin(AgencyScopedAdmin, SpreadsheetAdminMixin, SimpleHistory
     list_select_related = ["region"]
     search_fields = ["region__name", "region__code"]
     autocomplete_fields = ["region"]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        return with_region_labels(formfield) if db_field.name == "region" else formfield
 
     @admin.display(description=Region._meta.get_field("code").verbose_name, ordering="region__code")
     def region_code(self, obj):

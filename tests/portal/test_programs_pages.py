@@ -89,7 +89,7 @@ def test_a_draft_is_saved_and_submitted_later(officer_client, pulpis, staff):
     [
         ({"kecamatan": ["62.11.01", "31.75.01"]}, "No one agency on this portal covers all of"),
         ({"kecamatan": [], "villages": ""}, "Choose at least one target kecamatan or village."),
-        ({"budget": "-5"}, "greater than or equal to 0"),
+        ({"budget": "-5"}, "Rupiah cannot be negative."),
         ({"fields": []}, "Choose at least one field."),
         ({"end_date": "2000-01-01"}, "cannot end before it starts"),
         ({"kecamatan": ["99.99.99"]}, "Select a valid choice"),
