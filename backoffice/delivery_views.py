@@ -1,9 +1,11 @@
 """Verify or return (reject) one delivery report from its page or from the work queue, and the
 safe way back to where staff came from.
 
-Both are POST-only buttons on the delivery report's page and on each card of the work queue;
-they call ``matching.services`` and come back with a message, to the ``next`` page when it is
-a page of this site (``backoffice.actions.safe_next``), else to the report's page.
+Both are POST-only buttons on the delivery report's page and on each card of the work queue,
+beside the company's photos, the BAST and the facility's answer; verifying asks once that staff
+have looked at them. They call ``matching.services`` and come back with a message, to the
+``next`` page when it is a page of this site (``backoffice.actions.safe_next``), else to the
+report's page.
 """
 
 from __future__ import annotations
@@ -43,6 +45,9 @@ def verify_view(model_admin, request, pk):
     report = _report_or_404(model_admin, request, pk)
     if report is None:
         return HttpResponseNotAllowed(["POST"])
+    if not request.POST.get("checked"):
+        messages.error(request, _("Tick that you have looked at the evidence before verifying the delivery."))
+        return _back(request, report)
     form = OverrideReasonForm(request.POST)
     reason = form.cleaned_data["override_reason"] if form.is_valid() else ""
     try:

@@ -2,8 +2,10 @@ from django.contrib import admin
 from django.contrib.admin.views.autocomplete import AutocompleteJsonView
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from backoffice.dashboard import dashboard_urls, with_dashboard
+from backoffice.reading import reading_index
 from backoffice.scoping import scope_of
 from matching.work_queue import WorkCounts, work_queue_counts
 from regions.models import Region
@@ -31,13 +33,25 @@ class DinsosAdminSite(admin.AdminSite):
     def get_urls(self):
         return dashboard_urls(self) + super().get_urls()
 
+    def each_context(self, request):
+        context = super().each_context(request)
+        # A banner on every page of a read-only account (templates/admin/base_site.html).
+        scope = scope_of(request)
+        if request.user.is_active and request.user.is_staff and scope.any and scope.read_only:
+            context["read_only_account"] = scope.label or _("your area")
+        return context
+
     def index(self, request, extra_context=None):
-        """The index, with the counts of what waits (also in the work queue's entry)."""
-        counts = None
-        if request.user.has_perm("matching.view_pledge"):
-            counts = work_queue_counts(area=scope_of(request).q)
-            setattr(request, _COUNTS_ATTRIBUTE, counts)
-        return super().index(request, extra_context={"work_counts": counts, **(extra_context or {})})
+        """The index: for staff who decide, the counts of what waits (also in the work queue's
+        entry); for a read-only account, an index made for reading (backoffice.reading)."""
+        scope = scope_of(request)
+        extra = {"work_counts": None, "reading": None}
+        if scope.any and scope.read_only:
+            extra["reading"] = reading_index(request.user, scope)
+        elif request.user.has_perm("matching.view_pledge"):
+            extra["work_counts"] = work_queue_counts(scope)
+            setattr(request, _COUNTS_ATTRIBUTE, extra["work_counts"])
+        return super().index(request, extra_context={**extra, **(extra_context or {})})
 
     def get_app_list(self, request, app_label=None):
         app_list = with_work_queue(request, super().get_app_list(request, app_label))
@@ -69,10 +83,8 @@ def with_work_queue(request, app_list: list) -> list:
     counts: WorkCounts | None = getattr(request, _COUNTS_ATTRIBUTE, None)
     name = _("Work queue")
     if counts is not None:
-        name = _("Work queue: %(offers)s offers, %(deliveries)s deliveries, %(lapsing)s proposals lapsing") % {
-            "offers": counts.offers,
-            "deliveries": counts.deliveries,
-            "lapsing": counts.lapsing,
+        name = ngettext("Work queue: %(count)s item waiting", "Work queue: %(count)s items waiting", counts.total) % {
+            "count": counts.total
         }
     for app in app_list:
         if app["app_label"] == "matching":

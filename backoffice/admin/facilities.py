@@ -43,7 +43,26 @@ class FacilityAdminForm(forms.ModelForm):
 
     class Meta:
         model = Facility
-        fields = "__all__"
+        fields = [
+            "name",
+            "slug",
+            "facility_type",
+            "operator",
+            "is_published",
+            "region",
+            "address",
+            "latitude",
+            "longitude",
+            "capacity",
+            "residents",
+            "background",
+            "background_en",
+            "intervention_programs",
+            "intervention_programs_en",
+            "head_name",
+            "contact_phone",
+            "contact_email",
+        ]
         widgets = {
             "latitude": forms.NumberInput(attrs={"step": "any", "data-location": "latitude"}),
             "longitude": forms.NumberInput(attrs={"step": "any", "data-location": "longitude"}),

@@ -18,8 +18,10 @@ from django.utils.translation import gettext_lazy as _
 
 from backoffice import delivery_views
 from backoffice.actions import reason_action, redirect_next, run_service, safe_next
+from backoffice.admin.facility_accounts import describe_changes
 from backoffice.admin.inlines import ReadOnlyInline
 from backoffice.delivery_views import evidence_thumbnails, receipt_summary
+from backoffice.realisation_views import person
 from backoffice.forms import OverrideReasonForm
 from backoffice.scoping import AgencyScopedAdmin, scope_of
 from core.formatting import format_rupiah
@@ -28,9 +30,9 @@ from matching.confirmation import override_problem
 from matching.errors import PledgeError
 from matching.forms import ReduceForm
 from matching.models import DeliveryReport, Evidence, Pledge, PledgeStatus, PledgeStatusChange
-from matching.work_queue import work_queue_counts
+from matching.work_queue import KINDS, QUEUE_LIMIT, work_queue_counts, work_queue_items
 from notifications.models import Notification
-from programs.selectors import awaiting_registration
+from programs.realisations import VERIFY_PERMISSION as VERIFY_REALISATION
 
 
 class StatusChangeInline(ReadOnlyInline):
@@ -223,31 +225,42 @@ class PledgeAdmin(AgencyScopedAdmin, admin.ModelAdmin):
         return TemplateResponse(request, "admin/matching/pledge_reduce.html", context)
 
     def queue_view(self, request):
-        """What waits for Dinsos: offers to approve, deliveries to verify, proposals about to
-        lapse, and the staff member's own recent notifications."""
+        """Everything that waits for the agency in the account's area, oldest first, each with its
+        age and, where it can be decided here, its buttons; ``?kind=`` shows one kind."""
         if not self.has_view_permission(request):
             raise PermissionDenied
-        area = scope_of(request).q
-        queue = selectors.dinsos_work_queue(area=area)
+        scope = scope_of(request)
+        kind = request.GET.get("kind")
+        kind = kind if kind in KINDS else None
+        items = work_queue_items(scope, kind=kind)
+        for item in items:
+            if item.kind == "deliveries":
+                item.obj.override_problem = override_problem(item.obj)
+            elif item.kind == "need_changes":
+                item.obj.described = describe_changes(item.obj)
+        writable = not scope.read_only
+        counts = work_queue_counts(scope)
         context = {
             **self.admin_site.each_context(request),
             "title": gettext("Work queue"),
             "opts": self.model._meta,
-            "counts": work_queue_counts(area=area),
+            "counts": counts,
+            "items": items,
+            "kind": kind,
+            "kind_name": KINDS.get(kind, ""),
+            "more": {name: count - QUEUE_LIMIT for name, _label, count in counts.by_kind() if count > QUEUE_LIMIT},
             "queue_url": request.get_full_path(),
-            "can_decide": request.user.has_perm("matching.decide_pledge") and not scope_of(request).read_only,
-            "can_verify": request.user.has_perm("matching.verify_delivery") and not scope_of(request).read_only,
+            "can_decide": writable and request.user.has_perm("matching.decide_pledge"),
+            "can_verify": writable and request.user.has_perm("matching.verify_delivery"),
+            "can_verify_reports": writable and request.user.has_perm(VERIFY_REALISATION),
+            "can_record": writable and request.user.has_perm("circulars.change_circularrecipient"),
+            "has_offers": any(item.kind == "offers" for item in items),
             "notifications": list(
                 Notification.objects.filter(recipient=request.user).select_related(
                     "pledge__company", "pledge__need__facility", "need__facility", "program__company", "program__agency"
                 )[:20]
             ),
-            # Programs companies submitted, waiting for registration (programs.services).
-            "programs": awaiting_registration(scope_of(request)),
-            **queue,
         }
-        for report in queue["deliveries"]:
-            report.override_problem = override_problem(report)
         return TemplateResponse(request, "admin/matching/queue.html", context)
 
 
@@ -280,7 +293,7 @@ class DeliveryReportAdmin(AgencyScopedAdmin, admin.ModelAdmin):
         "beneficiaries_reached",
         "notes",
         "status",
-        "reported_by",
+        "reporter",
         "reported_at",
         "verified_by",
         "verified_at",
@@ -292,7 +305,18 @@ class DeliveryReportAdmin(AgencyScopedAdmin, admin.ModelAdmin):
     fields = readonly_fields
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(n_evidence=Count("evidence")).prefetch_related("evidence")
+        return (
+            super()
+            .get_queryset(request)
+            # With the changelist's own: a queryset already selecting related rows keeps only its own.
+            .select_related(*self.list_select_related, "reported_by__officer__company")
+            .annotate(n_evidence=Count("evidence"))
+            .prefetch_related("evidence")
+        )
+
+    @admin.display(description=_("reported by"))
+    def reporter(self, obj):
+        return person(obj.reported_by)
 
     def get_urls(self):
         def wrap(view):
@@ -360,29 +384,45 @@ class DeliveryReportAdmin(AgencyScopedAdmin, admin.ModelAdmin):
         receipt = getattr(obj, "receipt", None)
         return receipt.get_outcome_display() if receipt is not None else "–"
 
-    @admin.action(description=_("Verify the selected deliveries"), permissions=["verify"])
+    @admin.action(description=_("Verify the selected deliveries…"), permissions=["verify"])
     def verify_reports(self, request, queryset):
-        """Reports the facility disputed, or has not confirmed in time, need a reason: asked for
-        on an intermediate page first."""
-        reports = list(queryset.select_related("receipt", "pledge__need"))
-        problems = [(report, problem) for report in reports if (problem := override_problem(report))]
+        """Shows each delivery's evidence and the facility's answer first, and verifies them once
+        confirmed; those the facility disputed, or has not confirmed in time, need a reason."""
+        reports = list(
+            queryset.select_related("receipt", "pledge__need__facility", "pledge__company").prefetch_related("evidence")
+        )
+        problems = {report.pk: problem for report in reports if (problem := override_problem(report))}
         form = OverrideReasonForm(request.POST if "apply" in request.POST else None)
-        if problems and not form.is_bound:
+        if not form.is_bound:
+            items = [
+                {
+                    "report": report,
+                    "url_name": "admin:matching_deliveryreport_change",
+                    "title": f"{report.pledge.need.title} · {report.pledge.company.name}",
+                    "details": f"{report.quantity} {report.pledge.need.unit} · {format_rupiah(report.value)} · "
+                    f"{report.pledge.need.facility.name}",
+                    "evidence": evidence_thumbnails(report) or gettext("No evidence attached."),
+                    "receipt": receipt_summary(report),
+                    "problem": problems.get(report.pk, ""),
+                }
+                for report in reports
+            ]
             return TemplateResponse(
                 request,
-                "admin/matching/override_form.html",
+                "admin/verify_confirm.html",
                 {
                     **self.admin_site.each_context(request),
                     "title": gettext("Verify deliveries"),
+                    "items": items,
                     "objects": reports,
-                    "problems": problems,
-                    "form": form,
+                    "form": form if problems else None,
+                    "action": "verify_reports",
                     "next": safe_next(request) or "",
                     "opts": self.model._meta,
                     "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
                 },
             )
-        reason = form.cleaned_data["override_reason"] if form.is_bound and form.is_valid() else ""
+        reason = form.cleaned_data["override_reason"] if form.is_valid() else ""
         run_service(
             request,
             reports,

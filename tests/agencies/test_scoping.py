@@ -165,8 +165,9 @@ def test_the_work_queue_holds_only_the_agencys_own_pledges(client, jakarta, pulp
     client.force_login(pulpis.staff)
     response = client.get(reverse("admin:matching_pledge_queue"))
     assert response.status_code == 200
-    assert [p.pk for p in response.context["offers"]] == [pulpis.offer.pk]
-    assert [r.pk for r in response.context["deliveries"]] == [pulpis.report.pk]
+    items = response.context["items"]
+    assert [item.obj.pk for item in items if item.kind == "offers"] == [pulpis.offer.pk]
+    assert [item.obj.pk for item in items if item.kind == "deliveries"] == [pulpis.report.pk]
 
 
 def test_the_matching_screen_of_another_agencys_need_is_not_found(client, jakarta, pulpis):

@@ -101,9 +101,10 @@ def test_work_queue_lists_what_waits_for_dinsos(client, staff):
     pledge_in_state(S.APPROVED, staff=staff)
     response = client.get(reverse("admin:matching_pledge_queue"))
     assert response.status_code == 200
-    assert [p.pk for p in response.context["offers"]] == [offer.pk]
-    assert [r.pledge_id for r in response.context["deliveries"]] == [delivered.pk]
-    assert [p.pk for p in response.context["lapsing"]] == [proposal.pk]
+    items = response.context["items"]
+    assert [item.obj.pk for item in items if item.kind == "offers"] == [offer.pk]
+    assert [item.obj.pledge_id for item in items if item.kind == "deliveries"] == [delivered.pk]
+    assert [item.obj.pk for item in items if item.kind == "lapsing"] == [proposal.pk]
 
 
 def test_admin_index_links_the_work_queue(client, staff):
@@ -164,7 +165,7 @@ def test_verify_action_moves_the_need(client, staff):
     report = pledge.deliveries.get()
     client.post(
         reverse("admin:matching_deliveryreport_changelist"),
-        {"action": "verify_reports", "_selected_action": [report.pk]},
+        {"action": "verify_reports", "_selected_action": [report.pk], "apply": "1"},
     )
     report.refresh_from_db()
     pledge.need.refresh_from_db()

@@ -100,7 +100,7 @@ def test_the_work_queue_lists_programs_awaiting_registration(client, staff, offi
     program_in_state(S.ACTIVE, officer=officer, staff=staff)
     program_in_state(S.SUBMITTED, officer=officer, targets=("31.75.01",))
     response = client.get(reverse("admin:matching_pledge_queue"))
-    assert [p.pk for p in response.context["programs"]] == [waiting.pk]
+    assert [item.obj.pk for item in response.context["items"] if item.kind == "programs"] == [waiting.pk]
     assert reverse("admin:programs_program_change", args=[waiting.pk]) in response.content.decode()
 
 

@@ -73,10 +73,16 @@ def test_the_report_page_shows_the_split_and_links_the_evidence(client, pulpis_s
     assert 'name="_save"' not in page  # nothing the company reported is editable
 
 
-def test_staff_verify_through_the_action(client, pulpis_staff, report):
-    response = client.post(
-        reverse(CHANGELIST), {"action": "verify_reports", "_selected_action": [report.pk]}, follow=True
-    )
+def test_staff_verify_through_the_action_after_seeing_the_evidence(client, pulpis_staff, report):
+    data = {"action": "verify_reports", "_selected_action": [report.pk]}
+    asked = client.post(reverse(CHANGELIST), data)
+    page = asked.content.decode()
+    # Each report's split and photos are shown, and one button verifies them.
+    assert "Kahayan Hilir — Rp 3.000.000" in page
+    assert reverse("programs:evidence_download", args=[report.evidence.get().pk]) in page
+    report.refresh_from_db()
+    assert report.status == RealisationStatus.SUBMITTED
+    response = client.post(reverse(CHANGELIST), {**data, "apply": "1"}, follow=True)
     assert response.status_code == 200
     report.refresh_from_db()
     assert (report.status, report.verified_by) == (RealisationStatus.VERIFIED, pulpis_staff)
@@ -94,7 +100,7 @@ def test_staff_return_with_a_reason_asked_for_first(client, pulpis_staff, report
 
 
 def test_a_reviewed_report_is_refused_with_a_message(client, pulpis_staff, report):
-    data = {"action": "verify_reports", "_selected_action": [report.pk]}
+    data = {"action": "verify_reports", "_selected_action": [report.pk], "apply": "1"}
     client.post(reverse(CHANGELIST), data)
     response = client.post(reverse(CHANGELIST), data, follow=True, HTTP_ACCEPT_LANGUAGE="en")
     assert "cannot become" in response.content.decode()

@@ -59,11 +59,13 @@ def test_the_index_and_the_queue_count_what_waits(client, staff):
     disputed(staff)
     delivery_with_photo(staff)
     index = client.get(reverse("admin:index")).content.decode()
-    assert "Work queue: 2 offers, 2 deliveries, 0 proposals lapsing" in index
+    assert "Work queue: 4 items waiting" in index
+    assert "<strong>2</strong> offers to approve" in index
+    assert "<strong>2</strong> deliveries to verify" in index
     assert "1 disputed by the facility" in index
     queue = client.get(QUEUE).content.decode()
-    assert "Offers to approve (2)" in queue
-    assert "Deliveries to verify (2)" in queue
+    assert "4 items waiting, oldest first" in queue
+    assert "<strong>2</strong> deliveries to verify" in queue
     # Other admin pages list the queue without counting.
     other = client.get(reverse("admin:matching_pledge_changelist")).content.decode()
     assert "Work queue:" not in other
@@ -122,12 +124,14 @@ def test_the_queue_shows_thumbnails_the_facility_answer_and_buttons(client, staf
 def test_verifying_a_disputed_delivery_from_the_queue_needs_the_reason(client, staff):
     report = disputed(staff)
     url = reverse("admin:matching_deliveryreport_verify", args=[report.pk])
-    response = client.post(url, {"next": QUEUE}, follow=True)
+    response = client.post(url, {"next": QUEUE, "checked": "1"}, follow=True)
     assert response.redirect_chain[-1][0] == QUEUE
     assert any("Give a reason to verify it anyway" in m for m in _messages(response))
     report.refresh_from_db()
     assert report.status == DeliveryStatus.SUBMITTED
-    response = client.post(url, {"next": QUEUE, "override_reason": "BAST lengkap, dicek di lokasi"}, follow=True)
+    response = client.post(
+        url, {"next": QUEUE, "checked": "1", "override_reason": "BAST lengkap, dicek di lokasi"}, follow=True
+    )
     assert response.redirect_chain[-1][0] == QUEUE
     report.refresh_from_db()
     assert (report.status, report.override_reason) == (DeliveryStatus.VERIFIED, "BAST lengkap, dicek di lokasi")

@@ -1,0 +1,29 @@
+// Names for the admin's autocomplete boxes (select2), which Django's autocomplete widget draws
+// without one: each box is named by the label of the select it stands for. Loaded on every admin
+// page (templates/admin/base_site.html); the CSP allows no inline script.
+(function () {
+  "use strict";
+  function nameBoxes(root) {
+    root.querySelectorAll("select.admin-autocomplete").forEach(function (select) {
+      var label = select.id ? document.querySelector('label[for="' + select.id + '"]') : null;
+      var box = select.nextElementSibling;
+      if (!label || !box || !box.classList.contains("select2")) return;
+      if (!label.id) label.id = select.id + "-label";
+      var selection = box.querySelector(".select2-selection");
+      var rendered = box.querySelector(".select2-selection__rendered");
+      if (selection) {
+        selection.setAttribute("aria-labelledby", label.id + (rendered && rendered.id ? " " + rendered.id : ""));
+      }
+      if (rendered && rendered.getAttribute("role")) rendered.setAttribute("aria-labelledby", label.id);
+      var search = box.querySelector(".select2-search__field");
+      if (search) search.setAttribute("aria-labelledby", label.id);
+    });
+  }
+  window.addEventListener("load", function () {
+    nameBoxes(document);
+    document.addEventListener("formset:added", function (event) {
+      // Django draws the new row's boxes in its own listener; name them once it has.
+      window.setTimeout(function () { nameBoxes(event.target); }, 0);
+    });
+  });
+})();
