@@ -252,7 +252,12 @@ def forum_workbook(report: ForumReport, *, agency_name: str) -> Workbook:
                     row.due,
                     str(OWED_STATUS_LABELS[row.status]),
                     _("yes") if row.on_time else _("no"),
-                    ", ".join(program.title for program in row.missing)
+                    ", ".join(
+                        _("%(program)s (returned, awaiting correction)") % {"program": program.title}
+                        if program.returned
+                        else program.title
+                        for program in row.missing
+                    )
                     or ("" if row.programs else _("No program registered")),
                 ]
                 for row in discipline.rows

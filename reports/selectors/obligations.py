@@ -10,9 +10,11 @@ docs/decisions.md, "Reports", "Reporting discipline").
   the agency's days to report) and today is later; periods ending before the member joined the
   forum (``forum_member_since``) are not owed.
 * A program has reported when its report for the period is submitted or verified; a returned
-  report is owed again. A member has **reported** a period when every program has, **partly**
-  when some have, **not** when none has. It reported **on time** when every report was last
-  submitted (``submitted_at``, Jakarta date) no later than the due date.
+  report is owed again. A member has **reported** a period when every program has; its report
+  is **returned, awaiting correction** when every program that has not reported has a report
+  the agency returned; otherwise it reported **partly** when some programs have, **not** when
+  none has. It reported **on time** when every report was last submitted (``submitted_at``,
+  Jakarta date) no later than the due date.
 
 Two queries for the members' programs and reports, whatever the number of members.
 """
@@ -33,8 +35,13 @@ from partners.models import Company, Partnership
 from programs.models import REGISTERED_STATES, Program, Realisation, RealisationStatus
 from programs.rules import period_due, period_end, period_start
 
-REPORTED, PARTIAL, MISSING = "reported", "partial", "missing"
-OWED_STATUS_LABELS = {REPORTED: _lazy("Reported"), PARTIAL: _lazy("Partly reported"), MISSING: _lazy("Not reported")}
+REPORTED, RETURNED, PARTIAL, MISSING = "reported", "returned", "partial", "missing"
+OWED_STATUS_LABELS = {
+    REPORTED: _lazy("Reported"),
+    RETURNED: _lazy("Returned, awaiting correction"),
+    PARTIAL: _lazy("Partly reported"),
+    MISSING: _lazy("Not reported"),
+}
 STANDING_STATES = (RealisationStatus.SUBMITTED, RealisationStatus.VERIFIED)
 
 
@@ -62,6 +69,11 @@ class ProgramReport:
     def reported(self) -> bool:
         return self.status in STANDING_STATES
 
+    @property
+    def returned(self) -> bool:
+        """Reported, and returned by the agency for correction: owed again, not forgotten."""
+        return self.status == RealisationStatus.RETURNED
+
 
 @dataclass
 class MemberPeriod:
@@ -84,7 +96,13 @@ class MemberPeriod:
         reported = sum(1 for program in self.programs if program.reported)
         if self.programs and reported == len(self.programs):
             return REPORTED
+        if self.programs and all(program.reported or program.returned for program in self.programs):
+            return RETURNED
         return PARTIAL if reported else MISSING
+
+    @property
+    def status_label(self) -> str:
+        return str(OWED_STATUS_LABELS[self.status])
 
     @property
     def reported(self) -> bool:

@@ -10,7 +10,15 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from reports.selectors.forum import forum_report
-from reports.selectors.obligations import MISSING, PARTIAL, REPORTED, forum_discipline
+from reports.selectors.obligations import (
+    MISSING,
+    PARTIAL,
+    REPORTED,
+    RETURNED,
+    MemberPeriod,
+    ProgramReport,
+    forum_discipline,
+)
 from tests.reports import programs_dataset
 from tests.reports.programs_dataset import TODAY
 
@@ -160,8 +168,9 @@ def test_who_reported_for_2024_and_who_reported_on_time(report):
     assert discipline.periods == [(2024, 0)]
     statuses = {row.slug: (row.status, row.on_time) for row in discipline.rows}
     assert statuses == {
-        # Kasur sehat reported on 2025-01-20, but Bibit karet's report was returned: partly.
-        "pt-alpha-sawit": (PARTIAL, False),
+        # Kasur sehat reported on 2025-01-20, but Bibit karet's report was returned: it waits
+        # for the company's correction, which is not the same as never having reported.
+        "pt-alpha-sawit": (RETURNED, False),
         # Beasiswa's report came on 2025-02-10, after the due date 2025-01-30: late.
         "pt-beta-energi": (REPORTED, False),
         "pt-delta-karet": (MISSING, False),
@@ -177,6 +186,26 @@ def test_who_reported_for_2024_and_who_reported_on_time(report):
     assert (rows["pt-beta-energi"].periods_owed, rows["pt-beta-energi"].periods_reported) == (1, 1)
     assert rows["pt-beta-energi"].periods_on_time == 0
     assert (rows["pt-eka-sejahtera"].periods_on_time, rows["pt-delta-karet"].periods_reported) == (1, 0)
+
+
+@pytest.mark.parametrize(
+    ("statuses", "expected"),
+    [
+        (["verified", "submitted"], REPORTED),
+        (["verified", "returned"], RETURNED),
+        (["returned"], RETURNED),
+        (["verified", ""], PARTIAL),
+        (["returned", ""], MISSING),
+        ([""], MISSING),
+        ([], MISSING),
+    ],
+    ids=["all-in", "one-returned", "only-returned", "one-never-sent", "returned-and-never-sent", "none", "no-program"],
+)
+def test_a_returned_report_awaits_correction_and_is_not_counted_as_never_sent(statuses, expected):
+    row = MemberPeriod(1, "PT Uji", "pt-uji", 2024, 0, datetime.date(2025, 1, 30))
+    row.programs = [ProgramReport(index, f"Program {index}", status) for index, status in enumerate(statuses)]
+    assert row.status == expected
+    assert not row.reported or expected == REPORTED
 
 
 def test_nothing_is_owed_before_the_due_date(data):
@@ -221,8 +250,10 @@ def test_forum_page_of_pulang_pisau_shows_programs_and_who_did_not_report(client
     assert 'data-figure="members-on-time">25%' in html
     discipline = html.split('id="discipline-table"', 1)[1].split("</table>", 1)[0]
     assert 'data-key="pt-delta-karet" data-status="missing"' in discipline
-    assert 'data-key="pt-alpha-sawit" data-status="partial"' in discipline
-    assert "Bibit karet" in discipline
+    assert 'data-key="pt-alpha-sawit" data-status="returned"' in discipline
+    assert "Returned, awaiting correction" in discipline
+    assert "Bibit karet (returned, awaiting correction)" in discipline
+    assert "PT Alpha Sawit (2024, returned, awaiting correction)" in html.split('id="not-reported"', 1)[1]
     assert "PT Delta Karet (2024)" in html.split('id="not-reported"', 1)[1]
     programs = html.split('id="program-table"', 1)[1].split("</table>", 1)[0]
     assert "Kahayan Hilir, Maliku" in programs
@@ -239,7 +270,7 @@ def test_forum_xlsx_of_pulang_pisau(client, data):
     assert summary["Households reached"] == 35
     owed = list(workbook["Reports owed"].iter_rows(min_row=2, values_only=True))
     assert [(row[0], row[3], row[4], row[5]) for row in owed] == [
-        ("PT Alpha Sawit", "Partly reported", "no", "Bibit karet"),
+        ("PT Alpha Sawit", "Returned, awaiting correction", "no", "Bibit karet (returned, awaiting correction)"),
         ("PT Beta Energi", "Reported", "no", None),
         ("PT Delta Karet", "Not reported", "no", "Air bersih"),
         ("PT Eka Sejahtera", "Reported", "yes", None),
