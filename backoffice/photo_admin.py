@@ -10,6 +10,7 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
@@ -76,7 +77,7 @@ class PhotoInline(admin.TabularInline):
     def confirmation(self, obj):
         if not obj.confirmed_at:
             return "-"
-        return f"{obj.confirmed_by} · {obj.confirmed_at:%Y-%m-%d %H:%M}"
+        return f"{obj.confirmed_by} · {timezone.localtime(obj.confirmed_at):%d-%m-%Y %H:%M} WIB"
 
 
 class FacilityPhotoInline(PhotoInline):

@@ -134,6 +134,15 @@ class ShareLineForm(forms.Form):
     def __init__(self, *args, regions, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["region"].queryset = regions
+        # The lines are rows of a table whose header names the columns: each box is named for a
+        # screen reader by its column and its line (axe: label, select-name).
+        line = (self.prefix or "").rsplit("-", 1)[-1]
+        if line.isdigit():
+            for field in self.fields.values():
+                field.widget.attrs["aria-label"] = _("%(column)s, line %(line)s") % {
+                    "column": field.label,
+                    "line": int(line) + 1,
+                }
 
 
 class BaseShareFormSet(forms.BaseFormSet):

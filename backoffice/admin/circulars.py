@@ -10,6 +10,7 @@ from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.db.models import F, Q
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -70,7 +71,7 @@ class RecipientInline(ReadOnlyInline):
     def acknowledgement(self, obj):
         return acknowledgement_text(obj)
 
-    @admin.display(description="")
+    @admin.display(description=_("record an acknowledgement"))
     def record(self, obj):
         if obj.acknowledged:
             return ""
@@ -179,7 +180,8 @@ class CircularAdmin(AgencyScopedAdmin, SimpleHistoryAdmin):
         if obj is None or obj.pk is None:
             return "-"
         who = obj.created_by.get_username() if obj.created_by_id else "-"
-        return f"{obj.created_at:%d-%m-%Y %H:%M} · {who}"
+        # Jakarta time, as every other time of the admin (the column holds UTC).
+        return f"{timezone.localtime(obj.created_at):%d-%m-%Y %H:%M} WIB · {who}"
 
 
 class AcknowledgedFilter(admin.SimpleListFilter):
@@ -248,7 +250,7 @@ class CircularRecipientAdmin(AgencyScopedAdmin, admin.ModelAdmin):
     def acknowledgement(self, obj):
         return acknowledgement_text(obj)
 
-    @admin.display(description="")
+    @admin.display(description=_("record an acknowledgement"))
     def record(self, obj):
         if obj is None or obj.acknowledged:
             return ""

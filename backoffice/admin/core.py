@@ -1,7 +1,33 @@
 from django.contrib import admin
+from django.contrib.contenttypes.models import ContentType
+from django.utils.translation import gettext_lazy as _
 
 from backoffice.scoping import AgencyScopedAdmin
 from core.models import CsrField, ImportRecord
+from core.spreadsheets.admin import SpreadsheetAdminMixin
+
+
+class ImportedDataFilter(admin.SimpleListFilter):
+    """The registries that take spreadsheet imports (their admin imports), not every model the
+    portal has: facilities, needs, companies, programs, realisation reports, poverty figures."""
+
+    title = _("data")
+    parameter_name = "data"
+
+    def lookups(self, request, model_admin):
+        models = [
+            model
+            for model, registered in model_admin.admin_site._registry.items()
+            if isinstance(registered, SpreadsheetAdminMixin)
+        ]
+        types = ContentType.objects.get_for_models(*models)
+        choices = [(str(types[model].pk), str(model._meta.verbose_name_plural).capitalize()) for model in models]
+        return sorted(choices, key=lambda choice: choice[1])
+
+    def queryset(self, request, queryset):
+        if self.value() and self.value().isdigit():
+            return queryset.filter(content_type_id=int(self.value()))
+        return queryset
 
 
 @admin.register(CsrField)
@@ -31,7 +57,7 @@ class ImportRecordAdmin(AgencyScopedAdmin, admin.ModelAdmin):
         "rows_failed",
         "confirmed",
     ]
-    list_filter = ["confirmed", "content_type"]
+    list_filter = ["confirmed", ImportedDataFilter]
     list_select_related = ["user", "content_type"]
     search_fields = ["file_name", "user__username"]
     date_hierarchy = "created_at"

@@ -21,8 +21,8 @@ from backoffice.actions import reason_action, redirect_next, run_service, safe_n
 from backoffice.admin.facility_accounts import describe_changes
 from backoffice.admin.inlines import ReadOnlyInline
 from backoffice.delivery_views import evidence_thumbnails, receipt_summary
-from backoffice.realisation_views import person
 from backoffice.forms import OverrideReasonForm
+from backoffice.realisation_views import person
 from backoffice.scoping import AgencyScopedAdmin, scope_of
 from core.formatting import format_rupiah
 from matching import selectors, services
