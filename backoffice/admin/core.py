@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.contrib.contenttypes.models import ContentType
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from backoffice.scoping import AgencyScopedAdmin
@@ -21,7 +22,7 @@ class ImportedDataFilter(admin.SimpleListFilter):
             if isinstance(registered, SpreadsheetAdminMixin)
         ]
         types = ContentType.objects.get_for_models(*models)
-        choices = [(str(types[model].pk), str(model._meta.verbose_name_plural).capitalize()) for model in models]
+        choices = [(str(types[model].pk), capfirst(str(model._meta.verbose_name_plural))) for model in models]
         return sorted(choices, key=lambda choice: choice[1])
 
     def queryset(self, request, queryset):

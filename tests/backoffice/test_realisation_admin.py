@@ -134,3 +134,115 @@ def test_the_changelist_keeps_its_query_count_as_reports_grow(client, pulpis_sta
     with django_assert_num_queries(len(small.captured_queries)):
         response = client.get(reverse(CHANGELIST))
     assert len(response.context["cl"].result_list) == 6
+
+
+# --- the report's own page: verify and return there (issue 24) -----------------------------------
+
+
+def _page(client, report):
+    return client.get(reverse("admin:programs_realisation_change", args=[report.pk]), headers={"Accept-Language": "en"})
+
+
+def _decide(client, report, **data):
+    url = reverse("admin:programs_realisation_decide", args=[report.pk])
+    return client.post(url, data, follow=True, headers={"Accept-Language": "en"})
+
+
+def test_the_page_shows_the_split_in_words_the_reporter_by_name_and_the_photos(client, pulpis_staff, report):
+    officer = report.reported_by
+    officer.first_name, officer.last_name = "Dewi", "Lestari"
+    officer.save()
+    page = _page(client, report).content.decode()
+    assert "Kahayan Hilir — Rp 3.000.000" in page
+    assert "62.11.01: 3000000" not in page
+    assert "Dewi Lestari (PT Sawit Kahayan Lestari)" in page
+    photo = reverse("programs:evidence_download", args=[report.evidence.get().pk])
+    assert f'<img src="{photo}"' in page  # a thumbnail, through the access-checked view
+    assert "/media/" not in page
+    assert reverse("admin:programs_realisation_decide", args=[report.pk]) in page
+    assert 'name="checked"' in page and 'name="reason"' in page
+
+
+def test_verifying_from_the_page_asks_once_that_the_evidence_was_looked_at(client, pulpis_staff, report):
+    response = _decide(client, report, to="verified")
+    assert "Tick that you have looked at the evidence" in response.content.decode()
+    report.refresh_from_db()
+    assert report.status == RealisationStatus.SUBMITTED
+    response = _decide(client, report, to="verified", checked="1")
+    assert response.redirect_chain[-1][0] == reverse("admin:programs_realisation_change", args=[report.pk])
+    assert "is verified: it counts in the reports" in response.content.decode()
+    report.refresh_from_db()
+    assert (report.status, report.verified_by) == (RealisationStatus.VERIFIED, pulpis_staff)
+    # A verified report has no buttons any more.
+    assert 'name="checked"' not in _page(client, report).content.decode()
+
+
+def test_returning_from_the_page_needs_the_reason_the_company_reads(client, pulpis_staff, report):
+    _decide(client, report, to="returned", reason="  ")
+    report.refresh_from_db()
+    assert report.status == RealisationStatus.SUBMITTED
+    queue = "/admin/matching/pledge/queue/"
+    response = _decide(client, report, to="returned", reason="Foto Maliku belum ada", next=queue)
+    assert response.redirect_chain[-1][0] == queue
+    report.refresh_from_db()
+    assert (report.status, report.review_note) == (RealisationStatus.RETURNED, "Foto Maliku belum ada")
+
+
+@pytest.mark.parametrize(
+    "data", [{"to": "cancelled"}, {}, {"to": "submitted", "checked": "1"}], ids=["other", "none", "back"]
+)
+def test_no_other_move_is_made_from_the_page(client, pulpis_staff, report, data):
+    _decide(client, report, **data)
+    report.refresh_from_db()
+    assert report.status == RealisationStatus.SUBMITTED
+
+
+def test_a_decision_is_a_post_and_a_next_elsewhere_is_ignored(client, pulpis_staff, report):
+    url = reverse("admin:programs_realisation_decide", args=[report.pk])
+    assert client.get(url).status_code == 405
+    response = client.post(url, {"to": "verified", "checked": "1", "next": "https://evil.example/"})
+    assert response["Location"] == reverse("admin:programs_realisation_change", args=[report.pk])
+
+
+def test_a_viewer_reads_the_page_and_cannot_decide(client, report):
+    client.force_login(StaffFactory(agency=pulpis(), agency__role=StaffRole.VIEWER))
+    page = _page(client, report).content.decode()
+    assert "Kahayan Hilir — Rp 3.000.000" in page
+    assert 'name="checked"' not in page
+    response = client.post(
+        reverse("admin:programs_realisation_decide", args=[report.pk]), {"to": "verified", "checked": "1"}
+    )
+    assert response.status_code == 403
+    report.refresh_from_db()
+    assert report.status == RealisationStatus.SUBMITTED
+
+
+def test_another_agencys_staff_cannot_decide(client, report):
+    client.force_login(StaffFactory(agency=agency("31", "Dinas Sosial Provinsi DKI Jakarta")))
+    url = reverse("admin:programs_realisation_decide", args=[report.pk])
+    assert client.post(url, {"to": "verified", "checked": "1"}).status_code == 404
+    report.refresh_from_db()
+    assert report.status == RealisationStatus.SUBMITTED
+
+
+def test_the_page_keeps_its_query_count_with_more_photos_and_regions(
+    client, pulpis_staff, report, django_assert_num_queries
+):
+    with CaptureQueriesContext(connection) as small:
+        assert _page(client, report).status_code == 200
+    program, officer = report.program, report.reported_by
+    bigger = realisations.realisation_submit(
+        program=program,
+        actor=officer,
+        year=LAST_YEAR - 1,
+        quarter=0,
+        amount=9_000_000,
+        shares=[ShareLine(region("62.11.01"), 4_000_000), ShareLine(region("62.11.02", "Maliku"), 5_000_000)],
+        households=20,
+        persons=60,
+        activities="Pelatihan",
+        files=[(png(f"foto-{n}.png"), "photo") for n in range(4)],
+    )
+    with django_assert_num_queries(len(small.captured_queries)):
+        page = _page(client, bigger).content.decode()
+    assert "Maliku — Rp 5.000.000" in page and page.count('class="evidence-thumb"') == 4

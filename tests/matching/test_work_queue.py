@@ -198,3 +198,29 @@ def test_pages_keep_their_query_count_with_photos_and_answers(client, staff, url
 def test_no_developer_names_on_the_dashboard(client, staff):
     page = client.get(reverse("admin:reports_dashboard")).content.decode()
     assert "send_delivery_reminders" not in page
+
+
+def test_verifying_a_delivery_asks_once_that_the_evidence_was_looked_at(client, staff):
+    report = delivery_with_photo(staff)
+    url = reverse("admin:matching_deliveryreport_verify", args=[report.pk])
+    page = client.get(reverse("admin:matching_deliveryreport_change", args=[report.pk])).content.decode()
+    assert "I have looked at the photos, the BAST and the facility" in page
+    response = client.post(url, {"next": QUEUE}, follow=True)
+    assert any("Tick that you have looked at the evidence" in m for m in _messages(response))
+    report.refresh_from_db()
+    assert report.status == DeliveryStatus.SUBMITTED
+    client.post(url, {"next": QUEUE, "checked": "1"})
+    report.refresh_from_db()
+    assert report.status == DeliveryStatus.VERIFIED
+
+
+def test_the_verify_action_shows_each_deliverys_evidence_before_verifying(client, staff):
+    report = delivery_with_photo(staff)
+    url = reverse("admin:matching_deliveryreport_changelist")
+    page = client.post(url, {"action": "verify_reports", "_selected_action": [report.pk]}).content.decode()
+    assert f'<img src="{reverse("matching:evidence_download", args=[report.evidence.get().pk])}"' in page
+    assert "The facility has not answered yet." in page
+    assert "Verify this report" in page
+    assert DeliveryReport.objects.get(pk=report.pk).status == DeliveryStatus.SUBMITTED
+    client.post(url, {"action": "verify_reports", "_selected_action": [report.pk], "apply": "1"})
+    assert DeliveryReport.objects.get(pk=report.pk).status == DeliveryStatus.VERIFIED
