@@ -93,7 +93,8 @@ def test_member_reports_a_realisation_dinsos_verifies_and_the_reports_count_it(
     page.goto("/reports/?region=62.11")
     expect(page.locator("tr[data-region='62.11.01'] td[data-col='csr-realised']").first).to_have_text("Rp 0")
 
-    # Dinsos Pulang Pisau verifies it in the admin.
+    # Dinsos Pulang Pisau finds it in the work queue and verifies it from its own page, beside
+    # its photo, once it has ticked that it looked at it.
     context = browser.new_context(base_url=live_server.url, locale="en-US", timezone_id="Asia/Jakarta")
     context.set_default_timeout(15_000)
     staff_tab = context.new_page()
@@ -102,11 +103,13 @@ def test_member_reports_a_realisation_dinsos_verifies_and_the_reports_count_it(
     staff_tab.fill("#id_password", PASSWORD)
     staff_tab.click("input[type=submit]")
     expect(staff_tab).to_have_url(re.compile(r"/admin/$"))
-    staff_tab.goto("/admin/programs/realisation/")
-    staff_tab.check(f"input[name=_selected_action][value='{report.pk}']")
-    staff_tab.select_option("select[name=action]", "verify_reports")
-    staff_tab.click("button[name=index]")
-    expect(staff_tab.locator("ul.messagelist li.success")).to_be_visible()
+    staff_tab.get_by_role("link", name="1 realisation reports to verify").click()
+    staff_tab.locator(f"#realisations-{report.pk} h3 a").click()
+    expect(staff_tab.locator(".field-split")).to_contain_text("Kahayan Hilir — Rp 18.000.000")
+    expect(staff_tab.locator(".field-reporter")).to_contain_text("Dewi")
+    staff_tab.locator("#realisation-decision input[name=checked]").check()
+    staff_tab.get_by_role("button", name="Verify the report").click()
+    expect(staff_tab.locator("ul.messagelist li.success")).to_contain_text("is verified")
     context.close()
     report.refresh_from_db()
     assert report.status == RealisationStatus.VERIFIED

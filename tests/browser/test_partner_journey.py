@@ -59,11 +59,15 @@ def _staff_tab(browser, live_server, staff):
     return tab
 
 
-def _admin_action(tab, changelist, pk, action):
+def _admin_action(tab, changelist, pk, action, confirm=None):
     tab.goto(changelist)
     tab.check(f"input[name=_selected_action][value='{pk}']")
     tab.select_option("select[name=action]", action)
     tab.click("button[name=index]")
+    if confirm:
+        # Verifying shows the evidence first and asks once.
+        expect(tab.locator(".verify-confirm img").first).to_be_visible()
+        tab.get_by_role("button", name=confirm).click()
     expect(tab.locator("ul.messagelist li.success")).to_be_visible()
 
 
@@ -130,7 +134,7 @@ def test_officer_pledges_dinsos_approves_officer_delivers_dinsos_verifies(
     assert report.evidence.count() == 1
 
     # Dinsos staff verify the delivery in the admin.
-    _admin_action(staff_tab, "/admin/matching/deliveryreport/", report.pk, "verify_reports")
+    _admin_action(staff_tab, "/admin/matching/deliveryreport/", report.pk, "verify_reports", "Verify this report")
     report.refresh_from_db()
     assert report.status == DeliveryStatus.VERIFIED
     staff_tab.context.close()
