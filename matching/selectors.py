@@ -8,7 +8,6 @@ constant handful of queries. The reasons are put into words in Python for the fe
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db import connection
@@ -36,10 +35,7 @@ from matching.gap import annotate_need_gap
 from matching.models import (
     COVERING_STATES,
     PENDING_STATES,
-    DeliveryReport,
-    DeliveryStatus,
     Pledge,
-    PledgeStatus,
 )
 from partners.models import Company, CompanyStatus
 from programs.models import Program, ProgramStatus
@@ -328,29 +324,3 @@ LAPSE_WARNING = datetime.timedelta(days=3)
 
 def pledges_with_context() -> QuerySet:
     return Pledge.objects.select_related("need__facility__region", "need__field", "company", "program")
-
-
-def dinsos_work_queue(
-    *, now: datetime.datetime | None = None, limit: int = 50, area: Callable[[str], Q] | None = None
-) -> dict[str, list]:
-    """What waits for Dinsos: offers to approve, deliveries to verify, proposals about to lapse.
-    ``area`` gives the condition on a path to a region (agencies.scope.Scope.q): the queue of
-    one agency's staff holds only its own facilities' pledges."""
-    now = now or timezone.now()
-    area = area or (lambda path: Q())
-    pledges = pledges_with_context().filter(area("need__facility__region"))
-    return {
-        "offers": list(pledges.filter(status=PledgeStatus.OFFERED).order_by("respond_by", "pk")[:limit]),
-        "deliveries": list(
-            DeliveryReport.objects.filter(area("pledge__need__facility__region"), status=DeliveryStatus.SUBMITTED)
-            .select_related("pledge__need__facility", "pledge__company", "reported_by", "receipt")
-            .prefetch_related("evidence")
-            .annotate(evidence_count=Count("evidence"))
-            .order_by("reported_at", "pk")[:limit]
-        ),
-        "lapsing": list(
-            pledges.filter(status=PledgeStatus.PROPOSED, respond_by__lte=now + LAPSE_WARNING).order_by(
-                "respond_by", "pk"
-            )[:limit]
-        ),
-    }

@@ -5,9 +5,7 @@ from __future__ import annotations
 from django.db.models import Exists, OuterRef, Q
 
 from agencies.scope import Scope
-from programs.models import Program, ProgramStatus
-
-QUEUE_ROWS = 20
+from programs.models import Program
 
 
 def programs_in_area(scope: Scope) -> Q:
@@ -17,12 +15,3 @@ def programs_in_area(scope: Scope) -> Q:
         return Q()
     targets = Program.target_regions.through.objects.filter(scope.q("region"), program=OuterRef("pk"))
     return scope.q("agency__region") | Q(Exists(targets))
-
-
-def awaiting_registration(scope: Scope, *, limit: int = QUEUE_ROWS) -> list[Program]:
-    """Submitted programs waiting for the agency's answer, the longest waiting first: one query."""
-    return list(
-        Program.objects.filter(programs_in_area(scope), status=ProgramStatus.SUBMITTED)
-        .select_related("company", "agency")
-        .order_by("updated_at", "pk")[:limit]
-    )
