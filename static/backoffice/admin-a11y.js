@@ -19,11 +19,23 @@
       if (search) search.setAttribute("aria-labelledby", label.id);
     });
   }
-  window.addEventListener("load", function () {
-    nameBoxes(document);
-    document.addEventListener("formset:added", function (event) {
-      // Django draws the new row's boxes in its own listener; name them once it has.
-      window.setTimeout(function () { nameBoxes(event.target); }, 0);
-    });
+  // Django draws the boxes when jQuery is ready (and again for each inline row added): name each
+  // box as soon as it appears, whatever the order of the scripts.
+  var observer = new MutationObserver(function (mutations) {
+    for (var i = 0; i < mutations.length; i++) {
+      if (mutations[i].addedNodes.length) {
+        nameBoxes(document);
+        return;
+      }
+    }
   });
+  function start() {
+    nameBoxes(document);
+    observer.observe(document.body, { childList: true, subtree: true });
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
 })();
