@@ -7,9 +7,9 @@ import pytest
 from django.urls import reverse
 
 from agencies.scope import staff_scope
+from matching.work_queue import programs_waiting
 from notifications.models import Notification
 from programs import services as program_services
-from programs.selectors import awaiting_registration
 from tests.factories import officer_user, program_data
 
 pytestmark = pytest.mark.django_db
@@ -45,5 +45,5 @@ def test_a_program_a_company_of_another_area_submits_in_jakarta_reaches_jakarta(
     assert program.agency == jakarta.agency
     assert Notification.objects.filter(recipient=jakarta.staff, program=program, event="program_submitted").exists()
     assert not Notification.objects.filter(recipient=pulpis.staff, program=program).exists()
-    assert program in awaiting_registration(staff_scope(jakarta.staff))
-    assert program not in awaiting_registration(staff_scope(pulpis.staff))
+    assert program in programs_waiting(staff_scope(jakarta.staff))  # the work queue's programs
+    assert program not in programs_waiting(staff_scope(pulpis.staff))
