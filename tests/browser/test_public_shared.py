@@ -86,7 +86,9 @@ def test_a_need_page_shows_its_photo_share_links_and_english_title(browser, live
         expect(tab.get_by_role("heading", level=1)).to_have_text("Foam mattresses and sheets for the dormitory")
         photo = tab.locator(".gallery img").first
         expect(photo).to_have_attribute("alt", "The old mattresses")
-        assert tab.evaluate("(img) => img.complete && img.naturalWidth > 0", photo.element_handle())
+        # Thumbnails load lazily: brought into view, the photo must load (not a broken image).
+        photo.scroll_into_view_if_needed()
+        tab.wait_for_function("(img) => img.complete && img.naturalWidth > 0", arg=photo.element_handle())
         href = tab.get_by_role("link", name="Share on WhatsApp (opens in a new tab)").get_attribute("href")
         assert href.startswith("https://wa.me/?text=Foam%20mattresses")
         expect(tab.get_by_role("button", name="Copy link")).to_be_visible()

@@ -142,7 +142,9 @@ def test_a_report_waiting_15_days_is_in_the_queue_and_verified_from_its_own_page
         expect(tab.locator(".field-reporter")).to_contain_text("Dewi Lestari (PT Sebangau Agro Mandiri)")
         photo = tab.locator(".field-evidence img").first
         expect(photo).to_be_visible()
-        assert tab.evaluate("(img) => img.complete && img.naturalWidth > 0", photo.element_handle())
+        # Thumbnails load lazily: brought into view, the photo must load (not a broken image).
+        photo.scroll_into_view_if_needed()
+        tab.wait_for_function("(img) => img.complete && img.naturalWidth > 0", arg=photo.element_handle())
         assert "/programs/evidence/" in photo.get_attribute("src")
         tab.screenshot(path=str(artifacts_dir / "realisation-report-1280.png"), full_page=True)
 
