@@ -19,8 +19,9 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
-from core.spreadsheets.cells import chunks, is_blank, loose_key, norm_key, shown
-from core.spreadsheets.lookups import CsrFieldWidget, LookupWidget, close_match
+from core.spreadsheets.cells import ColumnError, chunks, is_blank, loose_key, norm_key, shown
+from core.spreadsheets.clerks import close_matches, or_list
+from core.spreadsheets.lookups import CsrFieldWidget, LookupWidget
 from core.spreadsheets.resources import Column, SpreadsheetResource
 from core.spreadsheets.widgets import (
     ChoiceWidget,
@@ -131,9 +132,10 @@ class FacilityWidget(LookupWidget):
     model = Facility
     field = "slug"
 
-    def __init__(self, *, name_column: str, required: bool = True):
+    def __init__(self, *, name_column: str, code_column: str = "Kode Panti", required: bool = True):
         super().__init__(required=required)
         self.name_column = name_column
+        self.code_column = code_column
         self.by_name: dict[str, list[Facility]] | None = None
         self.by_loose_name: dict[str, list[Facility]] = {}
 
@@ -171,30 +173,45 @@ class FacilityWidget(LookupWidget):
         found = self.named(str(name))
         if len(found) == 1:
             return found[0]
+        # The clerk wrote the name: its problems are reported in the name's column.
         if found:
-            raise ValueError(
-                _("ada %(count)s panti bernama '%(name)s'; tulis kode panti di kolom ini.")
-                % {"count": len(found), "name": shown(name)}
+            raise ColumnError(
+                _("ada %(count)s panti bernama '%(name)s'; tulis kode panti di kolom '%(code_column)s': %(codes)s.")
+                % {
+                    "count": len(found),
+                    "name": shown(name),
+                    "code_column": self.code_column,
+                    "codes": or_list(sorted(facility.slug for facility in found)),
+                },
+                column=self.name_column,
             )
-        suggestion = close_match(loose_key(str(name)), self.by_loose_name)
-        if suggestion is not None:
-            raise ValueError(
-                _("panti bernama '%(name)s' tidak terdaftar — maksud Anda '%(suggestion)s'?")
-                % {"name": shown(name), "suggestion": self.by_loose_name[suggestion][0].name}
+        keys = close_matches(loose_key(str(name)), self.by_loose_name)
+        if keys:
+            raise ColumnError(
+                _(
+                    "panti bernama '%(name)s' tidak terdaftar — maksud Anda %(suggestions)s? Bila bukan, daftarkan "
+                    "pantinya lebih dulu."
+                )
+                % {
+                    "name": shown(name),
+                    "suggestions": or_list(facility.name for key in keys for facility in self.by_loose_name[key]),
+                },
+                column=self.name_column,
             )
-        raise ValueError(
+        raise ColumnError(
             _("panti bernama '%(name)s' tidak terdaftar. Tambahkan panti lebih dulu atau periksa namanya.")
-            % {"name": shown(name)}
+            % {"name": shown(name)},
+            column=self.name_column,
         )
 
     def unknown(self, value):
         # Near misses are looked for among the facilities loaded by prime (none otherwise).
-        suggestion = close_match(self.normalize(value), self.cache or {}) if self.by_name is not None else None
-        if suggestion is not None:
-            return _("panti dengan kode '%(value)s' tidak terdaftar — maksud Anda '%(suggestion)s'?") % {
-                "value": shown(value),
-                "suggestion": suggestion,
-            }
+        codes = close_matches(self.normalize(value), self.cache or {}) if self.by_name is not None else []
+        if codes:
+            return _(
+                "panti dengan kode '%(value)s' tidak terdaftar — maksud Anda %(suggestions)s? Bila bukan, daftarkan "
+                "pantinya lebih dulu."
+            ) % {"value": shown(value), "suggestions": or_list(codes)}
         return _("panti dengan kode '%(value)s' tidak terdaftar. Tambahkan panti lebih dulu atau periksa kodenya.") % {
             "value": shown(value)
         }

@@ -11,7 +11,8 @@ from django.utils.translation import gettext as _
 
 from agencies.scope import staff_scope
 from core.spreadsheets.cells import loose_key, norm_key, shown
-from core.spreadsheets.lookups import CsrFieldWidget, LookupWidget, ManyLookupWidget, close_match
+from core.spreadsheets.clerks import close_matches, or_list, without_legal_form
+from core.spreadsheets.lookups import CsrFieldWidget, LookupWidget, ManyLookupWidget
 from core.spreadsheets.resources import Column, SpreadsheetResource
 from core.spreadsheets.widgets import ChoiceWidget, TextWidget
 from partners import services
@@ -36,7 +37,9 @@ COMPANY_STATUS_LABELS = {
 
 class CompanyWidget(LookupWidget):
     """A partner by its name (or its code), the name matched ignoring case, spaces and
-    punctuation; a near miss is answered with the closest registered name. Exports the name."""
+    punctuation, and then without its legal form ("Sebangau Agro Mandiri" or "Sebangau Agro
+    Mandiri, PT" for "PT Sebangau Agro Mandiri") when exactly one partner matches so. A near
+    miss is answered with every registered name as close as the closest. Exports the name."""
 
     model = Company
     field = "name"
@@ -44,19 +47,21 @@ class CompanyWidget(LookupWidget):
     def __init__(self, *, required: bool = True):
         super().__init__(required=required)
         self.by_loose_name: dict[str, list[Company]] | None = None
+        self.by_bare_name: dict[str, list[Company]] = {}
 
     def prime(self, values):
         # Partners number in the hundreds: load them all.
         companies = list(Company.objects.only("id", "name", "slug"))
         self.cache = self.index(companies)
-        self.by_loose_name = {}
+        self.by_loose_name, self.by_bare_name = {}, {}
         for company in companies:
             self.by_loose_name.setdefault(loose_key(company.name), []).append(company)
+            self.by_bare_name.setdefault(without_legal_form(company.name), []).append(company)
 
     def find(self, key):
         found = super().find(key)
         if not found and self.by_loose_name is not None:
-            return self.by_loose_name.get(loose_key(key))
+            return self.by_loose_name.get(loose_key(key)) or self.by_bare_name.get(without_legal_form(key))
         return found
 
     @staticmethod
@@ -77,13 +82,23 @@ class CompanyWidget(LookupWidget):
             found[key] = matches
         return found
 
+    def ambiguous(self, value):
+        names = sorted(company.name for company in self.find(self.normalize(value)) or [])
+        return _("'%(value)s' cocok dengan lebih dari satu mitra: %(names)s. Tulis nama lengkapnya.") % {
+            "value": shown(value),
+            "names": or_list(names),
+        }
+
     def unknown(self, value):
         # Near misses are looked for among the partners loaded by prime (none otherwise).
-        suggestion = close_match(loose_key(str(value)), self.by_loose_name or {})
-        if suggestion is not None:
-            return _("mitra '%(value)s' tidak terdaftar — maksud Anda '%(suggestion)s'?") % {
+        keys = close_matches(without_legal_form(str(value)), self.by_bare_name)
+        if keys:
+            return _(
+                "mitra '%(value)s' tidak terdaftar — maksud Anda %(suggestions)s? Bila bukan, daftarkan mitranya "
+                "lebih dulu."
+            ) % {
                 "value": shown(value),
-                "suggestion": self.by_loose_name[suggestion][0].name,
+                "suggestions": or_list(company.name for key in keys for company in self.by_bare_name[key]),
             }
         return _("mitra '%(value)s' tidak terdaftar. Tambahkan mitra lebih dulu atau periksa namanya.") % {
             "value": shown(value)
@@ -93,7 +108,7 @@ class CompanyWidget(LookupWidget):
         return obj.name
 
     def describe(self):
-        return _("Nama mitra yang terdaftar di portal.")
+        return _("Nama mitra yang terdaftar di portal (PT, CV atau Tbk boleh tidak ditulis).")
 
 
 class CompanyResource(SpreadsheetResource):

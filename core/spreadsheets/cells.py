@@ -45,6 +45,16 @@ def unescape_formula(value: str) -> str:
     return value
 
 
+class ColumnError(ValueError):
+    """A cell's problem that belongs to another column than the one being read: the need's
+    facility looked for by the name the clerk wrote in 'Nama Panti' because 'Kode Panti' is
+    empty. The report names ``column``."""
+
+    def __init__(self, message: str, *, column: str):
+        super().__init__(message)
+        self.column = column
+
+
 def normalize_header(value: Any) -> str:
     if value is None:
         return ""

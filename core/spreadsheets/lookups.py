@@ -12,7 +12,6 @@ Lookups of other apps' registries subclass :class:`LookupWidget` in their own ap
 ``partners.resources.CompanyWidget``): ``core`` imports no other app.
 """
 
-import difflib
 import re
 from collections.abc import Iterable
 from decimal import Decimal
@@ -26,15 +25,6 @@ from import_export import widgets
 from core.models import CsrField
 from core.spreadsheets.cells import FormulaCell, is_blank, is_clear_marker, norm_key, shown, text_of
 from core.spreadsheets.widgets import CellWidget
-
-#: How alike a key must be to a registered one to be offered as "maksud Anda ...?" (difflib's ratio).
-CLOSE_MATCH_CUTOFF = 0.8
-
-
-def close_match(key: str, candidates: Iterable[str]) -> str | None:
-    """The registered key most like ``key``, if one is close enough to be a typing slip."""
-    matches = difflib.get_close_matches(key, list(candidates), n=1, cutoff=CLOSE_MATCH_CUTOFF)
-    return matches[0] if matches else None
 
 
 class LookupWidget(CellWidget, widgets.ForeignKeyWidget):

@@ -167,7 +167,7 @@ class SpreadsheetResource(resources.ModelResource):
         if key == NON_FIELD_ERRORS:
             return None
         for name, f in self.fields.items():
-            if key in (name, f.attribute) or (f.attribute and key == f"{f.attribute}_id"):
+            if key in (name, f.attribute, f.column_name) or (f.attribute and key == f"{f.attribute}_id"):
                 return f.column_name
         return None
 
@@ -302,7 +302,7 @@ class SpreadsheetResource(resources.ModelResource):
         # As the library's, but many-to-many cells are checked here too (the library checks
         # them only while saving them, after the row is written), so that their problems are
         # reported with the row's others; save_m2m sets them once the row is saved.
-        # A blank optional cell of an update row keeps the stored value (the marker "-" clears it).
+        # A blank cell of an update row keeps the stored value (the marker "-" clears an optional one).
         errors = {}
         for f in self.import_columns():
             if f.column_name not in row or self.keeps_stored(f, instance, row):
@@ -313,18 +313,16 @@ class SpreadsheetResource(resources.ModelResource):
                 else:
                     self.import_field(f, instance, row, **kwargs)
             except ValueError as error:
-                errors[f.attribute] = ValidationError(str(error), code="invalid")
+                # A problem of the column the clerk filled is reported in that column.
+                errors[getattr(error, "column", None) or f.attribute] = ValidationError(str(error), code="invalid")
         if errors:
             raise ValidationError(errors)
 
     def keeps_stored(self, f: Column, instance, row: dict) -> bool:
-        """A blank cell of an optional column, in a row that updates a stored row: not read, so
-        the stored value stays. Only the clear marker ``-`` empties an optional value."""
-        return (
-            hasattr(instance, "_import_snapshot")
-            and is_blank(row.get(f.column_name))
-            and not getattr(f.widget, "required", False)
-        )
+        """A blank cell in a row that updates a stored row: not read, so the stored value stays,
+        in a required column too (a clerk changes one field without retyping the others). Only
+        the clear marker ``-`` empties an optional value; in a required column it is refused."""
+        return hasattr(instance, "_import_snapshot") and is_blank(row.get(f.column_name))
 
     def save_m2m(self, instance, row, **kwargs):
         if not self._is_using_transactions(kwargs) and self._is_dry_run(kwargs):

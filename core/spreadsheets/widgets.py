@@ -30,6 +30,7 @@ from import_export import widgets
 from openpyxl.utils.datetime import from_excel
 
 from core.spreadsheets.cells import NO, SPACES, YES, is_blank, is_clear_marker, norm_key, shown, text_of
+from core.spreadsheets.clerks import rupiah_text, scaled_rupiah
 from core.spreadsheets.limits import format_count
 
 
@@ -184,11 +185,10 @@ class IntegerWidget(CellWidget, widgets.IntegerWidget):
         return _("Bilangan bulat, tidak negatif.")
 
 
-_RUPIAH_PREFIX = re.compile(r"^(?:rp\.?|idr)\s*", re.IGNORECASE)
-
-
 class RupiahWidget(IntegerWidget):
-    """Whole rupiah: ``Rp 1.250.000``, ``1.250.000``, ``1250000`` or a number cell."""
+    """Whole rupiah: ``Rp 1.250.000``, ``Rp. 1.250.000,-``, ``1.250.000,00``, ``1250000``, a number
+    cell, or with a word: ``48 jt``, ``Rp 70jt``, ``1,5 M`` (miliar), ``250 rb``
+    (:mod:`core.spreadsheets.clerks`)."""
 
     number_format = '"Rp "#,##0'
 
@@ -197,17 +197,23 @@ class RupiahWidget(IntegerWidget):
 
     def to_int(self, value):
         if isinstance(value, str):
-            value = _RUPIAH_PREFIX.sub("", value.strip())
+            value = rupiah_text(value)
+            scaled = scaled_rupiah(value)
+            if scaled is not None:
+                return scaled
         return super().to_int(value)
 
     def not_a_number(self, value):
         return _(
-            "bukan nilai rupiah yang dikenali: '%(value)s'. Tulis seperti Rp 1.250.000, 1.250.000 atau 1250000 "
-            "(tanpa sen)."
+            "bukan nilai rupiah yang dikenali: '%(value)s'. Tulis seperti Rp 1.250.000, 1.250.000, 1250000, "
+            "48 jt atau 1,5 M (tanpa sen)."
         ) % {"value": shown(value)}
 
     def describe(self):
-        return _("Rupiah tanpa sen: Rp 1.250.000, 1.250.000 atau 1250000.")
+        return _(
+            "Rupiah tanpa sen: Rp 1.250.000, Rp. 1.250.000,-, 1.250.000,00 atau 1250000; juga 48 jt (juta), "
+            "250 rb (ribu) dan 1,5 M (miliar, bukan million)."
+        )
 
 
 class DecimalWidget(CellWidget, widgets.DecimalWidget):

@@ -46,8 +46,8 @@ def test_a_clerks_needs_file_imports_and_a_near_miss_gets_its_suggestion(staff_c
     refused = upload(staff_client, Need, xlsx(rows, HEADERS))
 
     assert problems(refused) == [
-        "Baris 4, kolom 'Kode Panti': panti bernama 'PSBI Bangun Daja 1' tidak terdaftar — maksud Anda "
-        "'PSBI Bangun Daya 1'?"
+        "Baris 4, kolom 'Nama Panti': panti bernama 'PSBI Bangun Daja 1' tidak terdaftar — maksud Anda "
+        "'PSBI Bangun Daya 1'? Bila bukan, daftarkan pantinya lebih dulu."
     ]
     assert Need.objects.count() == 1
 
@@ -187,7 +187,7 @@ def test_a_facilities_file_with_region_codes_without_dots(staff_client):
 def test_a_near_miss_facility_code_gets_its_suggestion(staff_client, facility):
     assert problems(upload(staff_client, Need, xlsx([need_row("panti-sosial-l")]))) == [
         "Baris 2, kolom 'Kode Panti': panti dengan kode 'panti-sosial-l' tidak terdaftar — maksud Anda "
-        "'panti-sosial-1'?"
+        "'panti-sosial-1'? Bila bukan, daftarkan pantinya lebih dulu."
     ]
 
 
@@ -200,7 +200,10 @@ def test_partner_names_ignore_punctuation_and_a_near_miss_gets_its_suggestion(dj
         with pytest.raises(ValueError) as near_miss:
             widget.clean("PT Bank Kaltemg")
 
-    assert str(near_miss.value) == "mitra 'PT Bank Kaltemg' tidak terdaftar — maksud Anda 'PT Bank Kalteng'?"
+    assert str(near_miss.value) == (
+        "mitra 'PT Bank Kaltemg' tidak terdaftar — maksud Anda 'PT Bank Kalteng'? Bila bukan, daftarkan mitranya "
+        "lebih dulu."
+    )
 
 
 def test_program_file_names_a_partner_loosely(staff_client):

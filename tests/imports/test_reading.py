@@ -139,7 +139,7 @@ def test_rupiah_with_zero_cents_and_blanks(typed, expected):
     assert RupiahWidget().clean(typed) == expected
 
 
-@pytest.mark.parametrize("typed", ["Rp 1.250.000,50", "1,5 juta", "Rp -5.000", "12.5"])
+@pytest.mark.parametrize("typed", ["Rp 1.250.000,50", "1,2345675 juta", "48 dolar", "Rp -5.000", "12.5"])
 def test_rupiah_refuses_what_is_not_whole_rupiah(typed):
     with pytest.raises(ValueError, match=r"bukan nilai rupiah yang dikenali|tidak boleh negatif"):
         RupiahWidget().clean(typed)

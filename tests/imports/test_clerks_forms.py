@@ -1,0 +1,147 @@
+"""The forms clerks write values in (issue 25), cell by cell: rupiah as written, company names
+without or with a moved legal form, every equally close name suggested, a blank cell of an update
+row keeping the stored value in a required column too. Whole files written the way the clerks
+write them are in ``test_clerks_files``."""
+
+import pytest
+
+from core.spreadsheets.clerks import close_matches, region_name_key, scaled_rupiah, without_legal_form
+from core.spreadsheets.widgets import RupiahWidget
+from facilities.models import Need
+from partners.resources import CompanyWidget
+from tests.factories import CompanyFactory, FacilityFactory, NeedFactory
+from tests.imports.helpers import NEED_HEADERS, confirm, need_row, problems, upload, xlsx
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("typed", "rupiah"),
+    [
+        ("Rp 48.000.000,-", 48_000_000),
+        ("48.000.000,00", 48_000_000),
+        ("Rp. 48.000.000", 48_000_000),
+        ("Rp48.000.000,-", 48_000_000),
+        ("Rp 48.000.000.-", 48_000_000),
+        ("48 jt", 48_000_000),
+        ("Rp 70jt", 70_000_000),
+        ("Rp. 2,5 juta", 2_500_000),
+        ("2.5 jt", 2_500_000),
+        ("1.500 jt", 1_500_000_000),  # a dot before three digits groups thousands
+        ("1,5 M", 1_500_000_000),  # M is miliar, never million
+        ("2 miliar", 2_000_000_000),
+        ("250 rb", 250_000),
+        ("750RB", 750_000),
+    ],
+)
+def test_rupiah_as_clerks_write_it(typed, rupiah):
+    assert RupiahWidget().clean(typed) == rupiah
+
+
+@pytest.mark.parametrize("typed", ["1,2345675 jt", "5 dolar", "1,5,2 M", "Rp 1.250.000,50"])
+def test_rupiah_with_sen_or_an_unknown_word_is_refused_with_the_forms_accepted(typed):
+    with pytest.raises(ValueError, match="48 jt atau 1,5 M"):
+        RupiahWidget().clean(typed)
+
+
+def test_scaled_rupiah_is_none_without_a_word():
+    assert scaled_rupiah("48.000.000") is None
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["PT Sebangau Agro Mandiri", "Sebangau Agro Mandiri", "Sebangau Agro Mandiri, PT", "sebangau agro mandiri tbk"],
+)
+def test_a_company_name_without_or_with_a_moved_legal_form(typed):
+    assert without_legal_form(typed) == "sebangauagromandiri"
+
+
+def test_region_names_without_their_prefix():
+    keys = {region_name_key(typed) for typed in ("Kec. Jabiren Raya", "Kecamatan Jabiren Raya", "JABIREN RAYA")}
+    assert keys == {"jabirenraya"}
+
+
+def test_every_equally_close_name_is_suggested():
+    assert close_matches("psbdbudibhakti", ["psbdbudibhakti1", "psbdbudibhakti2", "psbrtarunajaya1"]) == [
+        "psbdbudibhakti1",
+        "psbdbudibhakti2",
+    ]
+
+
+def test_a_company_without_its_legal_form_is_found_when_only_one_matches(django_assert_num_queries):
+    sebangau = CompanyFactory(name="PT Sebangau Agro Mandiri")
+    CompanyFactory(name="PT Kahayan Sawit Lestari")
+    CompanyFactory(name="CV Kahayan Sawit Lestari")
+    widget = CompanyWidget()
+    with django_assert_num_queries(1):
+        widget.prime([])
+        assert widget.clean("Sebangau Agro Mandiri") == sebangau
+        assert widget.clean("Sebangau Agro Mandiri, PT") == sebangau
+        with pytest.raises(ValueError) as two:
+            widget.clean("Kahayan Sawit Lestari")
+        with pytest.raises(ValueError) as near:
+            widget.clean("Sebangau Agro Mandri")
+
+    assert str(two.value) == (
+        "'Kahayan Sawit Lestari' cocok dengan lebih dari satu mitra: 'CV Kahayan Sawit Lestari' atau "
+        "'PT Kahayan Sawit Lestari'. Tulis nama lengkapnya."
+    )
+    assert str(near.value) == (
+        "mitra 'Sebangau Agro Mandri' tidak terdaftar — maksud Anda 'PT Sebangau Agro Mandiri'? Bila bukan, "
+        "daftarkan mitranya lebih dulu."
+    )
+
+
+HEADERS = ["Kode Panti", "Nama Panti", *NEED_HEADERS[1:]]
+
+
+def test_a_facility_name_suggests_every_equally_close_name_in_the_name_column(staff_client):
+    FacilityFactory(name="PSBD Budi Bhakti 1", slug="psbd-budi-bhakti-1")
+    FacilityFactory(name="PSBD Budi Bhakti 2", slug="psbd-budi-bhakti-2")
+    FacilityFactory(name="PSBR Taruna Jaya 1", slug="psbr-taruna-jaya-1")
+    rows = [
+        need_row(slug=None, **{"Nama Panti": "PSBD Budi Bhakti"}),
+        need_row(slug=None, **{"Nama Panti": "PSBR Taruna Jaya 2"}),
+    ]
+
+    assert problems(upload(staff_client, Need, xlsx(rows, HEADERS))) == [
+        "Baris 2, kolom 'Nama Panti': panti bernama 'PSBD Budi Bhakti' tidak terdaftar — maksud Anda "
+        "'PSBD Budi Bhakti 1' atau 'PSBD Budi Bhakti 2'? Bila bukan, daftarkan pantinya lebih dulu.",
+        "Baris 3, kolom 'Nama Panti': panti bernama 'PSBR Taruna Jaya 2' tidak terdaftar — maksud Anda "
+        "'PSBR Taruna Jaya 1'? Bila bukan, daftarkan pantinya lebih dulu.",
+    ]
+    assert not Need.objects.exists()
+
+
+def test_two_facilities_of_one_name_ask_for_the_code_and_list_them(staff_client):
+    FacilityFactory(name="Panti Kasih", slug="panti-kasih-tebet")
+    FacilityFactory(name="Panti Kasih", slug="panti-kasih-bogor")
+
+    assert problems(
+        upload(staff_client, Need, xlsx([need_row(slug=None, **{"Nama Panti": "Panti Kasih"})], HEADERS))
+    ) == [
+        "Baris 2, kolom 'Nama Panti': ada 2 panti bernama 'Panti Kasih'; tulis kode panti di kolom 'Kode Panti': "
+        "'panti-kasih-bogor' atau 'panti-kasih-tebet'."
+    ]
+
+
+def test_blank_required_cells_of_an_update_row_keep_the_stored_values(staff_client, facility):
+    need = NeedFactory(facility=facility, title="Kasur busa", quantity=40, unit="buah", unit_cost=1_250_000)
+    blank = {"Bidang": None, "Jenis Kebutuhan": None, "Jumlah": None, "Satuan": None}
+    row = need_row(**blank, **{"Harga Satuan (Rp)": "Rp 1.500.000,-"})
+
+    preview = upload(staff_client, Need, xlsx([row]))
+    assert problems(preview) == []
+    confirm(staff_client, Need, preview)
+
+    need.refresh_from_db()
+    assert (need.quantity, need.unit, need.unit_cost, need.kind) == (40, "buah", 1_500_000, "goods")
+    again = upload(staff_client, Need, xlsx([row])).context["outcome"]
+    assert (again.updated, again.unchanged) == (0, 1)
+
+
+def test_blank_required_cells_of_a_new_row_are_still_required(staff_client, facility):
+    assert problems(upload(staff_client, Need, xlsx([need_row(Jumlah=None, Satuan=None)]))) == [
+        "Baris 2, kolom 'Jumlah': wajib diisi.",
+        "Baris 2, kolom 'Satuan': wajib diisi.",
+    ]
