@@ -98,9 +98,10 @@ class ProgramResource(SpreadsheetResource):
     target_regions = Column(
         "target_regions",
         "Wilayah Sasaran",
-        ManyLookupWidget(RegionWidget(), required=True),
-        example="62.11.01; 62.11.02",
-        help_text="Kecamatan atau desa sasaran. Menentukan dinas yang mencatat program.",
+        ManyLookupWidget(RegionWidget(names=True), required=True),
+        example="62.11.01; Kec. Jabiren Raya",
+        help_text="Kecamatan atau desa sasaran: kode, kode dan nama, atau nama bila unik di wilayah dinas Anda. "
+        "Menentukan dinas yang mencatat program.",
     )
     agency = Column(
         column_name="Dinas Pencatat",
@@ -228,6 +229,8 @@ class ProgramResource(SpreadsheetResource):
                 % {"end": instance.end_date.strftime("%d/%m/%Y"), "start": instance.start_date.strftime("%d/%m/%Y")}
             }
         targets = instance._import_targets
+        if area_problem := self.area_problem(instance):
+            return {"target_regions": area_problem}  # says what is wrong, before "no agency covers them"
         if instance.agency is None:
             return {
                 "target_regions": _(

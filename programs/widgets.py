@@ -7,7 +7,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from core.formatting import format_rupiah
-from core.spreadsheets.cells import is_blank, loose_key, norm_key, shown
+from core.spreadsheets.cells import is_blank, norm_key, shown
 from core.spreadsheets.lookups import LookupWidget
 from core.spreadsheets.resources import Column
 from core.spreadsheets.widgets import CellWidget, IntegerWidget, RupiahWidget
@@ -123,38 +123,42 @@ def company_first() -> str:
 
 
 _SHARE = re.compile(
-    r"^(?P<code>\d[\d.\s]*)(?P<name>[^\W\d_][^:]*?)?\s*:\s*(?P<amount>[^()]+?)\s*"
-    r"(?:\(\s*(?P<households>[^()]*?)\s*KK\s*\))?$",
+    r"^(?P<place>[^:]+?)\s*:\s*(?P<amount>[^()]+?)\s*(?:\(\s*(?P<households>[^()]*?)\s*KK\s*\))?$",
     re.IGNORECASE,
 )
 
 
 class SplitWidget(CellWidget):
     """The split of a report's rupiah over regions: ``62.11.05 Kahayan Hilir: Rp 100.000.000;
-    62.11.01: 50.000.000 (120 KK)``. Gives a list of :class:`~programs.rules.ShareLine`."""
+    62.11.01: 50.000.000 (120 KK); Maliku: 48 jt``: a kecamatan or village by its code, its code
+    and name (checked against each other) or its name alone when unique in the importing
+    account's area. Gives a list of :class:`~programs.rules.ShareLine`."""
 
     text_column = True
     SEPARATOR = re.compile(r"[;\n\r]+")
 
     def __init__(self):
         super().__init__(required=False, default=None)
-        self.regions = RegionWidget()
+        self.regions = RegionWidget(names=True)
         self.rupiah = RupiahWidget()
         self.counts = IntegerWidget()
+
+    def within(self, area: str | None) -> None:
+        self.regions.within(area)
 
     def parts(self, value: Any) -> list[str]:
         return [part.strip() for part in self.SEPARATOR.split(str(value)) if part.strip()]
 
     def prime(self, values):
-        codes = []
+        places = []
         for value in values:
             if is_blank(value):
                 continue
             for part in self.parts(value):
                 match = _SHARE.match(part)
                 if match:
-                    codes.append(match.group("code"))
-        self.regions.prime(codes)
+                    places.append(match.group("place"))
+        self.regions.prime(places)
 
     def clean(self, value, row=None, **kwargs):
         if is_blank(value):
@@ -167,18 +171,12 @@ class SplitWidget(CellWidget):
             match = _SHARE.match(part)
             if match is None:
                 problems.append(
-                    _("'%(part)s' tidak dapat dibaca; tulis kode wilayah, titik dua, lalu rupiahnya.")
+                    _("'%(part)s' tidak dapat dibaca; tulis kode atau nama kecamatan/desa, titik dua, lalu rupiahnya.")
                     % {"part": shown(part)}
                 )
                 continue
             try:
-                region = self.regions.parse(match.group("code"), row)
-                name = (match.group("name") or "").strip()
-                if name and loose_key(name) != loose_key(region.name):
-                    raise ValueError(
-                        _("kode %(code)s adalah %(region)s, bukan '%(name)s'.")
-                        % {"code": region.code, "region": region.name, "name": shown(name)}
-                    )
+                region = self.regions.parse(match.group("place"), row)
                 amount = self.rupiah.parse(match.group("amount"), row)
                 households = match.group("households")
                 households = self.counts.parse(households, row) if households else 0
@@ -202,7 +200,8 @@ class SplitWidget(CellWidget):
 
     def describe(self):
         return _(
-            "Rupiah per kecamatan atau desa, dipisah titik koma: kode wilayah, nama (boleh tidak ditulis), titik "
-            "dua, rupiah, dan bila ada jumlah KK dalam kurung. Contoh: 62.11.05 Kahayan Hilir: Rp 100.000.000; "
-            "62.11.01: 50.000.000 (120 KK). Jumlahnya harus sama dengan Realisasi (Rp)."
+            "Rupiah per kecamatan atau desa, dipisah titik koma: kode wilayah, kode dan nama, atau nama saja bila "
+            "unik di wilayah dinas Anda; titik dua, rupiah, dan bila ada jumlah KK dalam kurung. Contoh: 62.11.05 "
+            "Kahayan Hilir: Rp 100.000.000; 62.11.01: 50.000.000 (120 KK); Maliku: 48 jt. Jumlahnya harus sama "
+            "dengan Realisasi (Rp)."
         )

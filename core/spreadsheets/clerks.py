@@ -93,10 +93,15 @@ _REGION_PREFIX = re.compile(
 )
 
 
+def without_region_prefix(name: str) -> str:
+    """``Kec. Jabiren Raya`` → ``Jabiren Raya``."""
+    return " ".join(_REGION_PREFIX.sub("", name.strip()).split())
+
+
 def region_name_key(name: str) -> str:
     """How a kecamatan or village name is compared: without "Kec."/"Kecamatan"/"Desa"/"Kel.",
     case, spaces and punctuation."""
-    return loose_key(_REGION_PREFIX.sub("", name.strip()))
+    return loose_key(without_region_prefix(name))
 
 
 # ---------------------------------------------------------------------------------------------

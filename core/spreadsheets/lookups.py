@@ -155,6 +155,10 @@ class ManyLookupWidget(CellWidget, widgets.ManyToManyWidget):
             return []
         return self.parse(value, row)
 
+    def within(self, area: str | None) -> None:
+        if hasattr(self.inner, "within"):
+            self.inner.within(area)
+
     def parts(self, value: Any) -> list[str]:
         if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
             return [self.inner.normalize(value)]  # one code Excel turned into a number

@@ -32,6 +32,8 @@ class RowPreview:
     row: int
     label: str
     changes: list[tuple[str, str, str]] = field(default_factory=list)
+    #: A new row's values, as the clerk should check them: [(column, value)].
+    values: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass

@@ -126,7 +126,8 @@ def outcome_from_result(resource: SpreadsheetResource, result: Result, table: Ta
         if len(listed) >= PREVIEW_ROWS or row_result.instance is None:
             continue
         changes = resource.describe_changes(row_result.instance) if kind == RowResult.IMPORT_TYPE_UPDATE else []
-        listed.append(RowPreview(row_result.number, resource.row_label(row_result.instance), changes))
+        values = resource.describe_values(row_result.instance) if kind == RowResult.IMPORT_TYPE_NEW else []
+        listed.append(RowPreview(row_result.number, resource.row_label(row_result.instance), changes, values))
     return outcome
 
 

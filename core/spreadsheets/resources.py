@@ -250,11 +250,21 @@ class SpreadsheetResource(resources.ModelResource):
         file_name = kwargs.get("file_name") or ""
         self._change_reason = (_("Impor spreadsheet: %(name)s") % {"name": file_name})[:100]
         headers = list(dataset.headers or [])
+        for name in self.get_import_id_fields():
+            f = self.fields[name]
+            if f.column_name not in headers and not f.required:
+                # An optional part of the key, left out of the file (no "Triwulan" in a file of
+                # yearly reports): its default.
+                dataset.append_col([None] * len(dataset), header=f.column_name)
+                headers.append(f.column_name)
         for columns in self.column_alternatives.values():
             for column in columns:
                 if column not in headers:
                     dataset.append_col([None] * len(dataset), header=column)
                     headers.append(column)
+        for f in self.fields.values():
+            if hasattr(f.widget, "within"):
+                f.widget.within(self._area)  # names of regions are unique inside the area
         if self.prefetch_lookups:
             for f in self.fields.values():
                 if hasattr(f.widget, "prime") and f.column_name in headers:
@@ -509,10 +519,33 @@ class SpreadsheetResource(resources.ModelResource):
             if isinstance(model_field, models.ForeignKey):
                 old_text, new_text = str(old or ""), str(new or "")  # both as codes
             else:
-                old_text = f.widget.render(old) if old is not None else ""
-                new_text = f.widget.render(new) if new is not None else ""
+                old_text, new_text = self.display(f, old), self.display(f, new)
             changes.append((f.column_name, shown(old_text), shown(new_text)))
         return changes
+
+    @staticmethod
+    def display(f: Column, value: Any) -> str:
+        if value is None:
+            return ""
+        if hasattr(f.widget, "display"):
+            return f.widget.display(value)
+        return str(f.widget.render(value))
+
+    def describe_values(self, instance) -> list[tuple[str, str]]:
+        """A new row's values that the row label does not already show (quantity, price,
+        dates...), as the preview lists them for the clerk to check before confirming."""
+        key_attributes = {self.fields[name].attribute for name in self.get_import_id_fields()}
+        values = []
+        for f in self.import_columns():
+            model_field = self.model_field(f)
+            if f.attribute in key_attributes or model_field is None or model_field.many_to_many:
+                continue
+            value = getattr(instance, f.attribute, None)
+            if value in (None, ""):
+                continue
+            text = str(value) if isinstance(model_field, models.ForeignKey) else self.display(f, value)
+            values.append((f.column_name, shown(text)))
+        return values
 
     # -- export -----------------------------------------------------------------------------
 

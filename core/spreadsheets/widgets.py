@@ -29,6 +29,7 @@ from django.utils.translation import gettext as _
 from import_export import widgets
 from openpyxl.utils.datetime import from_excel
 
+from core.formatting import format_rupiah
 from core.spreadsheets.cells import NO, SPACES, YES, is_blank, is_clear_marker, norm_key, shown, text_of
 from core.spreadsheets.clerks import rupiah_text, scaled_rupiah
 from core.spreadsheets.limits import format_count
@@ -69,6 +70,10 @@ class CellWidget(widgets.Widget):
 
     def format(self, value: Any, native: bool) -> Any:
         return value if native else text_of(value)
+
+    def display(self, value: Any) -> str:
+        """The value as the preview shows it to the clerk (rupiah grouped, dates as typed here)."""
+        return "" if value is None else str(self.render(value))
 
     def describe(self) -> str:
         """What the cell accepts, for the hint sheet of the template."""
@@ -203,6 +208,9 @@ class RupiahWidget(IntegerWidget):
                 return scaled
         return super().to_int(value)
 
+    def display(self, value):
+        return "" if value is None else format_rupiah(value)
+
     def not_a_number(self, value):
         return _(
             "bukan nilai rupiah yang dikenali: '%(value)s'. Tulis seperti Rp 1.250.000, 1.250.000, 1250000, "
@@ -291,6 +299,9 @@ class DateWidget(CellWidget, widgets.DateWidget):
 
     def format(self, value, native):
         return value if native else value.isoformat()
+
+    def display(self, value):
+        return "" if value is None else value.strftime("%d/%m/%Y")
 
     def describe(self):
         return _("Tanggal: 31/12/2025 atau 2025-12-31 (atau sel bertipe tanggal).")

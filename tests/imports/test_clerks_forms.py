@@ -145,3 +145,15 @@ def test_blank_required_cells_of_a_new_row_are_still_required(staff_client, faci
         "Baris 2, kolom 'Jumlah': wajib diisi.",
         "Baris 2, kolom 'Satuan': wajib diisi.",
     ]
+
+
+def test_the_preview_shows_a_new_rows_quantity_price_and_dates(staff_client, facility):
+    preview = upload(staff_client, Need, xlsx([need_row(Jumlah=12, **{"Harga Satuan (Rp)": "1,5 jt"})]))
+
+    values = dict(preview.context["outcome"].new_rows[0].values)
+    assert (values["Jumlah"], values["Harga Satuan (Rp)"], values["Dibutuhkan Paling Lambat"]) == (
+        "12",
+        "Rp 1.500.000",
+        "31/12/2026",
+    )
+    assert "Harga Satuan (Rp): Rp 1.500.000" in preview.content.decode()

@@ -82,7 +82,7 @@ def test_a_changed_row_is_updated_with_history_by_the_importing_user(staff_clien
     assert (outcome.new, outcome.updated) == (0, 1)
     changes = {column: (old, new) for column, old, new in outcome.updated_rows[0].changes}
     assert changes["Jumlah"] == ("40", "45")
-    assert changes["Harga Satuan (Rp)"] == ("1000000", "1250000")
+    assert changes["Harga Satuan (Rp)"] == ("Rp 1.000.000", "Rp 1.250.000")
     confirm(staff_client, Need, preview)
     need.refresh_from_db()
     assert (need.quantity, need.unit_cost, need.title) == (45, 1_250_000, "KASUR  busa")

@@ -138,9 +138,9 @@ def test_targets_outside_the_importing_agency_are_refused_and_nothing_is_written
         ["PT Ada", "Program Jakarta", "Donasi", "Pendidikan", 0, "01/01/2025", None, "62.11.01; 31.74.01"],
     ]
 
+    # A target outside the area is said to be so (issue 25), not "no agency covers all targets".
     assert problems(_upload(pulpis_client, rows)) == [
-        "Baris 3, kolom 'Wilayah Sasaran': tidak ada satu dinas yang wilayahnya mencakup semua wilayah sasaran "
-        "(62.11.01; 31.74.01); daftarkan satu program per dinas."
+        "Baris 3, kolom 'Wilayah Sasaran': wilayah 31.74.01 berada di luar wilayah dinas Anda (62.11)."
     ]
     rows[1][-1] = "31.74.01"
     agency("31", "Dinas Sosial Provinsi DKI Jakarta")

@@ -152,7 +152,7 @@ def test_the_natural_key_updates_a_report_and_an_unchanged_file_writes_nothing(s
     )
     outcome = preview([changed], staff)[0]
     assert (outcome.new, outcome.updated) == (0, 1)
-    assert ("Realisasi (Rp)", "150000000", "160000000") in outcome.updated_rows[0].changes
+    assert ("Realisasi (Rp)", "Rp 150.000.000", "Rp 160.000.000") in outcome.updated_rows[0].changes
     split = next(change for change in outcome.updated_rows[0].changes if change[0] == "Rincian Wilayah")
     assert split[1].startswith("62.11.01 Pandih Batu: Rp 50.000.000 (40 KK); 62.11.05")
     assert split[2].startswith("62.11.05 Kahayan Hilir: Rp 110.000.000; 62.11.01")
@@ -202,8 +202,8 @@ NEXT_YEAR = LAST_YEAR + 2
         ),
         pytest.param(
             {"Rincian Wilayah": "Kahayan Hilir 150 juta"},
-            "Baris 2, kolom 'Rincian Wilayah': 'Kahayan Hilir 150 juta' tidak dapat dibaca; tulis kode wilayah, "
-            "titik dua, lalu rupiahnya.",
+            "Baris 2, kolom 'Rincian Wilayah': 'Kahayan Hilir 150 juta' tidak dapat dibaca; tulis kode atau nama "
+            "kecamatan/desa, titik dua, lalu rupiahnya.",
             id="split-unreadable",
         ),
         pytest.param(
