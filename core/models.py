@@ -66,6 +66,9 @@ class ImportRecord(models.Model):
     rows_updated = models.PositiveIntegerField(_("updated"), default=0)
     rows_unchanged = models.PositiveIntegerField(_("unchanged"), default=0)
     rows_failed = models.PositiveIntegerField(_("failed"), default=0)
+    # Failing rows left out at the clerk's choice when the good rows were imported (issue 25);
+    # their problems stay in ``problems``.
+    rows_skipped = models.PositiveIntegerField(_("skipped"), default=0)
     problems = models.TextField(_("problems found"), blank=True)
     created_at = models.DateTimeField(_("uploaded at"), auto_now_add=True, db_index=True)
     confirmed = models.BooleanField(_("confirmed"), default=False, db_index=True)

@@ -56,6 +56,7 @@ class ImportRecordAdmin(AgencyScopedAdmin, admin.ModelAdmin):
         "rows_updated",
         "rows_unchanged",
         "rows_failed",
+        "rows_skipped",
         "confirmed",
     ]
     list_filter = ["confirmed", ImportedDataFilter]

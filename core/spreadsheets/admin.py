@@ -69,6 +69,12 @@ class SpreadsheetUploadForm(forms.Form):
 
 class SpreadsheetConfirmForm(forms.Form):
     record = forms.IntegerField(widget=forms.HiddenInput)
+    # The failing rows of the preview that the clerk chose to skip ("3,7"); empty: all or none.
+    skip_rows = forms.RegexField(regex=r"^\d{1,7}(?:,\d{1,7}){0,19999}$", required=False, widget=forms.HiddenInput)
+
+    def clean_skip_rows(self) -> frozenset[int]:
+        text = self.cleaned_data.get("skip_rows") or ""
+        return frozenset(int(number) for number in text.split(",") if number)
 
 
 class SpreadsheetAdminMixin(ImportExportMixin):
@@ -189,12 +195,13 @@ class SpreadsheetAdminMixin(ImportExportMixin):
                 actor=request.user,
                 area=self.import_area(request),
             )
-            if outcome.ok:
+            if outcome.ok or outcome.skippable:
                 storage = self.tmp_storage()
                 storage.save(content)
                 record.stored_file = storage.name
                 record.save(update_fields=["stored_file"])
-                extra["confirm_form"] = SpreadsheetConfirmForm(initial={"record": record.pk})
+                skip_rows = ",".join(str(number) for number in sorted(outcome.failed_rows()))
+                extra["confirm_form"] = SpreadsheetConfirmForm(initial={"record": record.pk, "skip_rows": skip_rows})
             extra.update(outcome=outcome, record=record)
             self.purge_stale_uploads()
         return TemplateResponse(request, [self.import_template_name], self.import_context(request, **extra))
@@ -236,6 +243,7 @@ class SpreadsheetAdminMixin(ImportExportMixin):
                 content=content,
                 actor=request.user,
                 area=self.import_area(request),
+                skip_rows=form.cleaned_data["skip_rows"],
             )
         except (OSError, ImportFileError) as error:
             message = str(error) if isinstance(error, ImportFileError) else _("Berkas pratinjau sudah tidak ada.")
@@ -262,6 +270,18 @@ class SpreadsheetAdminMixin(ImportExportMixin):
                 "unchanged": format_count(outcome.unchanged),
             },
         )
+        if outcome.skipped:
+            messages.warning(
+                request,
+                _(
+                    "%(count)s baris yang salah dilewati dan tidak mengubah apa pun: baris %(rows)s. Masalahnya "
+                    "tercatat di riwayat impor; perbaiki lalu impor baris itu lagi."
+                )
+                % {
+                    "count": format_count(outcome.failed),
+                    "rows": ", ".join(str(number) for number in sorted(outcome.failed_rows())),
+                },
+            )
         return HttpResponseRedirect(self.admin_url("changelist"))
 
     def import_template_view(self, request):

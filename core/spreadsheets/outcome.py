@@ -52,9 +52,27 @@ class ImportOutcome:
     sheet_name: str = ""
     encoding: str = ""
 
+    #: Confirmed with its failing rows skipped at the clerk's choice (``problems`` then report them).
+    skipped: bool = False
+
     @property
     def ok(self) -> bool:
-        return not self.problems and not self.failed
+        return self.skipped or (not self.problems and not self.failed)
+
+    def failed_rows(self) -> frozenset[int]:
+        """The sheet rows that fail (a problem of the whole file has none)."""
+        return frozenset(problem.row for problem in self.problems if problem.row is not None)
+
+    @property
+    def skippable(self) -> bool:
+        """Whether the clerk may import the good rows and skip the failing ones: every problem is
+        a row's, and some row would be written (a file of only bad rows writes nothing)."""
+        return (
+            not self.skipped
+            and bool(self.problems)
+            and all(problem.row is not None for problem in self.problems)
+            and self.new + self.updated > 0
+        )
 
     def preview_rows(self, kind: str) -> list[RowPreview]:
         return self.previews.get(kind, [])

@@ -148,17 +148,19 @@ def run_import(
     file_name: str,
     dry_run: bool,
     area: str | None = None,
+    skip_bad: bool = False,
 ) -> tuple[ImportOutcome, Result]:
-    """Import a read table. Any failing row (or any database error) rolls everything back.
-    ``area``: the importing account's area (a Kemendagri code, None for everywhere); a row
-    outside it fails."""
+    """Import a read table. Any failing row (or any database error) rolls everything back, unless
+    ``skip_bad``: then the rows refused by their checks are left out and the others written (a
+    database error still rolls everything back). ``area``: the importing account's area (a
+    Kemendagri code, None for everywhere); a row outside it fails."""
     resource = resource_class()
     result = resource.import_data(
         table.dataset,
         dry_run=dry_run,
         raise_errors=False,
         use_transactions=True,
-        rollback_on_validation_errors=True,
+        rollback_on_validation_errors=not skip_bad,
         user=actor,
         area=area,
         file_name=file_name,
@@ -199,11 +201,24 @@ def import_preview(
     return outcome, record
 
 
+class _SkippedRowsChanged(Exception):
+    """The rows that fail at confirmation are not those the clerk chose to skip."""
+
+
 def import_confirm(
-    *, record: ImportRecord, resource_class: type[SpreadsheetResource], content: bytes, actor, area: str | None = None
+    *,
+    record: ImportRecord,
+    resource_class: type[SpreadsheetResource],
+    content: bytes,
+    actor,
+    area: str | None = None,
+    skip_rows: frozenset[int] = frozenset(),
 ) -> tuple[ImportOutcome, Result | None]:
     """Import a previewed upload for real. All rows or none: if any row fails now (the data
-    changed since the preview), nothing is written and the record stays unconfirmed."""
+    changed since the preview), nothing is written and the record stays unconfirmed.
+
+    ``skip_rows``: the failing rows of the preview, which the clerk chose to skip. The other rows
+    are then written, each whole, if exactly these rows fail now; otherwise nothing is."""
     with transaction.atomic():
         record = ImportRecord.objects.select_for_update().get(pk=record.pk)
         if record.confirmed:
@@ -214,8 +229,31 @@ def import_confirm(
             table = read_table(content, record.file_name, resource_class.column_spec())
             with transaction.atomic():  # a savepoint: an unexpected error undoes the import, not the record
                 outcome, result = run_import(
-                    resource_class, table, actor=actor, file_name=record.file_name, dry_run=False, area=area
+                    resource_class,
+                    table,
+                    actor=actor,
+                    file_name=record.file_name,
+                    dry_run=False,
+                    area=area,
+                    skip_bad=bool(skip_rows),
                 )
+                if skip_rows and outcome.problems:
+                    if not outcome.skippable or outcome.failed_rows() != skip_rows:
+                        raise _SkippedRowsChanged
+                    outcome.skipped = True
+        except _SkippedRowsChanged:
+            outcome.problems.insert(
+                0,
+                Problem(
+                    None,
+                    None,
+                    _(
+                        "Baris yang salah tidak lagi sama dengan pratinjau (data berubah sejak itu); tidak ada yang "
+                        "disimpan. Unggah ulang berkasnya."
+                    ),
+                ),
+            )
+            result = None
         except ImportFileError as error:
             outcome, result = ImportOutcome(problems=[Problem(None, None, str(error))]), None
         except Exception as error:  # uploaded input must never end in a server error
@@ -236,6 +274,7 @@ def _counts(outcome: ImportOutcome) -> dict[str, Any]:
         "rows_new": outcome.new,
         "rows_updated": outcome.updated,
         "rows_unchanged": outcome.unchanged,
-        "rows_failed": outcome.failed,
+        "rows_failed": 0 if outcome.skipped else outcome.failed,
+        "rows_skipped": outcome.failed if outcome.skipped else 0,
         "problems": "\n".join(outcome.problem_lines()[:RECORDED_PROBLEMS]),
     }

@@ -197,7 +197,9 @@ def test_bad_needs_file_gives_its_message_and_writes_nothing(staff_client, staff
     assert response.status_code == 200
     shown = " ".join(problems(response)) if "outcome" in response.context else str(response.context["form"].errors)
     assert message in shown
-    assert "confirm_form" not in response.context  # nothing to confirm
+    if "confirm_form" in response.context:  # only the clerk's choice to import the good rows, skipping these
+        assert response.context["outcome"].skippable
+        assert response.context["confirm_form"].initial["skip_rows"]
     if "outcome" in response.context:  # each message is on the page, beside its row and column
         html = response.content.decode()
         assert all(escape(problem.message) in html for problem in response.context["outcome"].problems)

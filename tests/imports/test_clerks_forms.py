@@ -4,13 +4,15 @@ row keeping the stored value in a required column too. Whole files written the w
 write them are in ``test_clerks_files``."""
 
 import pytest
+from django.contrib.messages import get_messages
 
+from core.models import ImportRecord
 from core.spreadsheets.clerks import close_matches, region_name_key, scaled_rupiah, without_legal_form
 from core.spreadsheets.widgets import RupiahWidget
 from facilities.models import Need
 from partners.resources import CompanyWidget
 from tests.factories import CompanyFactory, FacilityFactory, NeedFactory
-from tests.imports.helpers import NEED_HEADERS, confirm, need_row, problems, upload, xlsx
+from tests.imports.helpers import NEED_HEADERS, admin_url, confirm, need_row, problems, upload, xlsx
 
 pytestmark = pytest.mark.django_db
 
@@ -157,3 +159,69 @@ def test_the_preview_shows_a_new_rows_quantity_price_and_dates(staff_client, fac
         "31/12/2026",
     )
     assert "Harga Satuan (Rp): Rp 1.500.000" in preview.content.decode()
+
+
+# -- Importing the good rows and skipping the bad ones, at the clerk's choice ------------------
+
+
+def _confirm_skipping(client, preview):
+    form = preview.context["confirm_form"]
+    return client.post(
+        admin_url(Need, "process_import"), {"record": form.initial["record"], "skip_rows": form.initial["skip_rows"]}
+    )
+
+
+def test_the_clerk_may_import_the_good_rows_and_skip_the_bad_ones(staff_client, facility):
+    rows = [
+        need_row(title="Kasur busa"),
+        need_row(title="Lemari", Jumlah="empat puluh"),
+        need_row(title="Selimut", **{"Harga Satuan (Rp)": "75 rb"}),
+        need_row(title="Kompor", Satuan=None),
+    ]
+    preview = upload(staff_client, Need, xlsx(rows))
+    assert preview.context["outcome"].skippable
+    assert preview.context["confirm_form"].initial["skip_rows"] == "3,5"
+    assert not Need.objects.exists()
+
+    response = _confirm_skipping(staff_client, preview)
+
+    assert response.status_code == 302
+    assert dict(Need.objects.values_list("title", "unit_cost")) == {"Kasur busa": 1_250_000, "Selimut": 75_000}
+    record = ImportRecord.objects.get()
+    assert (record.confirmed, record.rows_new, record.rows_failed, record.rows_skipped) == (True, 2, 0, 2)
+    assert "Baris 3, kolom 'Jumlah'" in record.problems and "Baris 5, kolom 'Satuan'" in record.problems
+    shown = [str(message) for message in get_messages(response.wsgi_request)]
+    assert any("2 baris yang salah dilewati dan tidak mengubah apa pun: baris 3, 5." in text for text in shown)
+
+
+def test_a_file_of_only_bad_rows_offers_no_confirmation_and_writes_nothing(staff_client, facility):
+    preview = upload(staff_client, Need, xlsx([need_row(Jumlah="banyak"), need_row(title="Lemari", Satuan="-")]))
+
+    assert not preview.context["outcome"].skippable
+    assert "confirm_form" not in preview.context
+    assert not Need.objects.exists()
+
+
+def test_without_the_clerks_choice_a_bad_row_still_stops_the_whole_file(staff_client, facility):
+    preview = upload(staff_client, Need, xlsx([need_row(), need_row(title="Lemari", Jumlah="banyak")]))
+    record = preview.context["confirm_form"].initial["record"]
+
+    staff_client.post(admin_url(Need, "process_import"), {"record": record})
+
+    assert not Need.objects.exists()
+    assert not ImportRecord.objects.get().confirmed
+
+
+def test_skipping_writes_nothing_when_other_rows_fail_than_in_the_preview(staff_client, facility):
+    rows = [need_row(), need_row(title="Lemari", Jumlah="banyak"), need_row(title="Selimut", Jumlah=5)]
+    preview = upload(staff_client, Need, xlsx(rows))
+    # Meanwhile a partner pledges 10 blankets: the row's 5 is now below what is held.
+    blanket = NeedFactory(facility=facility, title="Selimut", quantity=10)
+    Need.objects.filter(pk=blanket.pk).update(quantity_covered=10)
+
+    response = _confirm_skipping(staff_client, preview)
+
+    assert response.status_code == 200
+    assert "Baris yang salah tidak lagi sama dengan pratinjau" in problems(response)[0]
+    assert list(Need.objects.values_list("title", flat=True)) == ["Selimut"]
+    assert not ImportRecord.objects.get().confirmed
