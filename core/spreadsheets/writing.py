@@ -8,6 +8,8 @@ import re
 import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
 from typing import Any
 
 import openpyxl
@@ -37,17 +39,53 @@ class Sheet:
     text_columns: Sequence[int] = ()
 
 
+# Column widths, in characters: at least the header's (in bold) and at most this, so a long text
+# column stays readable on a laptop screen (its cells wrap when opened).
+MIN_WIDTH, MAX_WIDTH = 8, 60
+
+
+def shown_width(value: Any, number_format: str | None = None) -> int:
+    """How many characters a cell shows: rupiah grouped (``Rp 1.250.000``), a date as
+    ``31/12/2025``, the longest line of a text."""
+    if value is None:
+        return 0
+    if isinstance(value, bool):
+        return 5
+    if isinstance(value, date):
+        return 10
+    if isinstance(value, int | float | Decimal):
+        text = f"{value:,.0f}" if isinstance(value, int) or value == int(value) else f"{value:,}"
+        return len(text) + (3 if number_format and "Rp" in number_format else 0)
+    return max((len(line) for line in str(value).splitlines()), default=0)
+
+
+def column_widths(headers: Sequence[str], rows: Sequence[Sequence[Any]], formats: Sequence[str | None]) -> list[int]:
+    """Each column's width fitted to its header and its widest cell (issue 25)."""
+    widths = [len(str(header)) + 3 for header in headers]
+    for row in rows:
+        for index, value in enumerate(row):
+            width = shown_width(value, formats[index] if index < len(formats) else None) + 2
+            if index >= len(widths):
+                widths.append(width)
+            elif width > widths[index]:
+                widths[index] = width
+    return [min(max(width, MIN_WIDTH), MAX_WIDTH) for width in widths]
+
+
 def write_workbook(sheets: Sequence[Sheet]) -> bytes:
-    """An xlsx of the given sheets, every text cell escaped. Write-only mode keeps memory flat
-    for large exports."""
+    """An xlsx of the given sheets, every text cell escaped, each column as wide as its content.
+    Write-only mode keeps the workbook's memory flat for large exports (the rows are read once
+    before writing, to size the columns)."""
     workbook = openpyxl.Workbook(write_only=True)
     bold = Font(bold=True)
     dimensions = []
     for spec in sheets:
         sheet = workbook.create_sheet(title=spec.title[:31])
         sheet.freeze_panes = "A2"
-        for index, header in enumerate(spec.headers, start=1):
-            sheet.column_dimensions[get_column_letter(index)].width = min(max(len(str(header)) + 4, 12), 50)
+        rows = [list(row) for row in spec.rows]
+        widths = column_widths(spec.headers, rows, list(spec.number_formats))
+        for index, width in enumerate(widths, start=1):
+            sheet.column_dimensions[get_column_letter(index)].width = width
         for index in spec.text_columns:
             sheet.column_dimensions[get_column_letter(index + 1)].number_format = "@"
         header_cells = []
@@ -58,7 +96,7 @@ def write_workbook(sheets: Sequence[Sheet]) -> bytes:
         sheet.append(header_cells)
         formats = list(spec.number_formats)
         row_count, width = 1, max(len(spec.headers), 1)
-        for row in spec.rows:
+        for row in rows:
             row_count += 1
             width = max(width, len(row))
             cells = []

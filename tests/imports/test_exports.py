@@ -9,6 +9,7 @@ import pytest
 
 from core.spreadsheets.preview import run_import
 from core.spreadsheets.reading import read_table
+from core.spreadsheets.writing import column_widths
 from facilities.models import Facility, Need, NeedStatus
 from facilities.resources import NeedResource
 from matching.models import PledgeStatus
@@ -230,3 +231,26 @@ def test_summary_query_count_does_not_grow_with_pledges(staff_client, pledges, d
     pledge_in_state(PledgeStatus.APPROVED, need=Need.objects.first(), quantity=1)
     with django_assert_max_num_queries(14):
         staff_client.get(admin_url(Need, "summary", "xlsx"))
+
+
+def test_xlsx_export_fits_each_column_to_its_content(staff_client, facility):
+    NeedFactory(facility=facility, title="Perbaikan atap asrama putra dan putri lantai dua", unit_cost=48_000_000)
+    NeedFactory(facility=facility, title="Kasur", unit_cost=750_000)
+
+    workbook = openpyxl.load_workbook(io.BytesIO(export(staff_client, Need, "xlsx").content))
+
+    sheet = workbook.active
+    headers = [cell.value for cell in sheet[1]]
+    width = {
+        header: sheet.column_dimensions[openpyxl.utils.get_column_letter(i + 1)].width
+        for i, header in enumerate(headers)
+    }
+    # The longest title (48 characters), the rupiah as shown ("Rp 48,000,000": 13), the header where it is wider.
+    assert width["Judul Kebutuhan"] == len("Perbaikan atap asrama putra dan putri lantai dua") + 2
+    assert width["Harga Satuan (Rp)"] == len("Harga Satuan (Rp)") + 3
+    assert width["Kode Panti"] == len("panti-sosial-1") + 2
+    assert max(width.values()) <= 60
+
+
+def test_a_long_text_column_is_capped():
+    assert column_widths(["Deskripsi", "Rp"], [["x" * 500, 1_500_000_000]], [None, '"Rp "#,##0']) == [60, 18]
