@@ -2,9 +2,11 @@
 keep the :class:`core.models.ImportRecord` of every upload, and the downloadable template of a
 resource (:func:`build_template`).
 
-All rows or none: any failing row, or any database refusal, rolls the whole file back. The
-preview reads the upload and runs the import as a dry run that writes nothing; the confirmation
-reads the stored upload again (same SHA-256) and imports it in one transaction.
+All rows or none: any failing row, or any database refusal, rolls the whole file back, unless the
+clerk chooses to import the good rows and skip the failing ones of the preview (each written row
+whole; other rows failing at confirmation write nothing). The preview reads the upload and runs
+the import as a dry run that writes nothing; the confirmation reads the stored upload again
+(same SHA-256) and imports it in one transaction.
 """
 
 import hashlib
@@ -34,14 +36,29 @@ GENERAL_HINTS = [
     gettext_noop("Isi data mulai baris 2 lembar pertama; jangan ubah judul kolom. Baris kosong dilewati."),
     gettext_noop("Baris yang kuncinya sudah ada di portal akan diperbarui; yang belum ada akan ditambahkan."),
     gettext_noop(
-        "Saat memperbarui, sel kosong tidak mengubah isi yang tersimpan; tulis - (tanda hubung) untuk "
-        "mengosongkan isian yang tidak wajib."
+        "Saat memperbarui, sel kosong tidak mengubah isi yang tersimpan, juga di kolom wajib: cukup isi kunci "
+        "baris dan yang berubah. Tulis - (tanda hubung) untuk mengosongkan isian yang tidak wajib."
     ),
     gettext_noop(
-        "Jika ada satu baris saja yang salah, tidak ada data yang disimpan: pratinjau menunjukkan "
-        "nomor baris, kolom dan penyebabnya."
+        "Pratinjau menunjukkan nomor baris, kolom dan penyebab setiap baris yang salah, dan belum menyimpan apa "
+        "pun. Perbaiki lalu unggah ulang, atau impor baris yang benar saja: baris yang salah dilewati dan tidak "
+        "mengubah apa pun. Berkas yang semua barisnya salah tidak menyimpan apa pun."
     ),
-    gettext_noop("Rupiah: Rp 1.250.000, 1.250.000 atau 1250000. Tanggal: 31/12/2025 atau 2025-12-31."),
+    gettext_noop(
+        "Rupiah tanpa sen: Rp 1.250.000, Rp. 1.250.000,-, 1.250.000,00 atau 1250000; boleh juga dengan kata: "
+        "48 jt atau 48 juta, 250 rb, 1,5 M atau 1,5 miliar (M berarti miliar, bukan million). Titik sebelum tiga "
+        "angka memisahkan ribuan (1.500 jt = 1,5 miliar); koma adalah desimal (2,5 jt = 2.500.000)."
+    ),
+    gettext_noop("Tanggal: 31/12/2025 atau 2025-12-31."),
+    gettext_noop(
+        "Nama mitra boleh ditulis tanpa PT, CV atau Tbk, atau dengan bentuk usaha di belakang (Sebangau Agro "
+        "Mandiri, PT), bila hanya satu mitra yang cocok; bila tidak, pratinjau menyebut semua nama yang mirip."
+    ),
+    gettext_noop(
+        "Kecamatan dan desa (Wilayah Sasaran, Rincian Wilayah) boleh ditulis dengan kode (62.11.05), kode dan "
+        "nama (62.11.05 Kahayan Hilir), atau nama saja (Maliku, Kec. Jabiren Raya, KAHAYAN HILIR) bila nama itu "
+        "hanya ada satu di wilayah dinas Anda; bila ada beberapa, pratinjau meminta kodenya."
+    ),
     gettext_noop("Pilihan boleh ditulis dengan label bahasa Indonesia, label bahasa Inggris, atau kodenya."),
     gettext_noop("Isi nilai, bukan rumus Excel. Simpan sebagai .xlsx, atau CSV (UTF-8)."),
 ]

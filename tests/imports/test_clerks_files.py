@@ -6,12 +6,13 @@ import changes nothing, and the bad rows are still refused with their message.""
 import pytest
 from django.utils import timezone, translation
 
-from core.spreadsheets.preview import import_confirm, import_preview
+from core.spreadsheets.preview import build_template, import_confirm, import_preview
 from programs.models import Program, ProgramForm, ProgramStatus, Realisation
 from programs.realisation_resources import RealisationResource
 from programs.resources import ProgramResource
+from regions.widgets import RegionWidget
 from tests.factories import CompanyFactory, ProgramFactory, StaffFactory, agency, region
-from tests.imports.helpers import xlsx
+from tests.imports.helpers import read_xlsx, xlsx
 
 pytestmark = pytest.mark.django_db
 
@@ -215,3 +216,26 @@ def test_bad_realisation_rows_are_still_refused(staff, program):
         "Baris 3, kolom 'Rincian Wilayah': Rincian berjumlah Rp 40.000.000, padahal total realisasi Rp 48.000.000.",
     ]
     assert not Realisation.objects.exists()
+
+
+def test_the_template_says_which_forms_are_accepted():
+    hints = " ".join(line[0] for line in read_xlsx(build_template(RealisationResource), "Petunjuk") if line and line[0])
+
+    for form in ("48 jt", "1,5 M", "M berarti miliar", "Rp. 1.250.000,-", "tanpa PT, CV atau Tbk", "Kec. Jabiren Raya"):
+        assert form in hints
+    assert "impor baris yang benar saja" in hints
+    assert "juga di kolom wajib" in hints
+
+
+def test_without_an_area_a_name_must_be_unique_in_the_whole_country(pulpis):
+    widget = RegionWidget(names=True)
+    widget.within(None)
+    widget.prime(["Maliku", "Kahayan Hilir"])
+
+    assert widget.clean("Kecamatan Kahayan Hilir").code == "62.11.05"
+    with pytest.raises(ValueError) as twice:
+        widget.clean("Maliku")
+    assert str(twice.value) == (
+        "ada 2 wilayah bernama 'Maliku' di seluruh Indonesia: '62.11.08 Maliku (kecamatan)' atau "
+        "'63.01.01 Maliku (kecamatan)'; tulis kodenya."
+    )
