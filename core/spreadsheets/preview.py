@@ -254,7 +254,9 @@ def import_confirm(
                     area=area,
                     skip_bad=bool(skip_rows),
                 )
-                if skip_rows and outcome.problems:
+                if skip_rows:
+                    # Exactly the rows the clerk saw refused are skipped: a row refused only now, or
+                    # one that passes only now, was not what the clerk chose.
                     if not outcome.skippable or outcome.failed_rows() != skip_rows:
                         raise _SkippedRowsChanged
                     outcome.skipped = True

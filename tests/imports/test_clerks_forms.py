@@ -181,6 +181,9 @@ def test_the_clerk_may_import_the_good_rows_and_skip_the_bad_ones(staff_client, 
     preview = upload(staff_client, Need, xlsx(rows))
     assert preview.context["outcome"].skippable
     assert preview.context["confirm_form"].initial["skip_rows"] == "3,5"
+    page = preview.content.decode()
+    assert "Impor baris yang benar, lewati baris yang salah" in page
+    assert "Hanya 2 baris yang benar akan disimpan" in page
     assert not Need.objects.exists()
 
     response = _confirm_skipping(staff_client, preview)
@@ -225,3 +228,14 @@ def test_skipping_writes_nothing_when_other_rows_fail_than_in_the_preview(staff_
     assert "Baris yang salah tidak lagi sama dengan pratinjau" in problems(response)[0]
     assert list(Need.objects.values_list("title", flat=True)) == ["Selimut"]
     assert not ImportRecord.objects.get().confirmed
+
+
+def test_skipping_writes_nothing_when_a_skipped_row_passes_at_confirmation(staff_client, facility):
+    rows = [need_row(), need_row(slug="panti-baru", title="Lemari")]
+    preview = upload(staff_client, Need, xlsx(rows))
+    FacilityFactory(name="Panti Baru", slug="panti-baru")  # registered meanwhile: row 3 would pass now
+
+    response = _confirm_skipping(staff_client, preview)
+
+    assert "Baris yang salah tidak lagi sama dengan pratinjau" in problems(response)[0]
+    assert not Need.objects.exists()
