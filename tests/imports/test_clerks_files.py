@@ -7,12 +7,21 @@ import pytest
 from django.utils import timezone, translation
 
 from core.spreadsheets.preview import build_template, import_confirm, import_preview
+from facilities.models import Need
 from programs.models import Program, ProgramForm, ProgramStatus, Realisation
 from programs.realisation_resources import RealisationResource
 from programs.resources import ProgramResource
 from regions.widgets import RegionWidget
-from tests.factories import CompanyFactory, ProgramFactory, StaffFactory, agency, region
-from tests.imports.helpers import read_xlsx, xlsx
+from tests.factories import (
+    CompanyFactory,
+    FacilityFactory,
+    NeedFactory,
+    ProgramFactory,
+    StaffFactory,
+    agency,
+    region,
+)
+from tests.imports.helpers import confirm, problems, read_xlsx, upload, xlsx
 
 pytestmark = pytest.mark.django_db
 
@@ -239,3 +248,34 @@ def test_without_an_area_a_name_must_be_unique_in_the_whole_country(pulpis):
         "ada 2 wilayah bernama 'Maliku' di seluruh Indonesia: '62.11.08 Maliku (kecamatan)' atau "
         "'63.01.01 Maliku (kecamatan)'; tulis kodenya."
     )
+
+
+NEED_HEADERS = ["Nama Panti", "Judul Kebutuhan", "Bidang", "Jenis Kebutuhan", "Jumlah", "Satuan", "Harga Satuan (Rp)"]
+
+
+def test_a_dinsos_clerks_needs_go_in_as_written_and_a_second_import_changes_nothing(client):
+    client.force_login(StaffFactory())  # a staff account of the whole country (this module's staff is Pulang Pisau's)
+    staff_client = client
+    tebet = FacilityFactory(name="PSBR Taruna Jaya 1", slug="psbr-taruna-jaya-1")
+    NeedFactory(facility=tebet, title="Kasur busa", quantity=40, unit="buah", unit_cost=1_250_000)
+    rows = [
+        ["PSBR Taruna Jaya 1", "Kasur busa", None, None, 60, None, None],  # only the quantity changes
+        ["psbr taruna jaya 1", "Lemari", "Kesehatan", "Barang", 10, "bh", "Rp 1.250.000,-"],
+        ["PSBR Taruna Jaya 1", "Pelatihan las", "Pendidikan", "Pelatihan", 1, "paket", "Rp 48 jt"],
+        ["PSBR Taruna Jaya 1", "Atap asrama", "Sosial dan keagamaan", "Pekerjaan", 1, "paket", "1,5 M"],
+    ]
+    content = xlsx(rows, NEED_HEADERS)
+
+    preview = upload(staff_client, Need, content)
+    assert problems(preview) == []
+    confirm(staff_client, Need, preview)
+
+    stored = {need.title: (need.quantity, need.unit, need.unit_cost) for need in Need.objects.all()}
+    assert stored == {
+        "Kasur busa": (60, "buah", 1_250_000),
+        "Lemari": (10, "buah", 1_250_000),
+        "Pelatihan las": (1, "paket", 48_000_000),
+        "Atap asrama": (1, "paket", 1_500_000_000),
+    }
+    again = upload(staff_client, Need, content).context["outcome"]
+    assert (again.new, again.updated, again.unchanged, again.problems) == (0, 0, 4, [])
