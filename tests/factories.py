@@ -6,6 +6,7 @@ import datetime
 import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.utils import timezone
 from django.utils.text import slugify
 
 from agencies.models import Agency, AgencyLevel, AgencyStaff, StaffRole
@@ -126,7 +127,7 @@ class NeedFactory(factory.django.DjangoModelFactory):
     unit = "buah"
     unit_cost = 1_250_000
     priority = Priority.NORMAL
-    needed_by = factory.LazyFunction(lambda: datetime.date.today() + datetime.timedelta(days=60))
+    needed_by = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=60))
     beneficiaries = 40
     status = NeedStatus.OPEN
     is_public = True
@@ -198,7 +199,7 @@ class ProgramFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Program CSR {n}")
     form = ProgramForm.DONATION
     budget = 500_000_000
-    start_date = factory.LazyFunction(lambda: datetime.date.today() - datetime.timedelta(days=30))
+    start_date = factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=30))
     status = ProgramStatus.ACTIVE
 
     @factory.post_generation
@@ -277,7 +278,6 @@ def _actors(company, staff):
 
 def pledge_in_state(state: str, *, need=None, company=None, quantity: int = 10, staff=None, origin=None):
     """A pledge in ``state``, reached through the same services the portal uses."""
-    import datetime as _dt
 
     from matching import services
     from matching.models import PledgeOrigin, PledgeStatus
@@ -315,7 +315,7 @@ def pledge_in_state(state: str, *, need=None, company=None, quantity: int = 10, 
     if state in (PledgeStatus.ACCEPTED, PledgeStatus.APPROVED, PledgeStatus.DECLINED, PledgeStatus.REJECTED):
         return pledge
     report = services.delivery_report_submit(
-        pledge=pledge, actor=partner, delivered_on=_dt.date.today(), quantity=pledge.quantity
+        pledge=pledge, actor=partner, delivered_on=timezone.localdate(), quantity=pledge.quantity
     )
     if state == PledgeStatus.DELIVERED:
         return report.pledge
@@ -334,8 +334,8 @@ def program_data(*targets: str, **overrides) -> dict:
         "form": ProgramForm.EMPOWERMENT,
         "fields": [field("ekonomi-kerakyatan")],
         "budget": 250_000_000,
-        "start_date": datetime.date.today() - datetime.timedelta(days=10),
-        "end_date": datetime.date.today() + datetime.timedelta(days=300),
+        "start_date": timezone.localdate() - datetime.timedelta(days=10),
+        "end_date": timezone.localdate() + datetime.timedelta(days=300),
         "target_regions": [region(code) for code in (targets or ("62.11.01",))],
         "target_beneficiaries": 120,
         "government_program": "PKH",

@@ -5,7 +5,7 @@ import datetime
 from dataclasses import dataclass
 
 import pytest
-from django.utils import translation
+from django.utils import timezone, translation
 
 from agencies.models import Agency, StaffRole
 from circulars import services as circulars
@@ -60,7 +60,7 @@ def _side(code: str, district: str, name: str) -> Side:
     offer = pledge_in_state(PledgeStatus.OFFERED, need=need, company=company, quantity=5, staff=staff)
     approved = pledge_in_state(PledgeStatus.APPROVED, need=need, company=company, quantity=5, staff=staff)
     report = services.delivery_report_submit(
-        pledge=approved, actor=officer_user(company), delivered_on=datetime.date.today(), quantity=5
+        pledge=approved, actor=officer_user(company), delivered_on=timezone.localdate(), quantity=5
     )
     member = FacilityMemberFactory(facility=facility)
     receipts.delivery_receipt_dispute(report=report, actor=member.user, reason="Belum sampai")

@@ -4,7 +4,6 @@ viewer changes nothing anywhere.
 
 A new ModelAdmin, view or action is in this matrix the moment it is registered."""
 
-import datetime
 import io
 import re
 
@@ -14,6 +13,7 @@ from django.apps import apps
 from django.contrib import admin
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver
+from django.utils import timezone
 
 from matching.models import Evidence
 from notifications.models import Notification, OutgoingEmail
@@ -112,7 +112,7 @@ def admin_urls(side):
 def _post_data(model):
     data = {"apply": "1", "reason": "Uji", "quantity": "1", "name": "Diubah", "title": "Diubah", "post": "yes"}
     # What the document screens would accept from their own agency's staff.
-    data |= {"on": datetime.date.today().isoformat(), "channel": "meeting", "companies": "1"}
+    data |= {"on": timezone.localdate().isoformat(), "channel": "meeting", "companies": "1"}
     if model is not None:
         model_admin = admin.site._registry[model]
         actions = list(model_admin.actions or [])
@@ -131,7 +131,7 @@ def evidence(jakarta, pulpis):
         realisations.realisation_submit(
             program=program,
             actor=officer_user(company),
-            year=datetime.date.today().year - 1,
+            year=timezone.localdate().year - 1,
             quarter=0,
             amount=1000,
             shares=[ShareLine(side.facility.region, 1000)],

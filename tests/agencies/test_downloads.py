@@ -6,10 +6,9 @@ company, an account of another facility and a signed-out visitor get a 404 (issu
 A new download view is in this matrix the moment it is routed: the test fails until it has a
 case below."""
 
-import datetime
-
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from agencies.models import StaffRole
 from circulars.models import Circular
@@ -67,7 +66,7 @@ def files(jakarta):
         report=side.report,
         actor=side.member.user,
         quantity_received=5,
-        received_on=datetime.date.today(),
+        received_on=timezone.localdate(),
         condition="good",
         photo=png("terima.png"),
     )
@@ -76,7 +75,7 @@ def files(jakarta):
     report = realisations.realisation_submit(
         program=program,
         actor=officer_user(company),
-        year=datetime.date.today().year - 1,
+        year=timezone.localdate().year - 1,
         quarter=0,
         amount=1000,
         shares=[ShareLine(side.facility.region, 1000)],

@@ -6,6 +6,7 @@ import io
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 from PIL import Image
 
 from matching import services
@@ -220,7 +221,7 @@ def test_evidence_downloads_only_for_staff_and_the_owning_company(client):
     report = services.delivery_report_submit(
         pledge=pledge,
         actor=owner,
-        delivered_on=datetime.date.today(),
+        delivered_on=timezone.localdate(),
         quantity=1,
         files=[(_png(), EvidenceKind.PHOTO)],
     )

@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from notifications.models import Notification
 from programs.models import Program, ProgramStatus
@@ -35,7 +36,7 @@ def officer():
 def test_register_action_registers_submitted_programs_and_refuses_others(client, staff, officer):
     submitted = program_in_state(S.SUBMITTED, officer=officer, staff=staff)
     later = program_in_state(S.SUBMITTED, officer=officer, staff=staff)
-    Program.objects.filter(pk=later.pk).update(start_date=datetime.date.today() + datetime.timedelta(days=30))
+    Program.objects.filter(pk=later.pk).update(start_date=timezone.localdate() + datetime.timedelta(days=30))
     active = program_in_state(S.ACTIVE, officer=officer, staff=staff)
     response = client.post(
         reverse(CHANGELIST),
@@ -111,7 +112,7 @@ def _add_data(company, *targets):
         "form": "donation",
         "fields": [field("sosial-keagamaan").pk],
         "budget": "5000000",
-        "start_date": datetime.date.today().isoformat(),
+        "start_date": timezone.localdate().isoformat(),
         "target_regions": list(targets),
         "target_beneficiaries": "10",
         "changes-TOTAL_FORMS": "0",

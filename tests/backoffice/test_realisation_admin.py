@@ -1,12 +1,11 @@
 """Realisation reports in the admin: scoped to the staff's area, read-only, verified or returned
 through the services' actions, never by a viewer or by another agency's staff."""
 
-import datetime
-
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from agencies.models import StaffRole
 from programs import realisations
@@ -16,7 +15,7 @@ from tests.factories import CompanyFactory, OfficerFactory, ProgramFactory, Staf
 from tests.portal.helpers import file_realisation, png, pulpis, registered_program
 
 pytestmark = pytest.mark.django_db
-LAST_YEAR = datetime.date.today().year - 1
+LAST_YEAR = timezone.localdate().year - 1
 CHANGELIST = "admin:programs_realisation_changelist"
 
 

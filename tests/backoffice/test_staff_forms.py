@@ -99,7 +99,7 @@ def test_staff_type_a_programs_budget_in_rupiah(client):
             "form": "donation",
             "fields": [field("sosial-keagamaan").pk],
             "budget": "Rp 250.000.000",
-            "start_date": datetime.date.today().isoformat(),
+            "start_date": timezone.localdate().isoformat(),
             "target_regions": [region("62.11.01", "Kahayan Hilir").code],
             "target_beneficiaries": 0,
             "status_changes-TOTAL_FORMS": 0,

@@ -3,12 +3,12 @@ Taruna Jaya 1 logs in, confirms the demo delivery with a photo and disputes anot
 staff see both answers on the delivery reports and in the work queue, and the queue fits a
 390 px phone."""
 
-import datetime
 import io
 import re
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 from PIL import Image
 from playwright.sync_api import expect
 
@@ -32,7 +32,7 @@ def demo():
     second = services.delivery_report_submit(
         pledge=pledge,
         actor=pledge.company.officers.get(user__username="csr.lg").user,
-        delivered_on=datetime.date.today(),
+        delivered_on=timezone.localdate(),
         quantity=5,
         notes="Lima peserta angkatan pertama selesai pelatihan.",
     )

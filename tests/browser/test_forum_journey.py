@@ -4,10 +4,10 @@ photo; Dinsos Pulang Pisau verifies the report in the admin; the public reports 
 rupiah realised in those kecamatan, and the gap ranking orders the kecamatan by all CSR.
 """
 
-import datetime
 import re
 
 import pytest
+from django.utils import timezone
 from PIL import Image
 from playwright.sync_api import expect
 
@@ -49,7 +49,7 @@ def test_member_reports_a_realisation_dinsos_verifies_and_the_reports_count_it(
     page, browser, live_server, forum, tmp_path, artifacts_dir
 ):
     program = forum["program"]
-    year = datetime.date.today().year
+    year = timezone.localdate().year
 
     # The officer logs in, reads the portal in English and finds the program.
     _login(page, forum["officer"].username)

@@ -5,10 +5,10 @@ staff member approves the offer in the admin; the officer reports the delivery w
 the staff member verifies it; the need's progress moves on the public page.
 """
 
-import datetime
 import re
 
 import pytest
+from django.utils import timezone
 from PIL import Image
 from playwright.sync_api import expect
 
@@ -123,7 +123,7 @@ def test_officer_pledges_dinsos_approves_officer_delivers_dinsos_verifies(
     expect(page.locator("h1")).to_contain_text("Report a delivery")
     photo = tmp_path / "serah-terima.png"
     Image.new("RGB", (64, 48), (30, 120, 200)).save(photo)
-    page.fill("#id_delivered_on", datetime.date.today().isoformat())
+    page.fill("#id_delivered_on", timezone.localdate().isoformat())
     expect(page.locator("#id_quantity")).to_have_value("25")
     page.fill("#id_beneficiaries_reached", "25")
     page.set_input_files("#id_photos", str(photo))

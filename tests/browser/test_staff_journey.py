@@ -36,7 +36,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 AXE = (Path(__file__).parent / "vendor" / "axe.min.js").read_text()
 PASSWORD = "secret-pass-123"  # tests.factories.UserFactory
 WIDTHS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
-YEAR = datetime.date.today().year - 1
+YEAR = timezone.localdate().year - 1
 
 
 @pytest.fixture
@@ -73,7 +73,7 @@ def pulang_pisau():
     delivery = services.delivery_report_submit(
         pledge=pledge,
         actor=pledge.company.officers.first().user,
-        delivered_on=datetime.date.today(),
+        delivered_on=timezone.localdate(),
         quantity=5,
         files=[(png(), EvidenceKind.PHOTO), (pdf(), EvidenceKind.BAST)],
     )

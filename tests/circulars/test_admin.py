@@ -76,7 +76,7 @@ def test_staff_add_a_document_with_its_file(client, staff, pulpis):
     [
         (pdf("perbup.pdf", b"MZ\x90\x00not a pdf" * 20), "2026-01-10", "is not a PDF"),
         (None, "2026-01-10", "choose the document"),
-        (pdf(), (datetime.date.today() + datetime.timedelta(days=3)).isoformat(), "cannot be in the future"),
+        (pdf(), (timezone.localdate() + datetime.timedelta(days=3)).isoformat(), "cannot be in the future"),
     ],
     ids=["hostile-upload", "no-file", "future-date"],
 )
@@ -155,7 +155,7 @@ def test_staff_record_an_acknowledgement_received_by_letter(client, sent, staff,
 @pytest.mark.parametrize(
     ("on", "message"),
     [
-        ((datetime.date.today() + datetime.timedelta(days=1)).isoformat(), "cannot be in the future"),
+        ((timezone.localdate() + datetime.timedelta(days=1)).isoformat(), "cannot be in the future"),
         ("2019-01-01", "earlier than the day the document was sent"),
         ("31-31-2026", "Enter a valid date"),
     ],

@@ -1,4 +1,4 @@
-import datetime
+from django.utils import timezone
 
 from matching import services
 from matching.models import PledgeStatus
@@ -15,7 +15,7 @@ def cover(need, company, quantity, *, verified=0):
     services.pledge_transition(pledge=pledge, to=PledgeStatus.APPROVED, actor=staff)
     if verified:
         report = services.delivery_report_submit(
-            pledge=pledge, actor=partner, delivered_on=datetime.date.today(), quantity=verified
+            pledge=pledge, actor=partner, delivered_on=timezone.localdate(), quantity=verified
         )
         services.delivery_verify(report=report, actor=staff)
     need.refresh_from_db()

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.test import Client
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from csrportal.settings import tile_origin
 from facilities.units import unit_label
@@ -122,8 +122,8 @@ def test_a_fully_covered_need_offers_the_facilitys_other_needs_instead_of_the_fo
 
 
 def test_an_overdue_needed_by_date_is_marked(client):
-    NeedFactory(needed_by=datetime.date.today() - datetime.timedelta(days=3))
-    NeedFactory(needed_by=datetime.date.today() + datetime.timedelta(days=3))
+    NeedFactory(needed_by=timezone.localdate() - datetime.timedelta(days=3))
+    NeedFactory(needed_by=timezone.localdate() + datetime.timedelta(days=3))
     assert client.get(NEEDS, **EN).content.decode().count('<strong class="overdue">(overdue)</strong>') == 1
 
 

@@ -1,6 +1,5 @@
-import datetime
-
 import pytest
+from django.utils import timezone
 
 from matching import services
 from matching.models import PledgeStatus
@@ -58,7 +57,7 @@ def reported(need, company, quantity=10):
     pledge = pledge_in_state(PledgeStatus.APPROVED, need=need, company=company, quantity=quantity)
     officer = pledge.company.officers.select_related("user").first().user
     return services.delivery_report_submit(
-        pledge=pledge, actor=officer, delivered_on=datetime.date.today(), quantity=quantity
+        pledge=pledge, actor=officer, delivered_on=timezone.localdate(), quantity=quantity
     )
 
 

@@ -7,12 +7,11 @@ without a case here fails the first test. The POSTs carry data that *would* work
 facility's own account: the control test proves it.
 """
 
-import datetime
-
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from facility_portal import urls as facility_urls
 from matching import receipts
@@ -76,7 +75,7 @@ def _post_data(name, world=None):
     if data == "confirm":
         return {
             "quantity_received": "10",
-            "received_on": datetime.date.today().isoformat(),
+            "received_on": timezone.localdate().isoformat(),
             "condition": "good",
             "photo": png(),
         }
@@ -167,7 +166,7 @@ def test_receipt_photo_only_for_the_facility_the_company_and_staff(client, world
         report=world["report"],
         actor=member.user,
         quantity_received=10,
-        received_on=datetime.date.today(),
+        received_on=timezone.localdate(),
         condition="good",
         photo=png(),
     )
@@ -197,7 +196,7 @@ def test_the_company_evidence_opens_for_the_receiving_facility_only(client, worl
     report = services.delivery_report_submit(
         pledge=pledge,
         actor=officer,
-        delivered_on=datetime.date.today(),
+        delivered_on=timezone.localdate(),
         quantity=2,
         files=[(png(), EvidenceKind.PHOTO)],
     )

@@ -1,10 +1,8 @@
 """The coverage arithmetic: a need's counters follow its pledges and never exceed it."""
 
-import datetime
-
 import pytest
 from django.db import IntegrityError, transaction
-from django.utils import translation
+from django.utils import timezone, translation
 
 from facilities.models import Need, NeedStatus
 from matching import services
@@ -52,7 +50,7 @@ def test_two_companies_cover_one_need_in_parts_and_it_fulfils_itself():
         partner = pledge.company.officers.first().user
         for part in parts:
             report = services.delivery_report_submit(
-                pledge=pledge, actor=partner, delivered_on=datetime.date.today(), quantity=part
+                pledge=pledge, actor=partner, delivered_on=timezone.localdate(), quantity=part
             )
             services.delivery_verify(report=report, actor=staff)
     assert counters(need) == (0, 40, 40, NeedStatus.FULFILLED)
@@ -64,14 +62,14 @@ def test_partial_delivery_keeps_the_pledge_open_until_the_whole_quantity_is_repo
     pledge = pledge_in_state(S.APPROVED, quantity=10, staff=staff)
     partner = pledge.company.officers.first().user
     report = services.delivery_report_submit(
-        pledge=pledge, actor=partner, delivered_on=datetime.date.today(), quantity=4
+        pledge=pledge, actor=partner, delivered_on=timezone.localdate(), quantity=4
     )
     services.delivery_verify(report=report, actor=staff)
     pledge.refresh_from_db()
     assert (pledge.status, pledge.quantity_reported, pledge.quantity_verified) == (S.APPROVED, 4, 4)
     assert counters(pledge.need)[2] == 4
     with pytest.raises(PledgeError, match="Only 6"):
-        services.delivery_report_submit(pledge=pledge, actor=partner, delivered_on=datetime.date.today(), quantity=7)
+        services.delivery_report_submit(pledge=pledge, actor=partner, delivered_on=timezone.localdate(), quantity=7)
 
 
 def test_cancelling_frees_the_quantity():
@@ -96,7 +94,7 @@ def test_reducing_frees_the_difference_and_may_complete_the_delivery():
     staff = staff_user()
     pledge = pledge_in_state(S.APPROVED, need=need, quantity=30, staff=staff)
     partner = pledge.company.officers.first().user
-    services.delivery_report_submit(pledge=pledge, actor=partner, delivered_on=datetime.date.today(), quantity=20)
+    services.delivery_report_submit(pledge=pledge, actor=partner, delivered_on=timezone.localdate(), quantity=20)
     with pytest.raises(PledgeError, match="20 were already reported"):
         services.pledge_reduce(pledge=pledge, quantity=15, actor=partner, reason="Stok habis")
     reduced = services.pledge_reduce(pledge=pledge, quantity=20, actor=partner, reason="Stok habis")
@@ -109,7 +107,7 @@ def test_cancelling_after_a_reported_delivery_is_refused():
     staff = staff_user()
     pledge = pledge_in_state(S.APPROVED, quantity=10, staff=staff)
     partner = pledge.company.officers.first().user
-    services.delivery_report_submit(pledge=pledge, actor=partner, delivered_on=datetime.date.today(), quantity=3)
+    services.delivery_report_submit(pledge=pledge, actor=partner, delivered_on=timezone.localdate(), quantity=3)
     with pytest.raises(PledgeError, match="reduce it"):
         services.pledge_transition(pledge=pledge, to=S.CANCELLED, actor=staff, reason="x")
 

@@ -1,12 +1,12 @@
 """Evidence photos lose their metadata (GPS included) before they are stored, and the admin's
 evidence page opens, linking to the access-checked download."""
 
-import datetime
 import io
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 from PIL import ExifTags, Image
 
 from core.images import reencode_without_metadata
@@ -52,7 +52,7 @@ def _report_with(photo: bytes, name="foto.jpg"):
     report = services.delivery_report_submit(
         pledge=pledge,
         actor=owner,
-        delivered_on=datetime.date.today(),
+        delivered_on=timezone.localdate(),
         quantity=1,
         files=[(SimpleUploadedFile(name, photo), EvidenceKind.PHOTO)],
     )

@@ -69,7 +69,7 @@ ELF = b"\x7fELF\x02\x01\x01\x00" + b"\x00" * 200
 def report(pledge, files):
     partner = pledge.company.officers.first().user
     return services.delivery_report_submit(
-        pledge=pledge, actor=partner, delivered_on=datetime.date.today(), quantity=2, files=files
+        pledge=pledge, actor=partner, delivered_on=timezone.localdate(), quantity=2, files=files
     )
 
 

@@ -1,12 +1,11 @@
 """The work queue as a place to work: counts of what waits, actions that come back to the
 queue, the company's photos and the facility's answer beside verify and return buttons."""
 
-import datetime
-
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from matching import receipts, services
 from matching.models import DeliveryReport, DeliveryStatus, EvidenceKind, PledgeStatus
@@ -36,7 +35,7 @@ def delivery_with_photo(staff, quantity=4):
     return services.delivery_report_submit(
         pledge=pledge,
         actor=officer,
-        delivered_on=datetime.date.today(),
+        delivered_on=timezone.localdate(),
         quantity=quantity,
         files=[(png(), EvidenceKind.PHOTO)],
     )

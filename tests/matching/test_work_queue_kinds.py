@@ -75,7 +75,7 @@ def build_work(area, staff, *, ages=None):
     report = services.delivery_report_submit(
         pledge=delivered,
         actor=officer,
-        delivered_on=datetime.date.today(),
+        delivered_on=timezone.localdate(),
         quantity=5,
         files=[(png(), EvidenceKind.PHOTO)],
     )
@@ -85,7 +85,7 @@ def build_work(area, staff, *, ages=None):
     realisation = file_realisation(
         registered_program(company, title=f"Sekolah lapang {company.pk}"),
         OfficerFactory(company=company).user,
-        datetime.date.today().year - 1,
+        timezone.localdate().year - 1,
         files=[(png("panen.png"), "photo")],
     )
     program = program_in_state(ProgramStatus.SUBMITTED, staff=staff, targets=("62.11.01",))

@@ -7,6 +7,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
+from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from matching import services
@@ -87,10 +88,9 @@ def test_delivery_report_and_verification_notify_both_ways():
     pledge = pledge_in_state(S.APPROVED, staff=staff)
     officer = pledge.company.officers.first().user
     Notification.objects.all().delete()
-    import datetime
 
     report = services.delivery_report_submit(
-        pledge=pledge, actor=officer, delivered_on=datetime.date.today(), quantity=pledge.quantity
+        pledge=pledge, actor=officer, delivered_on=timezone.localdate(), quantity=pledge.quantity
     )
     services.delivery_verify(report=report, actor=staff)
     assert list(Notification.objects.order_by("pk").values_list("recipient", "event")) == [

@@ -1,6 +1,5 @@
 """Backups that restore: rows and evidence files come back, byte for byte."""
 
-import datetime
 import hashlib
 import io
 import os
@@ -15,6 +14,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
+from django.utils import timezone
 from PIL import Image
 
 from matching import services
@@ -45,7 +45,7 @@ def portal_with_evidence() -> list[Evidence]:
         services.delivery_report_submit(
             pledge=pledge,
             actor=partner,
-            delivered_on=datetime.date.today(),
+            delivered_on=timezone.localdate(),
             quantity=5,
             files=[
                 (SimpleUploadedFile("foto.png", png_bytes(colour), content_type="image/png"), EvidenceKind.PHOTO),

@@ -8,11 +8,10 @@ Each POST carries data that *would* work for the owning company; the control tes
 so a refusal here is the access check at work and not a form error.
 """
 
-import datetime
-
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from circulars.models import CircularRecipient
 from facilities.models import NeedStatus
@@ -67,7 +66,7 @@ SHARED = {"dashboard", "notifications_read", "need_list", "pledge_list", "compan
 SHARED |= {"realisation_list", "program_list", "program_create", "circular_list"}
 # URLs about the company's realisation reports rather than its pledges.
 REALISATIONS = {"realisation_create", "realisation_detail", "realisation_correct"}
-LAST_YEAR = datetime.date.today().year - 1
+LAST_YEAR = timezone.localdate().year - 1
 
 
 def test_the_matrix_knows_every_partner_url():
@@ -117,7 +116,7 @@ def _url(name, world):
 def _post_data(name):
     data = CASES[name][1]
     if data == "delivery":
-        return {"delivered_on": datetime.date.today().isoformat(), "quantity": "4", "photos": [png()]}
+        return {"delivered_on": timezone.localdate().isoformat(), "quantity": "4", "photos": [png()]}
     if data == "realisation":
         return realisation_post(year=LAST_YEAR, photos=[png()])
     if data == "program":
@@ -126,7 +125,7 @@ def _post_data(name):
             "form": "donation",
             "fields": ["pendidikan"],
             "budget": "1000",
-            "start_date": datetime.date.today().isoformat(),
+            "start_date": timezone.localdate().isoformat(),
             "kecamatan": ["62.11.01"],
             "action": "submit",
         }
@@ -335,7 +334,7 @@ def test_evidence_downloads_only_for_the_owning_company_and_staff(client, world,
     report = services.delivery_report_submit(
         pledge=world["approved"],
         actor=officer.user,
-        delivered_on=datetime.date.today(),
+        delivered_on=timezone.localdate(),
         quantity=1,
         files=[(png(), EvidenceKind.PHOTO)],
     )

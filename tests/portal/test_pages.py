@@ -329,7 +329,7 @@ def test_pages_render_in_indonesian_the_default(officer_client, settings, office
 
 def test_dashboard_flags_an_overdue_delivery(officer_client, officer, need):
     pledge = pledge_in_state(PledgeStatus.APPROVED, company=officer.company, need=need, quantity=5)
-    two_days_ago = datetime.date.today() - datetime.timedelta(days=2)
+    two_days_ago = timezone.localdate() - datetime.timedelta(days=2)
     Pledge.objects.filter(pk=pledge.pk).update(expected_delivery_date=two_days_ago)
     page = officer_client.get(reverse("partner:dashboard")).content.decode()
     assert "overdue" in page

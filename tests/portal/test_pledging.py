@@ -6,6 +6,7 @@ import datetime
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
 from facilities.models import Need
 from matching.models import DeliveryReport, Evidence, EvidenceKind, Pledge, PledgeStatus
@@ -81,7 +82,7 @@ def test_quantity_taken_meanwhile_by_another_partner_is_a_form_error(officer_cli
 
 def test_value_program_date_and_note_reach_the_pledge(officer_client, officer, need):
     program = ProgramFactory(company=officer.company, title="Hyundai Peduli Panti")
-    due = datetime.date.today() + datetime.timedelta(days=20)
+    due = timezone.localdate() + datetime.timedelta(days=20)
     officer_client.post(
         _pledge_url(need),
         {"quantity": "5", "value": "5000000", "program": program.pk, "expected_delivery_date": due, "note": "x"},
@@ -229,7 +230,7 @@ def approved(officer, need):
 
 
 def _report(client, pledge, **data):
-    payload = {"delivered_on": datetime.date.today().isoformat(), "quantity": "20", **data}
+    payload = {"delivered_on": timezone.localdate().isoformat(), "quantity": "20", **data}
     return client.post(reverse("partner:delivery_report", args=[pledge.pk]), payload)
 
 

@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from notifications.models import Notification
 from programs import services
@@ -31,7 +32,7 @@ def staff(pulpis):
 
 
 def _form(**overrides):
-    today = datetime.date.today()
+    today = timezone.localdate()
     data = {
         "title": "Sekolah lapang petani",
         "form": "empowerment",

@@ -1,11 +1,10 @@
 """The partner portal's realisation reports as an officer uses them: the form, its errors, the
 list, the detail, a correction, and who may download the evidence."""
 
-import datetime
-
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
 from agencies.models import ReportingPeriod, StaffRole
 from programs import realisations
@@ -22,7 +21,7 @@ from tests.portal.helpers import (
 )
 
 pytestmark = pytest.mark.django_db
-LAST_YEAR = datetime.date.today().year - 1
+LAST_YEAR = timezone.localdate().year - 1
 
 
 @pytest.fixture

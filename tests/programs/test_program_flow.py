@@ -4,7 +4,7 @@ which reason, and what it leaves behind (status history, notices, e-mails)."""
 import datetime
 
 import pytest
-from django.utils import translation
+from django.utils import timezone, translation
 
 from agencies.models import StaffRole
 from notifications.models import Notification, OutgoingEmail
@@ -162,7 +162,7 @@ def test_a_draft_is_cancelled_without_a_reason(company, officer):
     ("start", "expected"), [(1, S.PLANNED), (0, S.ACTIVE), (-5, S.ACTIVE)], ids=["future", "today", "past"]
 )
 def test_registering_chooses_planned_or_active_by_start_date(company, officer, staff, start, expected):
-    today = datetime.date.today()
+    today = timezone.localdate()
     program = services.program_create(
         company=company,
         actor=officer,
@@ -206,7 +206,7 @@ def test_a_changed_target_outside_the_registering_agencys_area_is_refused(compan
     [
         ({"fields": []}, "at least one field"),
         ({"budget": -1}, "budget cannot be negative"),
-        ({"end_date": datetime.date.today() - datetime.timedelta(days=30)}, "cannot end before it starts"),
+        ({"end_date": timezone.localdate() - datetime.timedelta(days=30)}, "cannot end before it starts"),
         ({"target_regions": []}, "at least one target"),
         ({"title": "  "}, "title"),
         ({"target_regions": "regency"}, "choose kecamatan or villages"),
@@ -302,7 +302,7 @@ def test_asking_for_changes_tells_the_company_with_the_comment(company, officer,
 
 def test_staff_saving_a_program_in_the_admin_derive_its_agency(company, staff, pulpis):
     program = Program.objects.create(
-        company=company, title="Bantuan", form="donation", budget=1, start_date=datetime.date.today()
+        company=company, title="Bantuan", form="donation", budget=1, start_date=timezone.localdate()
     )
     program.fields.set([field()])
     program.target_regions.set([region("62.11.03")])

@@ -3,6 +3,7 @@ import re
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from facilities.models import FacilityType, NeedKind, NeedStatus, Priority
 from partners.models import InterestStatus, PartnerInterest
@@ -130,7 +131,7 @@ def test_text_search_matches_title_and_facility_name(client):
 
 
 def test_needed_by_keeps_needs_due_on_or_before_the_date(client):
-    today = datetime.date.today()
+    today = timezone.localdate()
     NeedFactory(title="Soon", needed_by=today + datetime.timedelta(days=5))
     NeedFactory(title="Later", needed_by=today + datetime.timedelta(days=90))
 
@@ -160,7 +161,7 @@ def test_invalid_filter_values_are_ignored_and_reported(client):
     ids=["urgency", "newest", "needed-by", "largest-remaining-value"],
 )
 def test_orderings(client, sort, expected):
-    today = datetime.date.today()
+    today = timezone.localdate()
     NeedFactory(title="urgent", priority=Priority.URGENT, needed_by=today + datetime.timedelta(days=20), unit_cost=3)
     NeedFactory(title="high-soon", priority=Priority.HIGH, needed_by=today + datetime.timedelta(days=10), unit_cost=2)
     NeedFactory(title="high-later", priority=Priority.HIGH, needed_by=today + datetime.timedelta(days=90), unit_cost=5)
