@@ -102,6 +102,7 @@ def registries(facility_count: int):
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
 
+    from agencies.models import Agency, AgencyLevel, AgencyStaff, StaffRole
     from core.roles import DINSOS_STAFF_GROUP
     from facilities.models import Facility, FacilityType
     from regions.models import Region, RegionLevel
@@ -123,6 +124,15 @@ def registries(facility_count: int):
     ]
     staff = get_user_model().objects.create_user("bench-staff", is_staff=True)  # no password: force_login
     staff.groups.add(Group.objects.get(name=DINSOS_STAFF_GROUP))
+    # Imports are refused to staff of no agency: the bench's clerk works for the province's Dinsos.
+    agency = Agency.objects.create(
+        name="Dinas Sosial Provinsi DKI Jakarta (bench)",
+        short_name="Dinsos DKI",
+        slug="bench-dki",
+        level=AgencyLevel.PROVINCE,
+        region=province,
+    )
+    AgencyStaff.objects.create(user=staff, agency=agency, role=StaffRole.STAFF)
     return facilities, staff
 
 

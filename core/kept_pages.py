@@ -4,7 +4,8 @@ The layout around a public page (header, navigation, language form, footer) and 
 are the same HTML for every anonymous visitor of a link in one language, but for the CSRF
 token of its forms: that is cut out when the page is kept and filled in with the visitor's own
 token (``get_token``, which also sets their CSRF cookie) when it is served. A page is kept per
-language and full path under a data version (``core.versioned_cache``), so any saved change of
+scheme, host, language and full path (its absolute links, ``og:image`` among them, name the host
+it was asked on) under a data version (``core.versioned_cache``), so any saved change of
 the group shows at once, for ``PUBLIC_PAGE_CACHE_SECONDS`` (0 keeps nothing). A visitor with
 messages waiting (after a request), a logged-in user, a POST and any answer but a 200 are
 rendered as before. Why not Django's ``cache_page``: docs/decisions.md.
@@ -55,7 +56,9 @@ def _kept(view: Callable[..., HttpResponse], group: str) -> Callable[..., HttpRe
         seconds = getattr(settings, "PUBLIC_PAGE_CACHE_SECONDS", 30)
         if not seconds or not _keepable(request):
             return view(request, *args, **kwargs)
-        key = versioned_cache.key_for(group, "whole-page", get_language(), request.get_full_path())
+        key = versioned_cache.key_for(
+            group, "whole-page", request.scheme, request.get_host(), get_language(), request.get_full_path()
+        )
         page = kept.get(key, seconds=seconds, alias=PAGES_ALIAS)
         if page is not None:
             content_type, html = page

@@ -12,9 +12,16 @@ the first need, then remembered until the request ends; a
 bump in the same request replaces it), and the entries, whose keys never change their content,
 are read from the process's own memory before the shared cache (``core.kept``).
 
-Saves and deletions are seen through Django's signals: a bulk ``QuerySet.update()`` is not, and
-shows when its entries expire. Groups are declared by the apps that read them (``watch`` in
-their ``AppConfig.ready``); models are named by label, so this module imports none of them.
+Saves and deletions are seen through Django's signals. A change bumps its groups twice: at once
+(so the writer's own next read, and every read in a test's never-committed transaction, sees
+it) and again when its transaction commits (``transaction.on_commit``): a reader in another
+process between the write and the commit reads the old rows and may keep them under the first
+new version, which the second one leaves behind. (A transaction rolled back bumps once: what
+other processes kept meanwhile is the committed data; only what the writer itself read back
+inside it, a thing no view does, could outlive the rollback, until it expires.) Bulk writes
+send no signal: whoever makes one (``bulk_create``, ``bulk_update``, ``QuerySet.update()``,
+the spreadsheet imports) calls ``changed(Model)``. Groups are declared by the apps that read them (``watch`` in their
+``AppConfig.ready``); models are named by label, so this module imports none of them.
 """
 
 import hashlib
@@ -26,6 +33,7 @@ from asgiref.local import Local
 from django.apps import apps
 from django.core.cache import cache
 from django.core.signals import request_finished, request_started
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
 from core import kept
@@ -93,12 +101,24 @@ def bump(group: str) -> None:
         remembered[group] = value
 
 
-def _changed(sender, **kwargs) -> None:
-    meta = getattr(sender, "_meta", None)
+def _groups_of(model) -> set[str]:
+    meta = getattr(model, "_meta", None)
     if meta is None:
-        return
-    for group in _MODEL_GROUPS.get(meta.label, set()) | _APP_GROUPS.get(meta.app_label, set()):
+        return set()
+    return _MODEL_GROUPS.get(meta.label, set()) | _APP_GROUPS.get(meta.app_label, set())
+
+
+def changed(*models, using: str | None = None) -> None:
+    """Say that rows of ``models`` changed without a signal (a bulk write): their groups' versions
+    are bumped now and again when the transaction on ``using`` commits."""
+    groups = set().union(*(_groups_of(model) for model in models))
+    for group in groups:
         bump(group)
+        transaction.on_commit(lambda group=group: bump(group), using=using)
+
+
+def _changed(sender, using: str | None = None, **kwargs) -> None:
+    changed(sender, using=using)
 
 
 def watch(group: str, *, models: Iterable[str] = (), app_labels: Iterable[str] = ()) -> None:

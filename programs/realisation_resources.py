@@ -26,6 +26,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core import versioned_cache
 from core.spreadsheets.cells import chunks, shown
 from core.spreadsheets.resources import Column, SpreadsheetResource
 from core.spreadsheets.widgets import ChoiceWidget, DateWidget, IntegerWidget, RupiahWidget, TextWidget
@@ -338,6 +339,7 @@ class RealisationResource(SpreadsheetResource):
             RealisationShare(realisation=instance, region=line.region, amount=line.amount, households=line.households)
             for line in lines
         )
+        versioned_cache.changed(RealisationShare)  # a bulk write sends no signal
 
     def row_label(self, instance):
         return f"{instance.program.company.name} · {instance.program.title} · {instance.period_label}"

@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 
 from agencies.scope import agency_for_region, deciding_staff, staff_scope
 from core import evidence as evidence_checks
+from core import versioned_cache
 from core.roles import is_dinsos, officer_company_id
 from notifications import services as notify
 from programs.models import (
@@ -339,6 +340,7 @@ def _submit(*, program_id, actor, period, amount, shares, counts, activities, fi
         RealisationShare(realisation=report, region=line.region, amount=line.amount, households=line.households)
         for line in shares
     )
+    versioned_cache.changed(RealisationShare)  # a bulk write sends no signal
     _store_evidence(report, files, actor, stored)
     if existing is None:
         _notify(report, "realisation_submitted")

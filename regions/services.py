@@ -5,6 +5,7 @@ from collections.abc import Iterable, Iterator
 from django.db import transaction
 from lokal import wilayah
 
+from core import versioned_cache
 from regions.models import Region
 
 BATCH_SIZE = 5000
@@ -64,4 +65,5 @@ def _flush(batch: list[Region]) -> int:
         unique_fields=["code"],
         update_fields=["name", "level", "parent"],
     )
+    versioned_cache.changed(Region)  # a bulk write sends no signal
     return len(batch)

@@ -29,6 +29,7 @@ from import_export import resources, widgets
 from import_export.instance_loaders import ModelInstanceLoader
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from core import versioned_cache
 from core.spreadsheets.cells import FormulaCell, is_blank, norm_key, shown
 from core.spreadsheets.lookups import LookupWidget, ManyLookupWidget
 from core.spreadsheets.reading import ColumnSpec
@@ -465,6 +466,7 @@ class SpreadsheetResource(resources.ModelResource):
                     )
                 else:
                     self._meta.model.objects.bulk_create(self.create_instances, batch_size=batch_size)
+                versioned_cache.changed(self._meta.model)  # a bulk write sends no signal
             except Exception as error:
                 self.handle_import_error(result, error, raise_errors)
             finally:
@@ -489,6 +491,7 @@ class SpreadsheetResource(resources.ModelResource):
                     self._meta.model.objects.bulk_update(
                         self.update_instances, self.update_field_names(), batch_size=batch_size
                     )
+                versioned_cache.changed(self._meta.model)
             except Exception as error:
                 self.handle_import_error(result, error, raise_errors)
             finally:
