@@ -17,13 +17,28 @@ import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Agency
 from agencies.scope import agency_for_region
-from matching.models import Bast, BastCounter, DeliveryReport, DeliveryStatus, ReceiptOutcome
+from core.roles import officer_company_id
+from matching import evidence as evidence_checks
+from matching.errors import PledgeError
+from matching.models import (
+    Bast,
+    BastCounter,
+    DeliveryReport,
+    DeliveryStatus,
+    Evidence,
+    EvidenceKind,
+    ReceiptOutcome,
+)
 
 
 def bast_number(agency: Agency, year: int, sequence: int) -> str:
@@ -114,3 +129,44 @@ def bast_states(bast: Bast) -> list[BastState]:
 
 def timezone_date(moment: datetime.datetime | None) -> datetime.date | None:
     return timezone.localdate(moment) if moment else None
+
+
+def bast_scan_problem(report: DeliveryReport, actor) -> str | None:
+    """Why ``actor`` may not upload the signed scan of this report's BAST, or None."""
+    if actor is None or not actor.is_active or officer_company_id(actor) != report.pledge.company_id:
+        return gettext("Only the delivering company's officers upload the signed BAST.")
+    if report.status == DeliveryStatus.REJECTED:
+        return gettext("Dinsos did not accept this delivery report.")
+    if not Bast.objects.filter(report=report).exists():
+        return gettext("This delivery has no BAST.")
+    return None
+
+
+def bast_scan_attach(*, report: DeliveryReport | int, upload: UploadedFile, actor) -> Evidence:
+    """The company uploads the BAST signed by the three parties back, as the report's evidence
+    (a PDF, checked by its content). Staff then see that the signed scan came back."""
+    report_id = report if isinstance(report, int) else report.pk
+    content_type = evidence_checks.check_file(upload, EvidenceKind.BAST)
+    stored: list[str] = []
+    try:
+        with transaction.atomic():
+            locked = DeliveryReport.objects.select_for_update(of=("self",)).select_related("pledge").get(pk=report_id)
+            if problem := bast_scan_problem(locked, actor):
+                raise PledgeError(problem)
+            content = evidence_checks.stored_content(upload, EvidenceKind.BAST, content_type)
+            item = Evidence(
+                report=locked,
+                kind=EvidenceKind.BAST,
+                content_type=content_type,
+                size=content.size,
+                original_name=(upload.name or "")[-200:],
+                uploaded_by=actor,
+            )
+            item.file.save(upload.name or "bast", content, save=False)
+            stored.append(item.file.name)
+            item.save()
+            return item
+    except BaseException:
+        for name in stored:
+            default_storage.delete(name)
+        raise

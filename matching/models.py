@@ -215,6 +215,11 @@ class DeliveryReport(models.Model):
     def delete(self, *args, **kwargs):
         raise PermissionError("Delivery reports are never deleted.")
 
+    @property
+    def has_signed_bast(self) -> bool:
+        """Whether the signed BAST came back as evidence (reads the prefetched evidence)."""
+        return any(item.kind == EvidenceKind.BAST for item in self.evidence.all())
+
 
 class EvidenceKind(models.TextChoices):
     PHOTO = "photo", _("Photo")
