@@ -29,7 +29,7 @@ def facility_deliveries(facility_id: int) -> QuerySet[DeliveryReport]:
     company's photos, in a fixed number of queries."""
     return (
         DeliveryReport.objects.filter(pledge__need__facility_id=facility_id)
-        .select_related("pledge__need__facility", "pledge__company", "receipt")
+        .select_related("pledge__need__facility", "pledge__company", "receipt", "bast")
         .prefetch_related(Prefetch("evidence", queryset=Evidence.objects.order_by("uploaded_at", "id")))
         .order_by("-reported_at", "-id")
     )

@@ -215,6 +215,11 @@ class DeliveryReport(models.Model):
     def delete(self, *args, **kwargs):
         raise PermissionError("Delivery reports are never deleted.")
 
+    @property
+    def has_signed_bast(self) -> bool:
+        """Whether the signed BAST came back as evidence (reads the prefetched evidence)."""
+        return any(item.kind == EvidenceKind.BAST for item in self.evidence.all())
+
 
 class EvidenceKind(models.TextChoices):
     PHOTO = "photo", _("Photo")
@@ -314,3 +319,59 @@ class DeliveryReceipt(models.Model):
 
     def delete(self, *args, **kwargs):
         raise PermissionError("Receipts are never deleted.")
+
+
+class BastCounter(models.Model):
+    """The last BAST number an agency gave out in a year. Locked (select_for_update) by
+    ``matching.bast.bast_allocate`` so that two workers never take the same number and no
+    number is skipped; never decremented, so a number is never reused."""
+
+    agency = models.ForeignKey("agencies.Agency", verbose_name=_("agency"), on_delete=models.PROTECT, related_name="+")
+    year = models.PositiveSmallIntegerField(_("year"))
+    last_number = models.PositiveIntegerField(_("last number given"), default=0)
+
+    class Meta:
+        verbose_name = _("BAST counter")
+        verbose_name_plural = _("BAST counters")
+        constraints = [models.UniqueConstraint(fields=["agency", "year"], name="bastcounter_agency_year_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.agency_id}/{self.year}: {self.last_number}"
+
+
+def bast_token() -> str:
+    return uuid.uuid4().hex
+
+
+class Bast(models.Model):
+    """The numbered handover certificate (berita acara serah terima) of a delivery report,
+    allocated in the transaction that records the report. Its public page
+    (``matching:bast_verify``) is found by ``token``, never by the guessable number."""
+
+    report = models.OneToOneField(
+        DeliveryReport, verbose_name=_("delivery report"), on_delete=models.PROTECT, related_name="bast"
+    )
+    agency = models.ForeignKey(
+        "agencies.Agency", verbose_name=_("agency"), on_delete=models.PROTECT, related_name="basts"
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    sequence = models.PositiveIntegerField(_("sequence"))
+    number = models.CharField(_("number"), max_length=120, unique=True)
+    token = models.CharField(_("verification code"), max_length=32, unique=True, default=bast_token, editable=False)
+    issued_on = models.DateField(_("date"))
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-year", "-sequence"]
+        verbose_name = _("BAST")
+        verbose_name_plural = _("BASTs")
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "year", "sequence"], name="bast_agency_year_sequence_unique"),
+            models.CheckConstraint(condition=Q(sequence__gt=0), name="bast_sequence_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return self.number
+
+    def delete(self, *args, **kwargs):
+        raise PermissionError("BASTs are never deleted: their numbers are never reused.")

@@ -29,6 +29,7 @@ from core.roles import is_dinsos, officer_company_id
 from facilities.models import Need, NeedStatus
 from facilities.services import settled_status
 from matching import evidence as evidence_checks
+from matching.bast import bast_allocate
 from matching.confirmation import override_problem
 from matching.errors import PledgeError
 from matching.models import (
@@ -483,6 +484,7 @@ def _delivery_report_submit(
         notes=notes,
         reported_by=actor,
     )
+    bast_allocate(report=report, issued_on=timezone.localdate())
     for content_type, upload, kind in checked:
         content = evidence_checks.stored_content(upload, kind, content_type)
         item = Evidence(

@@ -163,7 +163,7 @@ def _rows(scope: Scope, now: datetime.datetime, limit: int) -> dict[str, tuple[l
     attribute that says since when it waits."""
     deliveries = (
         deliveries_waiting(scope)
-        .select_related("pledge__need__facility", "pledge__company", "reported_by", "receipt")
+        .select_related("pledge__need__facility", "pledge__company", "reported_by", "receipt", "bast")
         .prefetch_related("evidence")
         .order_by("reported_at", "pk")
     )

@@ -15,7 +15,7 @@ from django.shortcuts import get_object_or_404, render
 
 from circulars.models import CircularRecipient
 from circulars.selectors import company_circulars
-from matching.models import Pledge
+from matching.models import DeliveryReport, Pledge
 from partners.models import Officer
 from portal import selectors
 from programs import realisation_selectors
@@ -65,6 +65,13 @@ def get_pledge_for_officer(officer: Officer, pk: int) -> Pledge:
     """One pledge of the officer's own company, with its need, facility and program; 404 for
     any other pledge."""
     return get_object_or_404(selectors.company_pledges(officer.company), pk=check_id(pk))
+
+
+def get_delivery_for_officer(officer: Officer, pk: int) -> DeliveryReport:
+    """One delivery report of the officer's own company; 404 for any other."""
+    return get_object_or_404(
+        DeliveryReport.objects.filter(pledge__company=officer.company).select_related("bast"), pk=check_id(pk)
+    )
 
 
 def get_program_for_officer(officer: Officer, pk: int) -> Program:

@@ -211,6 +211,17 @@ class DeliveryReportForm(forms.Form):
         return files
 
 
+class BastScanForm(forms.Form):
+    """The generated BAST, signed by the three parties, uploaded back after the delivery."""
+
+    scan = forms.FileField(
+        label=_("Signed BAST scan, PDF"), widget=forms.FileInput(attrs={"accept": "application/pdf"})
+    )
+
+    def clean_scan(self):
+        return _check_evidence(self.cleaned_data["scan"], EvidenceKind.BAST)
+
+
 class RegionChoiceMixin:
     """Regions by province and regency/city, labelled with their province; the region the
     company already has stays selectable even when Dinsos chose a finer one."""

@@ -179,7 +179,7 @@ def pledge_history(pledge: Pledge) -> list[PledgeStatusChange]:
 
 
 def pledge_deliveries(pledge: Pledge) -> list[DeliveryReport]:
-    return list(pledge.deliveries.select_related("reported_by").prefetch_related("evidence").order_by("-pk"))
+    return list(pledge.deliveries.select_related("reported_by", "bast").prefetch_related("evidence").order_by("-pk"))
 
 
 def company_contacts(company: Company) -> list[Officer]:

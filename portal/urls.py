@@ -15,6 +15,7 @@ urlpatterns = [
     path("pledges/<int:pk>/decline/", views.pledge_decline, name="pledge_decline"),
     path("pledges/<int:pk>/withdraw/", views.pledge_withdraw, name="pledge_withdraw"),
     path("pledges/<int:pk>/report/", views.delivery_report, name="delivery_report"),
+    path("deliveries/<int:pk>/signed-bast/", views.bast_scan_upload, name="bast_scan_upload"),
     path("company/", views.company_profile, name="company"),
     # The company's CSR programs (portal.program_views); their realisation reports live beside
     # them under programs/<pk>/realisations/.

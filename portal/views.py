@@ -20,6 +20,7 @@ from core.pagination import CappedPaginator, query_without
 from core.roles import facility_id_of
 from facilities.filters import csr_field_choices
 from matching import services as matching
+from matching.bast import bast_scan_attach
 from matching.errors import PledgeError
 from matching.models import PledgeStatus
 from matching.selectors import explain_need_suggestions
@@ -29,9 +30,10 @@ from partners import services
 from partners.errors import PartnerError
 from partners.models import Company, CompanyStatus
 from portal import selectors
-from portal.access import check_id, get_pledge_for_officer, officer_for_user, officer_required
+from portal.access import check_id, get_delivery_for_officer, get_pledge_for_officer, officer_for_user, officer_required
 from portal.filters import PartnerNeedFilter, PledgeFilter
 from portal.forms import (
+    BastScanForm,
     CompanyProfileForm,
     DeclineForm,
     DeliveryReportForm,
@@ -227,6 +229,8 @@ def _pledge_page(request: HttpRequest, pledge, *, forms: dict | None = None, sta
         "decline_form": forms.get("decline") or DeclineForm(),
         "withdraw_form": forms.get("withdraw") or ReasonForm(),
         "show_withdraw": "withdraw" in forms,
+        "scan_form": forms.get("scan") or BastScanForm(),
+        "scan_report": forms.get("scan_report"),
     }
     return render(request, "partners/pledge_detail.html", context, status=status)
 
@@ -409,3 +413,22 @@ def company_profile(request: HttpRequest) -> HttpResponse:
         },
         status=400 if invalid else 200,
     )
+
+
+@officer_required
+def bast_scan_upload(request: HttpRequest, pk: int) -> HttpResponse:
+    """The company uploads the signed BAST of one of its deliveries."""
+    report = get_delivery_for_officer(request.officer, pk)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    pledge = get_pledge_for_officer(request.officer, report.pledge_id)
+    form = BastScanForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            bast_scan_attach(report=report.pk, upload=form.cleaned_data["scan"], actor=request.user)
+        except PledgeError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("Thank you. The signed BAST is attached to the delivery report."))
+        return redirect("partner:pledge_detail", pk=pledge.pk)
+    return _pledge_page(request, pledge, forms={"scan": form, "scan_report": report.pk}, status=400)

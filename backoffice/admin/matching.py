@@ -276,13 +276,14 @@ class DeliveryReportAdmin(AgencyScopedAdmin, admin.ModelAdmin):
         "value_rp",
         "beneficiaries_reached",
         "evidence_count",
+        "bast_state",
         "facility_answer",
         "status",
         "reported_at",
         "verified_by",
     ]
     list_filter = ["status", "receipt__outcome", "delivered_on"]
-    list_select_related = ["pledge__need", "pledge__company", "verified_by", "receipt"]
+    list_select_related = ["pledge__need", "pledge__company", "verified_by", "receipt", "bast"]
     search_fields = ["pledge__need__title", "pledge__company__name", "notes"]
     actions = ["verify_reports", "reject_reports"]
     readonly_fields = [
@@ -300,9 +301,20 @@ class DeliveryReportAdmin(AgencyScopedAdmin, admin.ModelAdmin):
         "review_note",
         "override_reason",
         "evidence_files",
+        "bast_state",
         "facility_receipt",
     ]
     fields = readonly_fields
+
+    @admin.display(description=_("BAST"))
+    def bast_state(self, obj):
+        bast = getattr(obj, "bast", None)
+        if bast is None:
+            return "-"
+        scan = gettext("signed scan received") if obj.has_signed_bast else gettext("signed scan not yet returned")
+        return format_html(
+            '<a href="{}">{}</a> · {}', reverse("matching:bast_download", args=[obj.pk]), bast.number, scan
+        )
 
     def get_queryset(self, request):
         return (

@@ -89,6 +89,7 @@ def files(jakarta):
     return {
         "matching:evidence_download": reverse("matching:evidence_download", args=[evidence.pk]),
         "matching:receipt_photo": reverse("matching:receipt_photo", args=[receipt.pk]),
+        "matching:bast_download": reverse("matching:bast_download", args=[side.report.pk]),
         "programs:evidence_download": reverse(
             "programs:evidence_download", args=[RealisationEvidence.objects.get(realisation=report).pk]
         ),
@@ -154,7 +155,12 @@ def test_the_agency_whose_area_holds_the_file_gets_every_one(client, files, jaka
 
 def test_a_viewer_of_the_area_reads_the_files_of_deliveries_and_reports(client, files, jakarta):
     client.force_login(StaffFactory(agency=jakarta.agency, agency__role=StaffRole.VIEWER))
-    for name in ("matching:evidence_download", "matching:receipt_photo", "programs:evidence_download"):
+    for name in (
+        "matching:evidence_download",
+        "matching:receipt_photo",
+        "matching:bast_download",
+        "programs:evidence_download",
+    ):
         assert client.get(files[name]).status_code == 200, name
 
 

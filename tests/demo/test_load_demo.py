@@ -14,7 +14,8 @@ from circulars.models import Circular
 from core.roles import DINSOS_STAFF_GROUP
 from demo import data as demo
 from facilities.models import Facility, Need
-from matching.models import COVERING_STATES, PENDING_STATES, EvidenceKind, Pledge, PledgeStatus
+from matching.bast import bast_states
+from matching.models import COVERING_STATES, PENDING_STATES, Bast, DeliveryReport, EvidenceKind, Pledge, PledgeStatus
 from partners.models import Company, Engagement, Officer, Partnership
 from programs.models import REGISTERED_STATES, Program, ProgramStatus, Realisation, RealisationShare, RealisationStatus
 from programs.rules import ShareLine, period_problems, share_problems
@@ -329,3 +330,18 @@ def test_the_perbup_is_circulated_to_the_forum_and_a_camat_and_partly_acknowledg
     assert {"bank-kalteng", "pln-ulp-pulang-pisau"} <= acknowledged
     pulpis_officer = Officer.objects.get(user__username="csr.pulpis")
     assert perbup.recipients.get(company=pulpis_officer.company).acknowledged_on is None
+
+
+# --- BASTs (issue 27) --------------------------------------------------------------------------
+
+
+def test_every_delivery_has_its_bast_and_the_three_states_are_shown(demo_loaded):
+    reports = DeliveryReport.objects.all()
+    assert reports.exists()
+    assert Bast.objects.filter(report__in=reports).count() == reports.count()
+    # (reported, confirmed by the facility, verified by Dinsos)
+    reached = {tuple(state.done for state in bast_states(bast)) for bast in Bast.objects.all()}
+    assert {(True, False, False), (True, True, False)} <= reached
+    assert any(verified for _, _, verified in reached)
+    numbers = list(Bast.objects.values_list("agency_id", "year", "sequence"))
+    assert len(numbers) == len(set(numbers))

@@ -15,14 +15,16 @@ from django.utils import timezone
 
 from circulars.models import CircularRecipient
 from facilities.models import NeedStatus
+from matching import services
 from matching.models import PledgeStatus
 from portal import urls as partner_urls
 from programs import realisations
 from programs.models import ProgramStatus
-from tests.factories import NeedFactory, officer_user, pledge_in_state, program_in_state
+from tests.factories import FacilityFactory, NeedFactory, officer_user, pledge_in_state, program_in_state, region
 from tests.portal.helpers import (
     circular_sent_to,
     file_realisation,
+    pdf,
     png,
     pulpis_staff,
     realisation_post,
@@ -44,6 +46,7 @@ CASES = {
     "pledge_decline": ("proposed", {"reason": "Anggaran habis"}),
     "pledge_withdraw": ("offered", {"reason": "Salah input"}),
     "delivery_report": ("approved", "delivery"),
+    "bast_scan_upload": ("delivered_report", "bast_scan"),
     "company": (None, {"form": "company", "company-phone": "021-999", "company-business_scope": "Diganti"}),
     "realisation_create": ("program", "realisation"),
     "realisation_list": (None, {}),
@@ -93,7 +96,14 @@ def world(company, officer, need):
             ("returned", S.CHANGES_REQUESTED),
         ]
     }
+    in_pulpis = NeedFactory(facility=FacilityFactory(region=region("62.11.01")))
+    staff = pulpis_staff()
+    delivered = pledge_in_state(PledgeStatus.APPROVED, company=company, need=in_pulpis, quantity=3, staff=staff)
+    delivered_report = services.delivery_report_submit(
+        pledge=delivered, actor=officer.user, delivered_on=timezone.localdate(), quantity=3
+    )
     return {
+        "delivered_report": delivered_report,
         "need": need,
         "proposed": proposed,
         "offered": offered,
@@ -117,6 +127,8 @@ def _post_data(name):
     data = CASES[name][1]
     if data == "delivery":
         return {"delivered_on": timezone.localdate().isoformat(), "quantity": "4", "photos": [png()]}
+    if data == "bast_scan":
+        return {"scan": pdf()}
     if data == "realisation":
         return realisation_post(year=LAST_YEAR, photos=[png()])
     if data == "program":
@@ -157,7 +169,8 @@ def test_officer_of_another_company_gets_404_and_changes_nothing(client, world, 
     assert snapshot() == before
 
 
-IGNORED = {"pledge_detail", "program_detail", "circular_detail"}
+# GET-only pages, and the signed BAST, which adds evidence (tests/portal/test_bast_scan.py).
+IGNORED = {"pledge_detail", "program_detail", "circular_detail", "bast_scan_upload"}
 
 
 @pytest.mark.parametrize("name", sorted(set(CASES) - SHARED - REALISATIONS - IGNORED))
@@ -264,6 +277,7 @@ def test_a_need_not_open_to_the_public_cannot_be_pledged(officer_client, hidden,
         "pledge_detail",
         "pledge_accept",
         "delivery_report",
+        "bast_scan_upload",
         "pledge_create",
         "program_detail",
         "program_edit",
@@ -303,7 +317,7 @@ def test_deactivated_officer_loses_access_at_the_next_request(officer_client, of
 
 
 POSTED = ["notifications_read", "pledge_create", "pledge_accept", "pledge_decline", "pledge_withdraw"]
-POSTED += ["delivery_report", "company", "realisation_create", "realisation_correct"]
+POSTED += ["delivery_report", "bast_scan_upload", "company", "realisation_create", "realisation_correct"]
 POSTED += ["program_create", "program_edit", "program_submit", "program_start", "program_complete", "program_cancel"]
 POSTED += ["circular_acknowledge"]
 

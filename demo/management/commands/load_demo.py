@@ -28,6 +28,7 @@ from agencies import services as agency_services
 from agencies.models import Agency, StaffRole
 from core.roles import ensure_staff_group
 from demo import data as demo
+from demo.bast import load_bast
 from demo.circulars import load_circulars
 from demo.pdf import text_pdf
 from facilities import services as need_services
@@ -92,6 +93,7 @@ class Command(BaseCommand):
             self._realisations()
             load_circulars()
         self._pledges()
+        load_bast()
         self._summary(facilities)
 
     # --- registries ---------------------------------------------------------------------------
