@@ -92,6 +92,7 @@ def other_open_needs(need: Need, *, limit: int) -> list[Need]:
         .open()
         .filter(facility_id=need.facility_id)
         .exclude(pk=need.pk)
-        .filter(quantity__gt=F("quantity_pending") + F("quantity_covered"))
+        # A proposal no partner has answered leaves the need open to the public.
+        .filter(quantity__gt=F("quantity_pending") - F("quantity_proposed") + F("quantity_covered"))
         .order_by("priority", F("needed_by").asc(nulls_last=True), "-created_at", "-id")[:limit]
     )

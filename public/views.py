@@ -96,7 +96,7 @@ def need_detail(request: HttpRequest, pk: int) -> HttpResponse:
             return None, "", []
         context = {"need": need, "partners": selectors.partners_of_need(need)}
         # A need nothing is left to offer for points to the facility's other needs instead of the form.
-        others = [] if need.quantity_remaining else selectors.other_open_needs(need, limit=OTHER_NEEDS_SHOWN)
+        others = [] if need.quantity_open else selectors.other_open_needs(need, limit=OTHER_NEEDS_SHOWN)
         return need, render_to_string("facilities/includes/need_body.html", context, request), others
 
     need, body, others = cached_fragment(request, "need", page, str(pk))

@@ -121,7 +121,7 @@ def test_need_card_shows_remaining_progress_and_what_we_hold(officer_client, off
     pledge_in_state(PledgeStatus.OFFERED, need=need, company=officer.company, quantity=5)
     page = officer_client.get(reverse("partner:need_list")).content.decode()
     assert "<strong>10</strong> still to be covered" in page
-    assert "Covered 25 (62%)" in page
+    assert "Pledged 25 (62%)" in page
     assert "Your company already holds 5 buah of this need." in page
     assert reverse("partner:pledge_create", args=[need.pk]) in page
 
