@@ -94,7 +94,11 @@ def need_detail(request: HttpRequest, pk: int) -> HttpResponse:
         need = facility_selectors.need_for_public(pk, region_of=region_with_parents)
         if need is None:
             return None, "", []
-        context = {"need": need, "partners": selectors.partners_of_need(need)}
+        context = {
+            "need": need,
+            "partners": selectors.partners_of_need(need),
+            "deliveries": selectors.deliveries_of_need(need),
+        }
         # A need nothing is left to offer for points to the facility's other needs instead of the form.
         others = [] if need.quantity_open else selectors.other_open_needs(need, limit=OTHER_NEEDS_SHOWN)
         return need, render_to_string("facilities/includes/need_body.html", context, request), others
