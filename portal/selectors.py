@@ -26,6 +26,7 @@ from matching.models import (
 from matching.selectors import LAPSE_WARNING
 from notifications.models import Notification
 from partners.models import Company, Officer, Partnership
+from portal.labels import OFFICER_STATUS_CHOICES
 from programs.models import Program, ProgramStatus, ProgramStatusChange
 
 DASHBOARD_ROWS = 10
@@ -107,7 +108,7 @@ def pledge_totals(company: Company) -> PledgeTotals:
     }
     rows = [
         StatusTotal(status, label, grouped[status]["n"], grouped[status]["quantity"], grouped[status]["value"])
-        for status, label in PledgeStatus.choices
+        for status, label in OFFICER_STATUS_CHOICES
         if status in grouped
     ]
     committed = {PledgeStatus.ACCEPTED, PledgeStatus.APPROVED, PledgeStatus.DELIVERED, PledgeStatus.VERIFIED}

@@ -12,6 +12,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed, HttpR
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -19,6 +20,7 @@ from circulars.selectors import unacknowledged_count
 from core.pagination import CappedPaginator, query_without
 from core.roles import facility_id_of
 from facilities.filters import csr_field_choices
+from facilities.units import unit_label
 from matching import services as matching
 from matching.errors import PledgeError
 from matching.models import PledgeStatus
@@ -165,7 +167,11 @@ def pledge_create(request: HttpRequest, pk: int) -> HttpResponse:
                     "Your offer of %(quantity)s %(unit)s for “%(need)s” has been sent to Dinsos. "
                     "You will be notified when they answer."
                 )
-                % {"quantity": pledge.quantity, "unit": need.unit, "need": need.title},
+                % {
+                    "quantity": pledge.quantity,
+                    "unit": unit_label(need.unit, pledge.quantity),
+                    "need": need.title_en if get_language().startswith("en") and need.title_en else need.title,
+                },
             )
             return redirect("partner:pledge_detail", pk=pledge.pk)
     return render(
@@ -336,7 +342,7 @@ def delivery_report(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(
                 request,
                 _("Thank you. Your report of %(quantity)s %(unit)s is with Dinsos for verification.")
-                % {"quantity": report.quantity, "unit": pledge.need.unit},
+                % {"quantity": report.quantity, "unit": unit_label(pledge.need.unit, report.quantity)},
             )
             return redirect("partner:pledge_detail", pk=pledge.pk)
     if not form.is_bound:

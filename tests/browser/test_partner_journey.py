@@ -100,7 +100,7 @@ def test_officer_pledges_dinsos_approves_officer_delivers_dinsos_verifies(
     page.fill("#id_quantity", "25")
     page.fill("#id_note", "Kasur busa merek lokal, dikirim bertahap")
     page.click("text=Send the offer")
-    expect(page.locator(".messages")).to_contain_text("Your offer of 25 buah")
+    expect(page.locator(".messages")).to_contain_text("Your offer of 25 pieces")
     pledge = Pledge.objects.get(need=need)
     assert (pledge.status, pledge.quantity) == (PledgeStatus.OFFERED, 25)
 
@@ -108,7 +108,7 @@ def test_officer_pledges_dinsos_approves_officer_delivers_dinsos_verifies(
     page.click("nav.partner-nav >> text=Dashboard")
     offers = page.locator(".todo", has_text="Your offers awaiting approval")
     expect(offers).to_contain_text("Kasur busa untuk asrama PSBR")
-    expect(offers).to_contain_text("25 buah")
+    expect(offers).to_contain_text("25 pieces")
 
     # Dinsos staff approve the offer from the pledge list in the admin.
     staff_tab = _staff_tab(browser, live_server, journey_data["staff"])

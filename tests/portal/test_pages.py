@@ -122,7 +122,7 @@ def test_need_card_shows_remaining_progress_and_what_we_hold(officer_client, off
     page = officer_client.get(reverse("partner:need_list")).content.decode()
     assert "<strong>10</strong> still to be covered" in page
     assert "Pledged 25 (62%)" in page
-    assert "Your company already holds 5 buah of this need." in page
+    assert "Your company already holds 5 pieces of this need." in page
     assert reverse("partner:pledge_create", args=[need.pk]) in page
 
 

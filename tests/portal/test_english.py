@@ -1,0 +1,70 @@
+"""The English partner portal reads English (issue 24): needs' English titles where they exist,
+units in English, and pledge statuses from the officer's own point of view."""
+
+import pytest
+from django.urls import reverse
+
+from matching.models import PledgeStatus
+from tests.factories import NeedFactory, pledge_in_state
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def diapers():
+    return NeedFactory(title="Popok dewasa", title_en="Adult diapers", quantity=900, unit="paket")
+
+
+def test_needs_show_their_english_title_and_unit(officer_client, diapers):
+    page = officer_client.get(reverse("partner:need_list")).content.decode()
+
+    assert "Adult diapers" in page
+    assert "Popok dewasa" not in page
+    assert "900 packages needed" in page
+    assert "paket" not in page
+
+
+def test_a_need_without_an_english_title_keeps_its_indonesian_one(officer_client):
+    NeedFactory(title="Kasur busa untuk asrama", title_en="", unit="buah")
+    assert "Kasur busa untuk asrama" in officer_client.get(reverse("partner:need_list")).content.decode()
+
+
+def test_the_pledge_form_asks_for_the_quantity_in_english_units(officer_client, diapers):
+    page = officer_client.get(reverse("partner:pledge_create", args=[diapers.pk])).content.decode()
+
+    assert "Quantity (packages)" in page
+    assert "Quantity (paket)" not in page
+    assert "Pledge to “Adult diapers”" in page
+
+
+@pytest.mark.parametrize(
+    ("state", "label"),
+    [
+        (PledgeStatus.PROPOSED, "Proposed to you, please answer"),
+        (PledgeStatus.OFFERED, "Your offer, awaiting Dinsos"),
+        (PledgeStatus.ACCEPTED, "Accepted by you"),
+        (PledgeStatus.DECLINED, "Declined by you"),
+        (PledgeStatus.APPROVED, "Approved by Dinsos"),
+    ],
+    ids=["proposed", "offered", "accepted", "declined", "approved"],
+)
+def test_pledge_statuses_read_from_the_officers_point_of_view(officer_client, officer, diapers, state, label):
+    pledge = pledge_in_state(state, need=diapers, company=officer.company, quantity=10)
+
+    listing = officer_client.get(reverse("partner:pledge_list")).content.decode()
+    detail = officer_client.get(reverse("partner:pledge_detail", args=[pledge.pk])).content.decode()
+
+    assert label in listing
+    assert label in detail
+    assert "Adult diapers" in listing
+    assert "10 packages" in listing
+    assert "Offered by partner" not in listing
+    assert "Awaiting Dinsos" not in detail
+
+
+def test_the_delivery_form_says_the_bast_is_optional_and_counts_in_english(officer_client, officer, diapers):
+    pledge = pledge_in_state(PledgeStatus.APPROVED, need=diapers, company=officer.company, quantity=10)
+    page = officer_client.get(reverse("partner:delivery_report", args=[pledge.pk])).content.decode()
+
+    assert "Signed handover record (BAST), PDF (optional)" in page
+    assert "Quantity delivered (packages)" in page
