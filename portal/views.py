@@ -79,6 +79,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "officer": request.officer,
             "proposals": [(pledge, selectors.lapses_soon(pledge)) for pledge in proposals],
             "deliveries": selectors.deliveries_to_report(company),
+            "programs_to_change": selectors.programs_to_change(company),
+            "realisations_to_correct": selectors.realisations_to_correct(company),
             "offers": [(pledge, selectors.lapses_soon(pledge)) for pledge in offers],
             "reports": selectors.reports_awaiting_verification(company),
             "totals": selectors.pledge_totals(company),

@@ -13,6 +13,7 @@ from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
@@ -263,7 +264,10 @@ def home(request: HttpRequest) -> HttpResponse:
         "core/home.html",
         {
             "stats": data_cached("headline-stats", selectors.headline_stats),
-            "urgent_needs": data_cached("urgent-needs", lambda: facility_selectors.most_urgent_needs(limit=6)),
+            # Today is part of the key: a need whose date passes leaves the list at midnight (WIB).
+            "urgent_needs": data_cached(
+                "urgent-needs", lambda: facility_selectors.most_urgent_needs(limit=6), timezone.localdate()
+            ),
             "partners": data_cached("partners-thanked", lambda: list(selectors.partners_thanked(limit=24))),
         },
     )

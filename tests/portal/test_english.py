@@ -1,11 +1,13 @@
 """The English partner portal reads English (issue 24): needs' English titles where they exist,
-units in English, and pledge statuses from the officer's own point of view."""
+units in English, pledge statuses from the officer's own point of view, and everything that
+waits for the officer on the dashboard."""
 
 import pytest
 from django.urls import reverse
 
 from matching.models import PledgeStatus
-from tests.factories import NeedFactory, pledge_in_state
+from programs.models import ProgramStatus, RealisationStatus
+from tests.factories import NeedFactory, ProgramFactory, pledge_in_state, program_in_state, realisation
 
 pytestmark = pytest.mark.django_db
 
@@ -68,3 +70,26 @@ def test_the_delivery_form_says_the_bast_is_optional_and_counts_in_english(offic
 
     assert "Signed handover record (BAST), PDF (optional)" in page
     assert "Quantity delivered (packages)" in page
+
+
+def test_the_dashboard_lists_returned_reports_and_programs_awaiting_changes(officer_client, officer):
+    company = officer.company
+    asked = program_in_state(ProgramStatus.CHANGES_REQUESTED, company=company, title="Beasiswa desa")
+    returned = realisation(
+        ProgramFactory(company=company, title="Air bersih"),
+        2025,
+        shares={"62.11.01": 5_000_000},
+        status=RealisationStatus.RETURNED,
+        review_note="Lampirkan kuitansi",
+    )
+    program_in_state(ProgramStatus.CHANGES_REQUESTED, title="Program perusahaan lain")
+
+    page = officer_client.get(reverse("partner:dashboard")).content.decode()
+
+    assert "Programs the agency asks you to change" in page
+    assert reverse("partner:program_detail", args=[asked.pk]) in page
+    assert "Realisation reports returned for correction" in page
+    assert reverse("partner:realisation_detail", args=[returned.pk]) in page
+    assert "Lampirkan kuitansi" in page
+    assert "Program perusahaan lain" not in page
+    assert "Nothing waits for you right now." not in page
