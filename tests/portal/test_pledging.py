@@ -320,3 +320,10 @@ def test_the_need_progress_moves_only_when_dinsos_verifies(officer_client, offic
     need.refresh_from_db()
     assert need.quantity_delivered == 20
     assert Evidence.objects.filter(kind=EvidenceKind.PHOTO).count() == 1
+
+
+def test_a_delivery_report_sent_back_with_errors_says_the_files_must_be_chosen_again(officer_client, approved):
+    response = _report(officer_client, approved, photos=[png("a.png")], bast=pdf(), quantity="999")
+    assert response.status_code == 400
+    assert "choose the photos and the document again before sending" in response.content.decode()
+    assert not DeliveryReport.objects.exists()
