@@ -86,6 +86,9 @@ def test_officer_pledges_dinsos_approves_officer_delivers_dinsos_verifies(
     # Needs, filtered by field: only the mattresses remain.
     page.click("nav.partner-nav >> text=Needs")
     expect(page.locator(".partner-need")).to_have_count(2)
+    # The filters start folded (on a phone they would push the needs down); open them.
+    expect(page.locator("#id_field")).to_be_hidden()
+    page.get_by_text("Filter and sort").click()
     page.select_option("#id_field", "kesehatan")
     page.click("form.filters button[type=submit]")
     expect(page).to_have_url(re.compile(r"field=kesehatan"))

@@ -93,3 +93,15 @@ def test_the_dashboard_lists_returned_reports_and_programs_awaiting_changes(offi
     assert "Lampirkan kuitansi" in page
     assert "Program perusahaan lain" not in page
     assert "Nothing waits for you right now." not in page
+
+
+def test_the_partner_needs_filters_start_folded_and_filtering_lands_on_the_results(officer_client, diapers):
+    url = reverse("partner:need_list")
+    first = officer_client.get(url).content.decode()
+    filtered = officer_client.get(url, {"field": "kesehatan"}).content.decode()
+
+    assert '<details class="filter-panel">' in first
+    assert '<details class="filter-panel" open>' in filtered
+    assert "filters applied" in filtered
+    assert f'action="{url}#results"' in filtered
+    assert 'id="results"' in filtered

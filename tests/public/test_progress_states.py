@@ -142,3 +142,15 @@ def test_most_urgent_needs_are_open_not_yet_covered_and_not_past_their_date():
 
     assert urgent == {ahead.pk, undated.pk, proposed.pk}
     assert past.pk not in urgent
+
+
+# --- phones: after filtering, the results come first ---------------------------------------------
+
+
+def test_filtering_needs_lands_on_the_results(client):
+    NeedFactory()
+    page = client.get(NEEDS, {"field": "kesehatan"}, **EN).content.decode()
+
+    assert f'action="{NEEDS}#results"' in page
+    assert 'id="results"' in page
+    assert "filters applied" in page
