@@ -105,3 +105,13 @@ def test_the_partner_needs_filters_start_folded_and_filtering_lands_on_the_resul
     assert "filters applied" in filtered
     assert f'action="{url}#results"' in filtered
     assert 'id="results"' in filtered
+
+
+def test_our_pledges_show_the_status_right_after_the_need(officer_client, officer, diapers):
+    """On a phone the table scrolls sideways: the status comes before the figures, on screen."""
+    pledge_in_state(PledgeStatus.OFFERED, need=diapers, company=officer.company, quantity=10)
+    page = officer_client.get(reverse("partner:pledge_list")).content.decode()
+    head = page[page.index('<table class="pledges">') :]
+
+    assert head.index(">Status<") < head.index(">Quantity<") < head.index(">Value<")
+    assert head.index("Your offer, awaiting Dinsos") < head.index("10 packages")
