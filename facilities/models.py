@@ -137,6 +137,9 @@ class Need(models.Model):
     pledges exceed the quantity:
 
     * ``quantity_pending``: held by proposals and offers still waiting for an answer;
+    * ``quantity_proposed``: the part of ``quantity_pending`` held by Dinsos proposals that the
+      partner has not answered yet: no company has agreed to it, so the public reads it as open
+      ("proposed to a partner"), never as covered;
     * ``quantity_covered``: held by accepted or approved pledges (including delivered ones);
     * ``quantity_delivered``: delivered and verified by Dinsos.
     """
@@ -163,6 +166,7 @@ class Need(models.Model):
     )
     source_date = models.DateField(_("source date"), null=True, blank=True)
     quantity_pending = models.PositiveIntegerField(_("quantity awaiting an answer"), default=0, editable=False)
+    quantity_proposed = models.PositiveIntegerField(_("quantity proposed to partners"), default=0, editable=False)
     quantity_covered = models.PositiveIntegerField(_("quantity covered"), default=0, editable=False)
     quantity_delivered = models.PositiveIntegerField(_("quantity delivered"), default=0, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)
@@ -236,6 +240,10 @@ class Need(models.Model):
                 ),
             ),
             models.CheckConstraint(
+                condition=Q(quantity_proposed__gte=0, quantity_pending__gte=F("quantity_proposed")),
+                name="need_proposed_within_pending",
+            ),
+            models.CheckConstraint(
                 condition=Q(quantity_covered__gte=F("quantity_delivered")),
                 name="need_delivered_within_covered",
             ),
@@ -250,6 +258,21 @@ class Need(models.Model):
     @property
     def quantity_remaining(self) -> int:
         return self.quantity - self.quantity_pending - self.quantity_covered
+
+    @property
+    def quantity_offered(self) -> int:
+        """Offered by partners, awaiting Dinsos's answer: a company stepped forward."""
+        return self.quantity_pending - self.quantity_proposed
+
+    @property
+    def quantity_open(self) -> int:
+        """What the public may still help with: nobody has agreed to it yet. A Dinsos proposal
+        the partner has not answered leaves it open; an offer awaiting Dinsos does not."""
+        return self.quantity - self.quantity_covered - self.quantity_offered
+
+    @property
+    def open_value(self) -> int:
+        return self.quantity_open * self.unit_cost
 
     @property
     def estimated_value(self) -> int:

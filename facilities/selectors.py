@@ -10,8 +10,9 @@ portal both read through here.
 from collections.abc import Callable
 from functools import cache
 
-from django.db.models import Count, F, OuterRef, QuerySet, Subquery, Value
+from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from core.models import CsrField
 from core.statements import Statement, instance
@@ -33,6 +34,7 @@ NEED_CARD_FIELDS = (
     "beneficiaries",
     "status",
     "quantity_pending",
+    "quantity_proposed",
     "quantity_covered",
     "quantity_delivered",
     "created_at",
@@ -54,7 +56,8 @@ NEED_CARD_FIELDS = (
 
 
 def remaining_value_expression():
-    return (F("quantity") - F("quantity_pending") - F("quantity_covered")) * F("unit_cost")
+    # What is still open to the public: a proposal no partner has answered is not held.
+    return (F("quantity") - F("quantity_pending") + F("quantity_proposed") - F("quantity_covered")) * F("unit_cost")
 
 
 def _published_photos(model: type[NeedPhoto] | type[FacilityPhoto], owner: str, outer: str) -> QuerySet:
@@ -283,6 +286,13 @@ def _facility_needs(status: str, limit: int) -> Statement:
 
 def most_urgent_needs(*, limit: int = 6, area: str = "") -> list[Need]:
     """The open public needs to show first (of one area, or everywhere): most urgent, soonest
-    needed, newest."""
-    needs = with_photo(public_needs()).open().filter(in_area(area, "facility__region"))
+    needed, newest. Urgent means something is left to help with (a proposal no partner has
+    answered leaves it open) and the date it is needed by is not past."""
+    needs = (
+        with_photo(public_needs())
+        .open()
+        .filter(in_area(area, "facility__region"))
+        .filter(quantity__gt=F("quantity_pending") - F("quantity_proposed") + F("quantity_covered"))
+        .filter(Q(needed_by__isnull=True) | Q(needed_by__gte=timezone.localdate()))
+    )
     return list(needs.order_by("priority", F("needed_by").asc(nulls_last=True), "-created_at", "-id")[:limit])

@@ -11,7 +11,7 @@ from core import images
 from core.fields import RupiahField
 from facilities.models import Need
 from facilities.proposals import PROPOSABLE_FIELDS
-from matching.models import ReceiptCondition
+from matching.models import THANK_YOU_MAX_LENGTH, ReceiptCondition
 
 NOTE_MAX_LENGTH = 2000
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -69,6 +69,13 @@ class ReceiptConfirmForm(forms.Form):
     )
     note = forms.CharField(
         label=_("Note"), required=False, max_length=NOTE_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    thank_you = forms.CharField(
+        label=_("Thank-you note to the company (optional)"),
+        required=False,
+        max_length=THANK_YOU_MAX_LENGTH,
+        help_text=_("Shown on the need's public page once Dinsos has verified the delivery. Write no resident's name."),
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
 
     def __init__(self, *args, report, **kwargs):

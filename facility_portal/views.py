@@ -146,6 +146,7 @@ def delivery_confirm(request: HttpRequest, pk: int) -> HttpResponse:
                 condition=data["condition"],
                 note=data["note"],
                 photo=data["photo"],
+                thank_you=data["thank_you"],
             )
         except PledgeError as error:
             form.add_error(None, error.message)

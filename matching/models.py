@@ -261,6 +261,9 @@ class Evidence(models.Model):
         return self.original_name or self.file.name
 
 
+THANK_YOU_MAX_LENGTH = 300
+
+
 class ReceiptOutcome(models.TextChoices):
     CONFIRMED = "confirmed", _("Receipt confirmed")
     DISPUTED = "disputed", _("Disputed")
@@ -291,6 +294,9 @@ class DeliveryReceipt(models.Model):
     condition = models.CharField(_("condition"), max_length=20, choices=ReceiptCondition.choices, blank=True)
     reason = models.TextField(_("reason for the dispute"), blank=True)
     note = models.TextField(_("note"), blank=True)
+    # Public once Dinsos has verified the delivery (shown on the need's page), never before:
+    # the facility is told so on the form, and writes no resident's name in it.
+    thank_you = models.CharField(_("thank-you note"), max_length=THANK_YOU_MAX_LENGTH, blank=True)
     photo = models.FileField(_("photo"), upload_to=receipt_photo_path, max_length=200, blank=True)
     photo_content_type = models.CharField(_("photo content type"), max_length=50, blank=True)
     answered_by = models.ForeignKey(

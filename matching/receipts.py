@@ -24,6 +24,7 @@ from core.roles import facility_id_of
 from matching import evidence as evidence_checks
 from matching.errors import PledgeError
 from matching.models import (
+    THANK_YOU_MAX_LENGTH,
     DeliveryReceipt,
     DeliveryReport,
     DeliveryStatus,
@@ -80,8 +81,11 @@ def delivery_receipt_confirm(
     condition: str,
     note: str = "",
     photo: UploadedFile | None = None,
+    thank_you: str = "",
 ) -> DeliveryReceipt:
-    """The facility confirms receipt. A photo file stored by a failed confirmation is removed."""
+    """The facility confirms receipt. A photo file stored by a failed confirmation is removed.
+    ``thank_you`` is the facility's short note to the company, public on the need's page once
+    Dinsos has verified the delivery."""
     stored: list[str] = []
     try:
         with transaction.atomic():
@@ -106,6 +110,7 @@ def delivery_receipt_confirm(
                 "condition": condition,
                 "reason": "",
                 "note": (note or "").strip()[:REASON_MAX],
+                "thank_you": " ".join((thank_you or "").split())[:THANK_YOU_MAX_LENGTH],
             }
             receipt = _receipt(locked)
             if photo is not None:
@@ -161,6 +166,7 @@ def delivery_receipt_dispute(
             "condition": "",
             "reason": reason[:REASON_MAX],
             "note": "",
+            "thank_you": "",
         },
     )
     _notify(locked.pledge, "receipt_disputed", actor=actor, reason=saved.reason)

@@ -7,8 +7,9 @@ pledge row (always in that order, so two moves never deadlock), refuses an illeg
 recorded in the same transaction and sent by a background job after commit.
 
 Coverage (docs/decisions.md): proposals and offers reserve their quantity
-(``Need.quantity_pending``); accepted, approved, delivered and verified pledges cover it
-(``Need.quantity_covered``); verified deliveries are ``Need.quantity_delivered``.
+(``Need.quantity_pending``, of which unanswered proposals are ``Need.quantity_proposed``);
+accepted, approved, delivered and verified pledges cover it (``Need.quantity_covered``);
+verified deliveries are ``Need.quantity_delivered``.
 """
 
 from __future__ import annotations
@@ -195,6 +196,12 @@ def _bucket(status: str) -> str | None:
     return None
 
 
+def _proposed(status: str, quantity: int) -> int:
+    """What a pledge in ``status`` holds of ``Need.quantity_proposed``: a Dinsos proposal that the
+    partner has not answered is part of the pending quantity, but nobody agreed to it yet."""
+    return quantity if status == PledgeStatus.PROPOSED else 0
+
+
 def _lock_need(need_id: int) -> Need:
     # The facility comes along (whose area decides who may act); only the need's row is locked.
     return Need.objects.select_for_update(of=("self",)).select_related("facility").get(pk=need_id)
@@ -220,7 +227,16 @@ def _notify(pledge: Pledge, event: str, *, actor, reason: str = "") -> None:
 
 def _save_need(need: Need) -> None:
     need.status = settled_status(need, need.status)
-    need.save(update_fields=["quantity_pending", "quantity_covered", "quantity_delivered", "status", "updated_at"])
+    need.save(
+        update_fields=[
+            "quantity_pending",
+            "quantity_proposed",
+            "quantity_covered",
+            "quantity_delivered",
+            "status",
+            "updated_at",
+        ]
+    )
 
 
 def _record(pledge: Pledge, old: str, actor, reason: str = "") -> None:
@@ -240,11 +256,12 @@ def _apply(pledge: Pledge, need: Need, to: str, actor, reason: str) -> str:
         raise PledgeError(_("Please give a reason."))
 
     source, target = _bucket(old), _bucket(to)
-    if source != target:
+    if source != target or (old == PledgeStatus.PROPOSED) != (to == PledgeStatus.PROPOSED):
         if source:
             setattr(need, source, getattr(need, source) - pledge.quantity)
         if target:
             setattr(need, target, getattr(need, target) + pledge.quantity)
+        need.quantity_proposed += _proposed(to, pledge.quantity) - _proposed(old, pledge.quantity)
         _save_need(need)
     pledge.status = to
     pledge.status_reason = reason
@@ -315,6 +332,7 @@ def _create(
         created_by=actor,
     )
     locked.quantity_pending += quantity
+    locked.quantity_proposed += _proposed(status, quantity)
     _save_need(locked)
     _record(pledge, "", actor)
     _notify(pledge, event, actor=actor)
@@ -404,6 +422,7 @@ def pledge_reduce(*, pledge: Pledge | int, quantity: int, actor, reason: str) ->
     freed = locked.quantity - quantity
     bucket = _bucket(locked.status)
     setattr(need, bucket, getattr(need, bucket) - freed)
+    need.quantity_proposed -= _proposed(locked.status, freed)
     _save_need(need)
     unit_value = locked.value // locked.quantity if locked.quantity else 0
     old_quantity = locked.quantity

@@ -12,8 +12,8 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from facilities.filters import SORTS, TEXT_MAX_LENGTH, NeedFilter
-from matching.models import PledgeStatus
 from matching.selectors import suggest_needs_for_company
+from portal.labels import OFFICER_STATUS_CHOICES
 
 SUGGESTED = "suggested"
 PARTNER_SORT_CHOICES = [
@@ -58,7 +58,9 @@ class PartnerNeedFilter(NeedFilter):
 class PledgeFilter(django_filters.FilterSet):
     """The company's own pledges by status and by need or facility name."""
 
-    status = django_filters.ChoiceFilter(label=_("Status"), choices=PledgeStatus.choices, empty_label=_("All statuses"))
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=OFFICER_STATUS_CHOICES, empty_label=_("All statuses")
+    )
     q = django_filters.CharFilter(
         label=_("Search"),
         method="filter_text",

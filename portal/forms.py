@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.fields import RupiahField
 from core.formatting import format_rupiah
+from facilities.units import unit_label
 from matching import evidence as evidence_checks
 from matching.errors import PledgeError
 from matching.models import EvidenceKind
@@ -55,23 +56,24 @@ class PledgeOfferForm(forms.Form):
     def __init__(self, *args, need, programs, **kwargs):
         super().__init__(*args, **kwargs)
         remaining = need.quantity_remaining
+        # Units in the reader's language (facilities.units): "Quantity (pieces)" in English.
         self.fields["quantity"] = forms.IntegerField(
-            label=_("Quantity (%(unit)s)") % {"unit": need.unit},
+            label=_("Quantity (%(unit)s)") % {"unit": unit_label(need.unit)},
             min_value=1,
             max_value=max(remaining, 0),
             help_text=_("At most %(remaining)s %(unit)s remain to be covered.")
-            % {"remaining": remaining, "unit": need.unit},
+            % {"remaining": remaining, "unit": unit_label(need.unit, remaining)},
             error_messages={
-                "min_value": _("Pledge at least 1 %(unit)s.") % {"unit": need.unit},
+                "min_value": _("Pledge at least 1 %(unit)s.") % {"unit": unit_label(need.unit, 1)},
                 "max_value": _("Only %(remaining)s %(unit)s remain to be covered.")
-                % {"remaining": remaining, "unit": need.unit},
+                % {"remaining": remaining, "unit": unit_label(need.unit, remaining)},
             },
         )
         self.fields["quantity"].widget.attrs.update({"min": 1, "max": max(remaining, 0)})
         if need.unit_cost:
             self.fields["value"].help_text = _(
                 "Leave empty to use the estimate: the quantity × %(unit_cost)s per %(unit)s."
-            ) % {"unit_cost": format_rupiah(need.unit_cost), "unit": need.unit}
+            ) % {"unit_cost": format_rupiah(need.unit_cost), "unit": unit_label(need.unit, 1)}
         else:
             self.fields["value"].help_text = _("The value of what you pledge, if you know it.")
         self.fields["program"].queryset = programs
@@ -148,7 +150,7 @@ class DeliveryReportForm(forms.Form):
         widget=MultipleFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
     )
     bast = forms.FileField(
-        label=_("Signed handover record (BAST), PDF"),
+        label=_("Signed handover record (BAST), PDF (optional)"),
         required=False,
         widget=forms.FileInput(attrs={"accept": "application/pdf"}),
     )
@@ -158,15 +160,15 @@ class DeliveryReportForm(forms.Form):
         outstanding = pledge.quantity_outstanding
         unit = pledge.need.unit
         self.fields["quantity"] = forms.IntegerField(
-            label=_("Quantity delivered (%(unit)s)") % {"unit": unit},
+            label=_("Quantity delivered (%(unit)s)") % {"unit": unit_label(unit)},
             min_value=1,
             max_value=max(outstanding, 0),
             help_text=_("%(outstanding)s %(unit)s of this pledge remain to be reported.")
-            % {"outstanding": outstanding, "unit": unit},
+            % {"outstanding": outstanding, "unit": unit_label(unit, outstanding)},
             error_messages={
-                "min_value": _("Report at least 1 %(unit)s.") % {"unit": unit},
+                "min_value": _("Report at least 1 %(unit)s.") % {"unit": unit_label(unit, 1)},
                 "max_value": _("Only %(outstanding)s %(unit)s of this pledge remain to be reported.")
-                % {"outstanding": outstanding, "unit": unit},
+                % {"outstanding": outstanding, "unit": unit_label(unit, outstanding)},
             },
         )
         self.fields["quantity"].widget.attrs.update({"min": 1, "max": max(outstanding, 0)})

@@ -26,7 +26,8 @@ from matching.models import (
 from matching.selectors import LAPSE_WARNING
 from notifications.models import Notification
 from partners.models import Company, Officer, Partnership
-from programs.models import Program, ProgramStatus, ProgramStatusChange
+from portal.labels import OFFICER_STATUS_CHOICES
+from programs.models import Program, ProgramStatus, ProgramStatusChange, Realisation, RealisationStatus
 
 DASHBOARD_ROWS = 10
 
@@ -44,6 +45,24 @@ def proposals_to_answer(company: Company, *, limit: int = DASHBOARD_ROWS) -> lis
         company_pledges(company)
         .filter(status=PledgeStatus.PROPOSED)
         .order_by(F("respond_by").asc(nulls_last=True), "pk")[:limit]
+    )
+
+
+def programs_to_change(company: Company, *, limit: int = DASHBOARD_ROWS) -> list[Program]:
+    """The company's programs the agency sent back asking for changes, the longest waiting first."""
+    return list(
+        Program.objects.filter(company=company, status=ProgramStatus.CHANGES_REQUESTED)
+        .select_related("agency")
+        .order_by("updated_at", "pk")[:limit]
+    )
+
+
+def realisations_to_correct(company: Company, *, limit: int = DASHBOARD_ROWS) -> list[Realisation]:
+    """The company's realisation reports the agency returned for correction, oldest first."""
+    return list(
+        Realisation.objects.filter(program__company=company, status=RealisationStatus.RETURNED)
+        .select_related("program")
+        .order_by("submitted_at", "pk")[:limit]
     )
 
 
@@ -107,7 +126,7 @@ def pledge_totals(company: Company) -> PledgeTotals:
     }
     rows = [
         StatusTotal(status, label, grouped[status]["n"], grouped[status]["quantity"], grouped[status]["value"])
-        for status, label in PledgeStatus.choices
+        for status, label in OFFICER_STATUS_CHOICES
         if status in grouped
     ]
     committed = {PledgeStatus.ACCEPTED, PledgeStatus.APPROVED, PledgeStatus.DELIVERED, PledgeStatus.VERIFIED}

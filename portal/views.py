@@ -12,6 +12,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed, HttpR
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -19,6 +20,7 @@ from circulars.selectors import unacknowledged_count
 from core.pagination import CappedPaginator, query_without
 from core.roles import facility_id_of
 from facilities.filters import csr_field_choices
+from facilities.units import unit_label
 from matching import services as matching
 from matching.bast import bast_scan_attach
 from matching.errors import PledgeError
@@ -79,6 +81,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "officer": request.officer,
             "proposals": [(pledge, selectors.lapses_soon(pledge)) for pledge in proposals],
             "deliveries": selectors.deliveries_to_report(company),
+            "programs_to_change": selectors.programs_to_change(company),
+            "realisations_to_correct": selectors.realisations_to_correct(company),
             "offers": [(pledge, selectors.lapses_soon(pledge)) for pledge in offers],
             "reports": selectors.reports_awaiting_verification(company),
             "totals": selectors.pledge_totals(company),
@@ -167,7 +171,11 @@ def pledge_create(request: HttpRequest, pk: int) -> HttpResponse:
                     "Your offer of %(quantity)s %(unit)s for “%(need)s” has been sent to Dinsos. "
                     "You will be notified when they answer."
                 )
-                % {"quantity": pledge.quantity, "unit": need.unit, "need": need.title},
+                % {
+                    "quantity": pledge.quantity,
+                    "unit": unit_label(need.unit, pledge.quantity),
+                    "need": need.title_en if get_language().startswith("en") and need.title_en else need.title,
+                },
             )
             return redirect("partner:pledge_detail", pk=pledge.pk)
     return render(
@@ -340,7 +348,7 @@ def delivery_report(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(
                 request,
                 _("Thank you. Your report of %(quantity)s %(unit)s is with Dinsos for verification.")
-                % {"quantity": report.quantity, "unit": pledge.need.unit},
+                % {"quantity": report.quantity, "unit": unit_label(pledge.need.unit, report.quantity)},
             )
             return redirect("partner:pledge_detail", pk=pledge.pk)
     if not form.is_bound:

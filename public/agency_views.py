@@ -42,7 +42,10 @@ def agency_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "agency": agency,
         "stats": data_cached("headline-stats", lambda: selectors.headline_stats(area), area),
         "urgent_needs": data_cached(
-            "urgent-needs", lambda: facility_selectors.most_urgent_needs(limit=6, area=area), area
+            "urgent-needs",
+            lambda: facility_selectors.most_urgent_needs(limit=6, area=area),
+            area,
+            timezone.localdate(),
         ),
         "facilities": facilities[:FACILITIES_SHOWN],
         "more_facilities": len(facilities) > FACILITIES_SHOWN,

@@ -11,7 +11,7 @@ from django.db.models.functions import Coalesce
 from core.statements import Statement
 from facilities import selectors as facility_selectors
 from facilities.models import Facility, Need, NeedStatus
-from matching.models import COVERING_STATES, Pledge
+from matching.models import COVERING_STATES, DeliveryReport, DeliveryStatus, Pledge, ReceiptOutcome
 from partners.models import Company, CompanyStatus
 from regions.models import in_area
 
@@ -33,6 +33,29 @@ def _need_partners(need_id: int) -> QuerySet:
 
 
 _NEED_PARTNERS = Statement(_need_partners, need_id=facility_selectors.SAMPLE_ID)
+
+
+def deliveries_of_need(need: Need) -> list[tuple]:
+    """The need's deliveries Dinsos has verified, oldest first: the company's name, the date and
+    quantity delivered, and the facility's confirmation (its date and thank-you note) when it
+    confirmed receipt. Nothing of a delivery still awaiting verification is public."""
+    return _NEED_DELIVERIES.rows(need_id=need.pk)
+
+
+def _need_deliveries(need_id: int) -> QuerySet:
+    confirmed = Q(receipt__outcome=ReceiptOutcome.CONFIRMED)
+    return (
+        DeliveryReport.objects.filter(pledge__need_id=need_id, status=DeliveryStatus.VERIFIED)
+        .annotate(
+            confirmed_on=Max("receipt__received_on", filter=confirmed),
+            thank_you=Max("receipt__thank_you", filter=confirmed),
+        )
+        .order_by("delivered_on", "id")
+        .values_list("pledge__company__name", "delivered_on", "quantity", "confirmed_on", "thank_you", named=True)
+    )
+
+
+_NEED_DELIVERIES = Statement(_need_deliveries, need_id=facility_selectors.SAMPLE_ID)
 
 
 def partners_of_facility(facility: Facility, *, limit: int) -> list[tuple]:
@@ -92,6 +115,7 @@ def other_open_needs(need: Need, *, limit: int) -> list[Need]:
         .open()
         .filter(facility_id=need.facility_id)
         .exclude(pk=need.pk)
-        .filter(quantity__gt=F("quantity_pending") + F("quantity_covered"))
+        # A proposal no partner has answered leaves the need open to the public.
+        .filter(quantity__gt=F("quantity_pending") - F("quantity_proposed") + F("quantity_covered"))
         .order_by("priority", F("needed_by").asc(nulls_last=True), "-created_at", "-id")[:limit]
     )

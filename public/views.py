@@ -13,6 +13,7 @@ from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
@@ -94,9 +95,13 @@ def need_detail(request: HttpRequest, pk: int) -> HttpResponse:
         need = facility_selectors.need_for_public(pk, region_of=region_with_parents)
         if need is None:
             return None, "", []
-        context = {"need": need, "partners": selectors.partners_of_need(need)}
+        context = {
+            "need": need,
+            "partners": selectors.partners_of_need(need),
+            "deliveries": selectors.deliveries_of_need(need),
+        }
         # A need nothing is left to offer for points to the facility's other needs instead of the form.
-        others = [] if need.quantity_remaining else selectors.other_open_needs(need, limit=OTHER_NEEDS_SHOWN)
+        others = [] if need.quantity_open else selectors.other_open_needs(need, limit=OTHER_NEEDS_SHOWN)
         return need, render_to_string("facilities/includes/need_body.html", context, request), others
 
     need, body, others = cached_fragment(request, "need", page, str(pk))
@@ -259,7 +264,10 @@ def home(request: HttpRequest) -> HttpResponse:
         "core/home.html",
         {
             "stats": data_cached("headline-stats", selectors.headline_stats),
-            "urgent_needs": data_cached("urgent-needs", lambda: facility_selectors.most_urgent_needs(limit=6)),
+            # Today is part of the key: a need whose date passes leaves the list at midnight (WIB).
+            "urgent_needs": data_cached(
+                "urgent-needs", lambda: facility_selectors.most_urgent_needs(limit=6), timezone.localdate()
+            ),
             "partners": data_cached("partners-thanked", lambda: list(selectors.partners_thanked(limit=24))),
         },
     )

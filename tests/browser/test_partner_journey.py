@@ -86,6 +86,9 @@ def test_officer_pledges_dinsos_approves_officer_delivers_dinsos_verifies(
     # Needs, filtered by field: only the mattresses remain.
     page.click("nav.partner-nav >> text=Needs")
     expect(page.locator(".partner-need")).to_have_count(2)
+    # The filters start folded (on a phone they would push the needs down); open them.
+    expect(page.locator("#id_field")).to_be_hidden()
+    page.get_by_text("Filter and sort").click()
     page.select_option("#id_field", "kesehatan")
     page.click("form.filters button[type=submit]")
     expect(page).to_have_url(re.compile(r"field=kesehatan"))
@@ -100,7 +103,7 @@ def test_officer_pledges_dinsos_approves_officer_delivers_dinsos_verifies(
     page.fill("#id_quantity", "25")
     page.fill("#id_note", "Kasur busa merek lokal, dikirim bertahap")
     page.click("text=Send the offer")
-    expect(page.locator(".messages")).to_contain_text("Your offer of 25 buah")
+    expect(page.locator(".messages")).to_contain_text("Your offer of 25 pieces")
     pledge = Pledge.objects.get(need=need)
     assert (pledge.status, pledge.quantity) == (PledgeStatus.OFFERED, 25)
 
@@ -108,7 +111,7 @@ def test_officer_pledges_dinsos_approves_officer_delivers_dinsos_verifies(
     page.click("nav.partner-nav >> text=Dashboard")
     offers = page.locator(".todo", has_text="Your offers awaiting approval")
     expect(offers).to_contain_text("Kasur busa untuk asrama PSBR")
-    expect(offers).to_contain_text("25 buah")
+    expect(offers).to_contain_text("25 pieces")
 
     # Dinsos staff approve the offer from the pledge list in the admin.
     staff_tab = _staff_tab(browser, live_server, journey_data["staff"])

@@ -65,10 +65,13 @@ def test_visitor_filters_needs_by_field_and_region_and_shares_the_link(page, pub
 
     assert card_titles(page) == ["Pelatihan las untuk 25 remaja"]
     expect(page.locator(".need-card .meta").first).to_contain_text("Pasar Rebo, Kota Jakarta Timur, DKI Jakarta")
-    # Empty fields are left out of the link, so it stays short enough to share.
+    # Empty fields are left out of the link, so it stays short enough to share; it lands on the
+    # results, not on the form above them.
     assert re.search(
-        r"\?field=pendidikan&status=open&sort=urgency&region=31&region=31\.75&region=31\.75\.01$", page.url
+        r"\?field=pendidikan&status=open&sort=urgency&region=31&region=31\.75&region=31\.75\.01#results$", page.url
     )
+    top = page.evaluate("document.getElementById('results').getBoundingClientRect().top")
+    assert 0 <= top < page.evaluate("window.innerHeight")
     page.goto(page.url)
     assert card_titles(page) == ["Pelatihan las untuk 25 remaja"]
 

@@ -98,7 +98,7 @@ def test_offers_awaiting_dinsos_show_beside_covered_and_delivered(client):
     listing = client.get(NEEDS, **EN).content.decode()
     page = client.get(need.get_absolute_url(), **EN).content.decode()
 
-    assert "Awaiting Dinsos 5 (100%)" in listing
+    assert "Offered, awaiting Dinsos 5 (100%)" in listing
     assert 'class="bar-pending w-100 from-0"' in listing
     assert "Offers for 5 pieces are awaiting confirmation by Dinas Sosial." in page
     assert "No partner has pledged to this need yet." not in page

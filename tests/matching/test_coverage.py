@@ -147,8 +147,15 @@ def test_no_pledges_on_a_need_that_is_not_open():
         {"quantity": -1},
         {"quantity_pending": 30, "quantity_covered": 20},
         {"quantity_covered": 5, "quantity_delivered": 6},
+        {"quantity_pending": 5, "quantity_proposed": 6},
     ],
-    ids=["zero-quantity", "negative-quantity", "pledged-beyond-quantity", "delivered-beyond-covered"],
+    ids=[
+        "zero-quantity",
+        "negative-quantity",
+        "pledged-beyond-quantity",
+        "delivered-beyond-covered",
+        "proposed-beyond-pending",
+    ],
 )
 def test_the_database_refuses_impossible_needs(values):
     need = NeedFactory(quantity=40)

@@ -15,7 +15,17 @@ from matching.models import Pledge, PledgeStatus
 from notifications.models import Notification
 from partners.models import CompanyStatus
 from portal import filters as partner_filters
-from tests.factories import FacilityFactory, NeedFactory, ProgramFactory, field, pledge_in_state, region
+from programs.models import ProgramStatus, RealisationStatus
+from tests.factories import (
+    FacilityFactory,
+    NeedFactory,
+    ProgramFactory,
+    field,
+    pledge_in_state,
+    program_in_state,
+    realisation,
+    region,
+)
 from tests.portal.helpers import snapshot
 
 pytestmark = pytest.mark.django_db
@@ -121,8 +131,8 @@ def test_need_card_shows_remaining_progress_and_what_we_hold(officer_client, off
     pledge_in_state(PledgeStatus.OFFERED, need=need, company=officer.company, quantity=5)
     page = officer_client.get(reverse("partner:need_list")).content.decode()
     assert "<strong>10</strong> still to be covered" in page
-    assert "Covered 25 (62%)" in page
-    assert "Your company already holds 5 buah of this need." in page
+    assert "Pledged 25 (62%)" in page
+    assert "Your company already holds 5 pieces of this need." in page
     assert reverse("partner:pledge_create", args=[need.pk]) in page
 
 
@@ -263,6 +273,10 @@ def _grow(company, n):
         for state in (PledgeStatus.PROPOSED, PledgeStatus.OFFERED, PledgeStatus.APPROVED, PledgeStatus.DELIVERED):
             pledge_in_state(state, company=company, quantity=2)
         NeedFactory(facility=FacilityFactory(region=region("62.11.01")), field=field("pendidikan"))
+        program_in_state(ProgramStatus.CHANGES_REQUESTED, company=company)
+        realisation(
+            ProgramFactory(company=company), 2025, shares={"62.11.01": 1_000_000}, status=RealisationStatus.RETURNED
+        )
     ProgramFactory(company=company)
 
 
@@ -270,7 +284,9 @@ def _grow(company, n):
 # short lists, totals, notifications and unread count; the needs' field choices, the region
 # lists, count and page; the pledges' count and page.
 PAGE_QUERIES = {
-    "dashboard": 12,  # with the share of deliveries confirmed by facilities, and the documents to acknowledge
+    # with the share of deliveries confirmed by facilities, the documents to acknowledge, the
+    # programs to change and the realisation reports to correct
+    "dashboard": 14,
     "need_list": 7,
     "pledge_list": 5,
 }

@@ -45,20 +45,20 @@ def test_pledging_part_of_a_need_creates_an_offer_through_the_workflow(officer_c
 def test_pledge_form_states_what_remains(officer_client, need):
     pledge_in_state(PledgeStatus.APPROVED, need=need, quantity=30)
     page = officer_client.get(_pledge_url(need)).content.decode()
-    assert "At most 10 buah remain to be covered." in page
+    assert "At most 10 pieces remain to be covered." in page
     assert 'max="10"' in page
 
 
 @pytest.mark.parametrize(
     ("quantity", "message"),
     [
-        ("41", "Only 40 buah remain to be covered."),
-        ("0", "Pledge at least 1 buah."),
-        ("-3", "Pledge at least 1 buah."),
+        ("41", "Only 40 pieces remain to be covered."),
+        ("0", "Pledge at least 1 piece."),
+        ("-3", "Pledge at least 1 piece."),
         ("2.5", "Enter a whole number."),
         ("", "This field is required."),
         ("sepuluh", "Enter a whole number."),
-        ("99999999999999999999999", "Only 40 buah remain to be covered."),
+        ("99999999999999999999999", "Only 40 pieces remain to be covered."),
     ],
     ids=["above-remaining", "zero", "negative", "fraction", "empty", "words", "huge"],
 )
@@ -252,7 +252,7 @@ def test_partial_report_leaves_the_rest_to_report(officer_client, approved):
     approved.refresh_from_db()
     assert (approved.status, approved.quantity_outstanding) == (PledgeStatus.APPROVED, 12)
     page = officer_client.get(reverse("partner:delivery_report", args=[approved.pk])).content.decode()
-    assert "12 buah of this pledge remain to be reported." in page
+    assert "12 pieces of this pledge remain to be reported." in page
     assert 'enctype="multipart/form-data"' in page
 
 
@@ -320,3 +320,10 @@ def test_the_need_progress_moves_only_when_dinsos_verifies(officer_client, offic
     need.refresh_from_db()
     assert need.quantity_delivered == 20
     assert Evidence.objects.filter(kind=EvidenceKind.PHOTO).count() == 1
+
+
+def test_a_delivery_report_sent_back_with_errors_says_the_files_must_be_chosen_again(officer_client, approved):
+    response = _report(officer_client, approved, photos=[png("a.png")], bast=pdf(), quantity="999")
+    assert response.status_code == 400
+    assert "choose the photos and the document again before sending" in response.content.decode()
+    assert not DeliveryReport.objects.exists()

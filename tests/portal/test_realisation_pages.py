@@ -229,3 +229,19 @@ def test_evidence_downloads_only_for_the_company_and_staff_in_scope(client, comp
         client.force_login(user)
         assert client.get(url).status_code == 404, who
     assert client.get(reverse("programs:evidence_download", args=[2**63])).status_code == 404
+
+
+def test_a_form_sent_back_with_errors_says_the_photo_must_be_chosen_again(officer_client, program):
+    before = snapshot()
+    data = realisation_post(year=LAST_YEAR, amount="Rp 9.000.000", photos=[png("panen.png")])
+    response = officer_client.post(_new_url(program), data)
+
+    assert response.status_code == 400
+    assert "choose the photos and the document again before sending" in response.content.decode()
+    assert snapshot() == before
+
+
+def test_a_form_sent_back_without_files_does_not_mention_them(officer_client, program):
+    response = officer_client.post(_new_url(program), realisation_post(year=LAST_YEAR, amount="Rp 9.000.000"))
+    assert response.status_code == 400
+    assert "choose the photos and the document again" not in response.content.decode()

@@ -392,8 +392,9 @@ def test_public_pages_keep_their_query_count_as_data_grows(client, django_assert
     # the listing's cards)
     with django_assert_num_queries(6):
         assert client.get(facility.get_absolute_url()).status_code == 200
-    # the need, its partners (its facility's region is kept from the facility page)
-    with django_assert_num_queries(2):
+    # the need, its partners, its verified deliveries (its facility's region is kept from the
+    # facility page)
+    with django_assert_num_queries(3):
         assert client.get(need.get_absolute_url()).status_code == 200
     # headline figures (3), most urgent needs, partners thanked
     with django_assert_num_queries(5):

@@ -276,6 +276,8 @@ class Command(BaseCommand):
             reported, verified = self.delivery_for(status, quantity)
             if status in PENDING_STATES:
                 need.quantity_pending += quantity
+                if status == PledgeStatus.PROPOSED:
+                    need.quantity_proposed += quantity
             elif status in COVERING_STATES:
                 need.quantity_covered += quantity
                 need.quantity_delivered += verified
