@@ -33,5 +33,6 @@ urlpatterns = [
     path("", include("programs.urls")),
     path("", include("circulars.urls")),
     path("reports/", include("reports.urls")),
+    path("data/", include("opendata.urls")),
     path("admin/", admin.site.urls),
 ]
