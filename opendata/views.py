@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from opendata import datasets, formats, metadata
+from opendata import datasets, formats, iati, metadata, selectors
 from opendata.forms import DatasetFilterForm
 
 
@@ -102,3 +102,19 @@ def dataset_json(request: HttpRequest, slug: str) -> HttpResponse:
     }
     records = dataset.rows(datasets.Links(base), **filters)
     return _stream(formats.json_pieces(head, records), "application/json; charset=utf-8", f"{slug}.json")
+
+
+@require_safe
+def iati_activities(request: HttpRequest) -> HttpResponse:
+    """Programs funded by international donors as IATI 2.03 activities."""
+    programs = list(selectors.iati_programs())
+    if not programs:
+        # The schema wants at least one activity: an empty file would not be valid IATI.
+        return HttpResponse(
+            _("No program funded by an international donor is published yet."),
+            status=404,
+            content_type="text/plain; charset=utf-8",
+        )
+    response = HttpResponse(iati.activities_xml(programs), content_type="application/xml; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="iati-activities.xml"'
+    return response

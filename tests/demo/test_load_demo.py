@@ -1,7 +1,10 @@
 import datetime
 import io
+from pathlib import Path
 
 import pytest
+import xmlschema
+from defusedxml import ElementTree
 from django.apps import apps
 from django.contrib.auth import authenticate, get_user_model
 from django.core.management import call_command
@@ -329,3 +332,13 @@ def test_the_perbup_is_circulated_to_the_forum_and_a_camat_and_partly_acknowledg
     assert {"bank-kalteng", "pln-ulp-pulang-pisau"} <= acknowledged
     pulpis_officer = Officer.objects.get(user__username="csr.pulpis")
     assert perbup.recipients.get(company=pulpis_officer.company).acknowledged_on is None
+
+
+def test_the_demo_publishes_koicas_project_as_a_valid_iati_activity(demo_loaded, client):
+    response = client.get("/data/iati/activities.xml")
+
+    xmlschema.XMLSchema(Path(__file__).parent.parent / "opendata" / "schemas" / "iati-activities-schema.xsd").validate(
+        response.content
+    )
+    funders = ElementTree.fromstring(response.content).findall("iati-activity/participating-org[@role='1']")
+    assert [funder.get("ref") for funder in funders] == ["KR-GOV-010"]
