@@ -11,10 +11,14 @@ from django.http import HttpRequest
 from django.urls import reverse
 from ninja import NinjaAPI, Query, Schema
 from ninja.errors import ValidationError
+from ninja.security import HttpBearer
 from pydantic import Field
 
+from facilities.models import Need, NeedStatus
 from opendata import datasets, metadata
 from opendata.forms import DatasetFilterForm
+from opendata.services import api_token_for_secret
+from regions.models import in_area
 
 MAX_LIMIT = 500
 DEFAULT_LIMIT = 100
@@ -140,5 +144,78 @@ def dataset_rows(request: HttpRequest, slug: str, query: Query[PageQuery]):
         "offset": query.offset,
         "next": link(query.offset + query.limit) if len(rows) > query.limit else None,
         "previous": link(max(query.offset - query.limit, 0)) if query.offset else None,
+        "results": rows[: query.limit],
+    }
+
+
+class AgencyToken(HttpBearer):
+    """``Authorization: Bearer <secret>`` of a live token: the request reads that token's agency
+    only. A wrong or revoked token is a 401."""
+
+    def authenticate(self, request: HttpRequest, token: str):
+        found = api_token_for_secret(token)
+        if found is None:
+            return None
+        request.api_agency = found.agency
+        return found
+
+
+class AgencyNeedsPage(Schema):
+    agency: str
+    limit: int
+    offset: int
+    next: str | None
+    results: list[dict[str, Any]]
+
+
+class AgencyPageQuery(Schema):
+    limit: int = Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT)
+    offset: int = Field(0, ge=0, le=MAX_OFFSET)
+
+
+AGENCY_NEED_FIELDS = (
+    "id",
+    "title",
+    "status",
+    "is_public",
+    "facility_id",
+    "facility__name",
+    "facility__region_id",
+    "field_id",
+    "kind",
+    "quantity",
+    "unit",
+    "unit_cost",
+    "quantity_pending",
+    "quantity_covered",
+    "quantity_delivered",
+    "priority",
+    "needed_by",
+    "updated_at",
+)
+
+
+@api.get(
+    "/agency/needs",
+    auth=AgencyToken(),
+    response={200: AgencyNeedsPage, 400: ErrorBody},
+    summary="All needs of the token's agency, public or not, with what is awaiting an answer, covered and delivered",
+    tags=["agency data"],
+)
+def agency_needs(request: HttpRequest, query: Query[AgencyPageQuery]):
+    agency = request.api_agency
+    needs = (
+        Need.objects.exclude(status=NeedStatus.DRAFT)
+        .filter(in_area(agency.region_id or "", "facility__region"))
+        .order_by("pk")
+        .values(*AGENCY_NEED_FIELDS)[query.offset : query.offset + query.limit + 1]
+    )
+    rows = list(needs)
+    path = request.build_absolute_uri(request.path)
+    return {
+        "agency": agency.name,
+        "limit": query.limit,
+        "offset": query.offset,
+        "next": f"{path}?limit={query.limit}&offset={query.offset + query.limit}" if len(rows) > query.limit else None,
         "results": rows[: query.limit],
     }
