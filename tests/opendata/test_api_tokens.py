@@ -1,4 +1,6 @@
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from facilities.models import NeedStatus
@@ -89,3 +91,21 @@ def test_staff_issue_a_token_in_the_admin_see_its_secret_once_and_only_their_age
     refused = client.post(reverse("admin:opendata_apitoken_add"), {"agency": pulpis.pk, "name": "Curang"})
     assert refused.status_code == 200 and not ApiToken.objects.filter(name="Curang").exists()
     assert token.agency == jakarta
+
+
+def test_token_changelist_takes_a_fixed_number_of_queries(client, two_agencies):
+    jakarta = two_agencies[0]
+    staff = StaffFactory(agency=jakarta)
+    client.force_login(staff)
+    api_token_issue(agency=jakarta, name="Satu", actor=staff)
+    url = reverse("admin:opendata_apitoken_changelist")
+    client.get(url)  # the session and permission caches warm up
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    for index in range(5):
+        api_token_issue(agency=jakarta, name=f"Sistem {index}", actor=StaffFactory(agency=jakarta))
+    with CaptureQueriesContext(connection) as many:
+        response = client.get(url)
+    assert response.content.decode().count("Sistem ") >= 5
+    assert len(many) == len(few), (len(few), len(many))
+    assert len(few) == 9  # pinned: the same whatever the number of tokens
