@@ -143,3 +143,16 @@ def test_dataset_files_take_a_fixed_number_of_queries_as_data_grows(
     _grow()
     with django_assert_num_queries(expected):
         body(client.get(path, query))
+
+
+@pytest.mark.parametrize("name", ["opendata:catalogue", "opendata:catalog_json"])
+def test_catalogue_and_catalog_json_read_no_data_whatever_its_size(client, django_assert_num_queries, name):
+    # The list of datasets is code, not data: growing data adds no query.
+    client.get(reverse(name))
+    with CaptureQueriesContext(connection) as before:
+        client.get(reverse(name))
+    some_of_everything()
+    _grow()
+    with django_assert_num_queries(len(before)):
+        client.get(reverse(name))
+    assert len(before) == 0
