@@ -67,6 +67,15 @@ class Agency(models.Model):
         help_text=_("A realisation report is on time when it is submitted within this many days of the period's end."),
     )
     is_public = models.BooleanField(_("listed on the public site"), default=True)
+    iati_identifier = models.CharField(
+        _("IATI organisation identifier"),
+        max_length=100,
+        blank=True,
+        help_text=_(
+            "The agency's identifier as registered with IATI (the IATI organisation identifier). Programs "
+            "funded by international donors are published as IATI activities only when it is set."
+        ),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     history = HistoricalRecords()

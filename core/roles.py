@@ -81,6 +81,8 @@ STAFF_PERMISSIONS: dict[str, tuple[str, ...]] = {
     "matching.evidence": ("view",),
     "matching.deliveryreceipt": ("view",),
     "notifications.outgoingemail": ("view",),
+    # Keys of partner systems to the read API: issued and revoked, never deleted.
+    "opendata.apitoken": ("view", "add", "change"),
 }
 
 

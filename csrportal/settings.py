@@ -97,6 +97,7 @@ INSTALLED_APPS = [
     "backoffice",
     "demo",
     "ops",
+    "opendata",
 ]
 
 MIDDLEWARE = [

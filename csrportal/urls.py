@@ -4,6 +4,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from notifications.password_reset import QueuedPasswordResetForm
+from opendata.api import api as opendata_api
 from ops import views as ops_views
 from portal import views as partner_views
 from public import seo
@@ -33,5 +34,7 @@ urlpatterns = [
     path("", include("programs.urls")),
     path("", include("circulars.urls")),
     path("reports/", include("reports.urls")),
+    path("data/", include("opendata.urls")),
+    path("api/v1/", opendata_api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -77,6 +77,15 @@ class Program(models.Model):
         blank=True,
         help_text=_("For example PKH, the regency's poverty reduction plan, or a panti's rehabilitation program."),
     )
+    donor_iati_ref = models.CharField(
+        _("donor's IATI organisation identifier"),
+        max_length=100,
+        blank=True,
+        help_text=_(
+            "For a program funded by an international donor: the donor's IATI identifier (KOICA: KR-GOV-010). "
+            "The program is then published as an IATI 2.03 activity."
+        ),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

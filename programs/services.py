@@ -246,6 +246,7 @@ FIELDS = (
     "description",
     "description_en",
     "government_program",
+    "donor_iati_ref",
 )
 
 

@@ -37,6 +37,7 @@ class AgencyAdminForm(forms.ModelForm):
             "level",
             "region",
             *PROFILE_FIELDS,
+            "iati_identifier",
         ]
 
     def clean_logo(self):
@@ -65,6 +66,7 @@ class AgencyAdmin(AgencyScopedAdmin, SimpleHistoryAdmin):
         (None, {"fields": ["name", "short_name", "slug", "level", "region", "is_public"]}),
         (_("Public profile"), {"fields": ["logo", "address", "email", "phone", "website"]}),
         (_("Forum"), {"fields": ["forum_name", "forum_regulation"]}),
+        (_("Open data"), {"fields": ["iati_identifier"]}),
     ]
 
     def area_q(self, request):

@@ -56,6 +56,7 @@ class ProgramAdminForm(forms.ModelForm):
             "government_program",
             "description",
             "description_en",
+            "donor_iati_ref",
         ]
         field_classes = {"budget": RupiahField}
 

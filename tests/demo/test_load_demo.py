@@ -1,7 +1,10 @@
 import datetime
 import io
+from pathlib import Path
 
 import pytest
+import xmlschema
+from defusedxml import ElementTree
 from django.apps import apps
 from django.contrib.auth import authenticate, get_user_model
 from django.core.management import call_command
@@ -345,3 +348,13 @@ def test_every_delivery_has_its_bast_and_the_three_states_are_shown(demo_loaded)
     assert any(verified for _, _, verified in reached)
     numbers = list(Bast.objects.values_list("agency_id", "year", "sequence"))
     assert len(numbers) == len(set(numbers))
+
+
+def test_the_demo_publishes_koicas_project_as_a_valid_iati_activity(demo_loaded, client):
+    response = client.get("/data/iati/activities.xml")
+
+    xmlschema.XMLSchema(Path(__file__).parent.parent / "opendata" / "schemas" / "iati-activities-schema.xsd").validate(
+        response.content
+    )
+    funders = ElementTree.fromstring(response.content).findall("iati-activity/participating-org[@role='1']")
+    assert [funder.get("ref") for funder in funders] == ["KR-GOV-010"]

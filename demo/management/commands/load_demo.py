@@ -30,6 +30,7 @@ from core.roles import ensure_staff_group
 from demo import data as demo
 from demo.bast import load_bast
 from demo.circulars import load_circulars
+from demo.opendata import load_opendata
 from demo.pdf import text_pdf
 from facilities import services as need_services
 from facilities.models import Facility, FacilityMember, Need
@@ -92,6 +93,7 @@ class Command(BaseCommand):
             self._program_history()
             self._realisations()
             load_circulars()
+            load_opendata()
         self._pledges()
         load_bast()
         self._summary(facilities)
