@@ -75,3 +75,13 @@ def compact_registration(value: str) -> str:
     """An LKS registration number as written by the ministry or the Dinsos office (letters,
     digits, slashes and dots), with surrounding and repeated spaces removed and in capitals."""
     return " ".join((value or "").split()).upper()
+
+
+def errors_on_fields(error: ValidationError, fields_by_code: dict[str, str]) -> ValidationError:
+    """A unique constraint with a condition (unique when not blank) reports its violation for
+    the whole form; put it on the field it is about, by the constraint's error code."""
+    moved: dict[str, list[ValidationError]] = {}
+    for field, errors in error.error_dict.items() if hasattr(error, "error_dict") else [("__all__", error.error_list)]:
+        for item in errors:
+            moved.setdefault(fields_by_code.get(item.code, field), []).append(item)
+    return ValidationError(moved)

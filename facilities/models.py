@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from core.identifiers import compact_registration
+from core.identifiers import compact_registration, errors_on_fields
 from core.images import variant_widths
 from core.roles import is_officer
 
@@ -106,11 +106,13 @@ class Facility(models.Model):
                 fields=["lks_registration_number"],
                 condition=~Q(lks_registration_number=""),
                 name="facility_lks_registration_unique",
+                violation_error_code="lks_registration_taken",
                 violation_error_message=_("Another facility is registered with this LKS registration number."),
             ),
             models.CheckConstraint(
                 condition=Q(accreditation_date__isnull=True) | ~Q(accreditation_grade=""),
                 name="facility_accreditation_date_needs_grade",
+                violation_error_code="accreditation_date_without_grade",
                 violation_error_message=_("An accreditation date needs the accreditation grade."),
             ),
         ]
@@ -128,6 +130,18 @@ class Facility(models.Model):
     def clean(self) -> None:
         super().clean()
         self.lks_registration_number = compact_registration(self.lks_registration_number)
+
+    def validate_constraints(self, exclude=None) -> None:
+        try:
+            super().validate_constraints(exclude=exclude)
+        except ValidationError as error:
+            raise errors_on_fields(
+                error,
+                {
+                    "lks_registration_taken": "lks_registration_number",
+                    "accreditation_date_without_grade": "accreditation_date",
+                },
+            ) from None
 
 
 class NeedKind(models.TextChoices):

@@ -5,7 +5,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from core.identifiers import compact_nib, compact_npwp, validate_nib, validate_npwp
+from core.identifiers import compact_nib, compact_npwp, errors_on_fields, validate_nib, validate_npwp
 from core.roles import is_facility_member
 
 
@@ -87,12 +87,14 @@ class Company(models.Model):
                 fields=["nib"],
                 condition=~Q(nib=""),
                 name="company_nib_unique",
+                violation_error_code="nib_taken",
                 violation_error_message=_("Another company is registered with this NIB."),
             ),
             models.UniqueConstraint(
                 fields=["npwp"],
                 condition=~Q(npwp=""),
                 name="company_npwp_unique",
+                violation_error_code="npwp_taken",
                 violation_error_message=_("Another company is registered with this NPWP."),
             ),
         ]
@@ -111,6 +113,12 @@ class Company(models.Model):
         super().clean()
         self.nib = compact_nib(self.nib)
         self.npwp = compact_npwp(self.npwp)
+
+    def validate_constraints(self, exclude=None) -> None:
+        try:
+            super().validate_constraints(exclude=exclude)
+        except ValidationError as error:
+            raise errors_on_fields(error, {"nib_taken": "nib", "npwp_taken": "npwp"}) from None
 
 
 class Partnership(models.Model):

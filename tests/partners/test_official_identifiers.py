@@ -87,3 +87,28 @@ def test_staff_find_a_company_by_its_npwp_as_printed_and_a_facility_by_its_lks_n
 
     assert [c.name for c in companies.context["cl"].result_list] == ["PT Dicari"]
     assert [f.name for f in facilities.context["cl"].result_list] == ["LKS Dicari"]
+
+
+def test_officer_gives_the_company_numbers_as_printed_and_a_wrong_one_is_a_form_error(officer_client, officer):
+    profile = {
+        "form": "company",
+        "company-business_scope": "Otomotif",
+        "company-csr_strategy": "",
+        "company-focus_fields": ["pendidikan"],
+        "company-nib": "9120 0012 34567",
+        "company-npwp": "01.312.166.0-091.000",
+    }
+
+    assert officer_client.post(reverse("partner:company"), profile).status_code == 302
+    officer.company.refresh_from_db()
+    assert (officer.company.nib, officer.company.npwp) == ("9120001234567", NPWP)
+
+    CompanyFactory(name="PT Pemilik", nib="9120009999999")
+    taken = officer_client.post(reverse("partner:company"), {**profile, "company-nib": "9120009999999"})
+    wrong = officer_client.post(reverse("partner:company"), {**profile, "company-npwp": "01.312.166.1-091.000"})
+
+    assert taken.status_code == wrong.status_code == 400
+    assert taken.context["profile_form"].errors["nib"] == ["Another company is registered with this NIB."]
+    assert "npwp" in wrong.context["profile_form"].errors
+    officer.company.refresh_from_db()
+    assert (officer.company.nib, officer.company.npwp) == ("9120001234567", NPWP)
