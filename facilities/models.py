@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.identifiers import compact_registration, errors_on_fields
 from core.images import variant_widths
 from core.roles import is_officer
 
@@ -34,6 +35,12 @@ class FacilityQuerySet(models.QuerySet):
         return self.filter(is_published=True)
 
 
+class AccreditationGrade(models.TextChoices):
+    A = "A", _("A (very good)")
+    B = "B", _("B (good)")
+    C = "C", _("C (fair)")
+
+
 class Facility(models.Model):
     """A residential social-care facility: a Dinsos panti (UPT) or a community LKS."""
 
@@ -41,6 +48,18 @@ class Facility(models.Model):
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     facility_type = models.CharField(_("type"), max_length=20, choices=FacilityType.choices, db_index=True)
     operator = models.CharField(_("operator"), max_length=20, choices=Operator.choices, default=Operator.DINSOS)
+    # Official identity as an LKS (Lembaga Kesejahteraan Sosial): its registration number and,
+    # where known, its accreditation. Empty when not (yet) registered or accredited.
+    lks_registration_number = models.CharField(
+        _("LKS registration number"),
+        max_length=100,
+        blank=True,
+        help_text=_("The number of the LKS registration certificate (tanda daftar LKS)."),
+    )
+    accreditation_grade = models.CharField(
+        _("accreditation grade"), max_length=1, choices=AccreditationGrade.choices, blank=True
+    )
+    accreditation_date = models.DateField(_("accreditation date"), null=True, blank=True)
     region = models.ForeignKey(
         "regions.Region", verbose_name=_("region"), on_delete=models.PROTECT, related_name="facilities"
     )
@@ -83,13 +102,46 @@ class Facility(models.Model):
                 condition=Q(longitude__isnull=True) | Q(longitude__gte=-180, longitude__lte=180),
                 name="facility_longitude_range",
             ),
+            models.UniqueConstraint(
+                fields=["lks_registration_number"],
+                condition=~Q(lks_registration_number=""),
+                name="facility_lks_registration_unique",
+                violation_error_code="lks_registration_taken",
+                violation_error_message=_("Another facility is registered with this LKS registration number."),
+            ),
+            models.CheckConstraint(
+                condition=Q(accreditation_date__isnull=True) | ~Q(accreditation_grade=""),
+                name="facility_accreditation_date_needs_grade",
+                violation_error_code="accreditation_date_without_grade",
+                violation_error_message=_("An accreditation date needs the accreditation grade."),
+            ),
         ]
 
     def __str__(self) -> str:
         return self.name
 
+    def save(self, *args, **kwargs) -> None:
+        self.lks_registration_number = compact_registration(self.lks_registration_number)
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self) -> str:
         return reverse("facilities:facility_detail", kwargs={"slug": self.slug})
+
+    def clean(self) -> None:
+        super().clean()
+        self.lks_registration_number = compact_registration(self.lks_registration_number)
+
+    def validate_constraints(self, exclude=None) -> None:
+        try:
+            super().validate_constraints(exclude=exclude)
+        except ValidationError as error:
+            raise errors_on_fields(
+                error,
+                {
+                    "lks_registration_taken": "lks_registration_number",
+                    "accreditation_date_without_grade": "accreditation_date",
+                },
+            ) from None
 
 
 class NeedKind(models.TextChoices):

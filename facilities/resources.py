@@ -19,8 +19,10 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
+from core.identifiers import compact_registration
 from core.spreadsheets.cells import ColumnError, chunks, is_blank, loose_key, norm_key, shown
 from core.spreadsheets.clerks import close_matches, or_list
+from core.spreadsheets.identified import IdentifiedRowsMixin, IdentifierWidget
 from core.spreadsheets.lookups import CsrFieldWidget, LookupWidget
 from core.spreadsheets.resources import Column, SpreadsheetResource
 from core.spreadsheets.widgets import (
@@ -33,7 +35,7 @@ from core.spreadsheets.widgets import (
     YesNoWidget,
 )
 from facilities import services as need_services
-from facilities.models import Facility, FacilityType, Need, NeedKind, NeedStatus, Operator, Priority
+from facilities.models import AccreditationGrade, Facility, FacilityType, Need, NeedKind, NeedStatus, Operator, Priority
 from facilities.units import normalized_unit
 from regions.widgets import RegionWidget
 
@@ -66,6 +68,7 @@ OPERATOR_LABELS = {
     Operator.DINSOS: "Dinsos (panti/UPT)",
     Operator.COMMUNITY: "Masyarakat (LKS)",
 }
+ACCREDITATION_LABELS = {AccreditationGrade.A: "A", AccreditationGrade.B: "B", AccreditationGrade.C: "C"}
 OPERATOR_ALIASES = {"UPT": Operator.DINSOS, "Panti": Operator.DINSOS, "LKS": Operator.COMMUNITY}
 NEED_KIND_LABELS = {
     NeedKind.GOODS: "Barang",
@@ -223,9 +226,11 @@ class FacilityWidget(LookupWidget):
         return _("Kode panti yang terdaftar di portal (boleh kosong bila kolom 'Nama Panti' diisi).")
 
 
-class FacilityResource(SpreadsheetResource):
+class FacilityResource(IdentifiedRowsMixin, SpreadsheetResource):
     sheet_title = "Panti"
     row_noun = "panti"
+    # A row with an LKS registration number already registered updates that facility.
+    identifier_fields = ("lks_registration_number",)
     # A row outside the importing account's area is refused.
     area_field = "region"
     area_path = "region_id"
@@ -250,6 +255,20 @@ class FacilityResource(SpreadsheetResource):
         ChoiceWidget(Operator, OPERATOR_LABELS, aliases=OPERATOR_ALIASES, default=Operator.DINSOS),
         example="Dinsos (panti/UPT)",
     )
+    lks_registration_number = Column(
+        "lks_registration_number",
+        "Nomor Tanda Daftar LKS",
+        IdentifierWidget(compact=compact_registration, max_length=100),
+        example="460/123/DINSOS/2024",
+        help_text="Panti dengan nomor tanda daftar yang sama diperbarui.",
+    )
+    accreditation_grade = Column(
+        "accreditation_grade",
+        "Akreditasi",
+        ChoiceWidget(AccreditationGrade, ACCREDITATION_LABELS, default=""),
+        example="A",
+    )
+    accreditation_date = Column("accreditation_date", "Tanggal Akreditasi", DateWidget(), example="2024-05-17")
     region = Column("region", "Kode Wilayah", RegionWidget(), example="31.75.01")
     region_name = Column(
         column_name="Nama Wilayah", readonly=True, dehydrate_method="dehydrate_region_name", help_text="Hanya ekspor."
@@ -288,6 +307,9 @@ class FacilityResource(SpreadsheetResource):
             "operator",
             "region",
             "region_name",
+            "lks_registration_number",
+            "accreditation_grade",
+            "accreditation_date",
             "address",
             "latitude",
             "longitude",
@@ -306,6 +328,9 @@ class FacilityResource(SpreadsheetResource):
     def dehydrate_region_name(self, facility):
         return facility.region.name if facility.region_id else ""
 
+    def identified_queryset(self):
+        return Facility.objects.select_related("region")
+
     def existing_instances(self, keys):
         slugs = [key[0] for key in keys]
         for batch in chunks(slugs):
@@ -313,6 +338,12 @@ class FacilityResource(SpreadsheetResource):
 
     def instance_key(self, instance):
         return (norm_key(instance.slug),)
+
+    def check_instance(self, instance):
+        problems = self.identifier_problems(instance)
+        if instance.accreditation_date is not None and not instance.accreditation_grade:
+            problems["accreditation_date"] = _("tanggal akreditasi perlu nilai akreditasinya (A, B atau C).")
+        return problems
 
     def row_label(self, instance):
         return f"{instance.slug} · {instance.name}"

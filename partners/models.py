@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.identifiers import compact_nib, compact_npwp, errors_on_fields, validate_nib, validate_npwp
 from core.roles import is_facility_member
 
 
@@ -28,6 +29,22 @@ class Company(models.Model):
     name = models.CharField(_("name"), max_length=200, unique=True)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     kind = models.CharField(_("kind"), max_length=20, choices=CompanyKind.choices, default=CompanyKind.COMPANY)
+    # Official identifiers, stored digits only; empty when not known (associations and
+    # international agencies have none).
+    nib = models.CharField(
+        _("NIB"),
+        max_length=20,
+        blank=True,
+        validators=[validate_nib],
+        help_text=_("Nomor Induk Berusaha from OSS: 13 digits."),
+    )
+    npwp = models.CharField(
+        _("NPWP"),
+        max_length=24,
+        blank=True,
+        validators=[validate_npwp],
+        help_text=_("Tax number: 15 digits (01.234.567.8-901.000) or 16 digits."),
+    )
     country = models.CharField(_("country of origin"), max_length=100, default="Indonesia")
     business_scope = models.TextField(_("business scope"), blank=True)
     address = models.TextField(_("address"), blank=True)
@@ -65,9 +82,43 @@ class Company(models.Model):
             ("import_company", _("Can import companies from a spreadsheet")),
             ("export_company", _("Can export companies to a spreadsheet")),
         ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["nib"],
+                condition=~Q(nib=""),
+                name="company_nib_unique",
+                violation_error_code="nib_taken",
+                violation_error_message=_("Another company is registered with this NIB."),
+            ),
+            models.UniqueConstraint(
+                fields=["npwp"],
+                condition=~Q(npwp=""),
+                name="company_npwp_unique",
+                violation_error_code="npwp_taken",
+                violation_error_message=_("Another company is registered with this NPWP."),
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        # Every path (admin, import, shell) stores the numbers compact, so that the unique
+        # constraints compare numbers and not the way they were typed.
+        self.nib = compact_nib(self.nib)
+        self.npwp = compact_npwp(self.npwp)
+        super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        super().clean()
+        self.nib = compact_nib(self.nib)
+        self.npwp = compact_npwp(self.npwp)
+
+    def validate_constraints(self, exclude=None) -> None:
+        try:
+            super().validate_constraints(exclude=exclude)
+        except ValidationError as error:
+            raise errors_on_fields(error, {"nib_taken": "nib", "npwp_taken": "npwp"}) from None
 
 
 class Partnership(models.Model):

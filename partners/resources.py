@@ -10,8 +10,10 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from agencies.scope import staff_scope
+from core.identifiers import compact_nib, compact_npwp
 from core.spreadsheets.cells import loose_key, norm_key, shown
 from core.spreadsheets.clerks import close_matches, or_list, without_legal_form
+from core.spreadsheets.identified import IdentifiedRowsMixin, IdentifierWidget
 from core.spreadsheets.lookups import CsrFieldWidget, LookupWidget, ManyLookupWidget
 from core.spreadsheets.resources import Column, SpreadsheetResource
 from core.spreadsheets.widgets import ChoiceWidget, TextWidget
@@ -111,9 +113,11 @@ class CompanyWidget(LookupWidget):
         return _("Nama mitra yang terdaftar di portal (PT, CV atau Tbk boleh tidak ditulis).")
 
 
-class CompanyResource(SpreadsheetResource):
+class CompanyResource(IdentifiedRowsMixin, SpreadsheetResource):
     sheet_title = "Mitra"
     row_noun = "mitra"
+    # A row with a NIB or NPWP already registered updates that company, whatever its name.
+    identifier_fields = ("nib", "npwp")
 
     name = Column(
         "name",
@@ -134,6 +138,20 @@ class CompanyResource(SpreadsheetResource):
         "Jenis",
         ChoiceWidget(CompanyKind, COMPANY_KIND_LABELS, aliases=COMPANY_KIND_ALIASES, default=CompanyKind.COMPANY),
         example="Perusahaan",
+    )
+    nib = Column(
+        "nib",
+        "NIB",
+        IdentifierWidget(compact=compact_nib, max_length=20, min_digits=13),
+        example="9120001234567",
+        help_text="Nomor Induk Berusaha (OSS), 13 angka. Mitra dengan NIB yang sama diperbarui.",
+    )
+    npwp = Column(
+        "npwp",
+        "NPWP",
+        IdentifierWidget(compact=compact_npwp, max_length=24, min_digits=15),
+        example="01.312.166.0-091.000",
+        help_text="15 atau 16 angka, titik dan tanda hubung boleh. Mitra dengan NPWP yang sama diperbarui.",
     )
     country = Column("country", "Negara Asal", TextWidget(max_length=100, default="Indonesia"), example="Korea Selatan")
     business_scope = Column("business_scope", "Lingkup Usaha", TextWidget())
@@ -163,6 +181,8 @@ class CompanyResource(SpreadsheetResource):
             "name",
             "slug",
             "kind",
+            "nib",
+            "npwp",
             "country",
             "business_scope",
             "address",
@@ -211,6 +231,9 @@ class CompanyResource(SpreadsheetResource):
         if scope is not None and scope.agency is not None and not hasattr(instance, "_import_snapshot"):
             services.partnership_ensure(agency=scope.agency, company=instance, actor=self._user)
 
+    def identified_queryset(self):
+        return Company.objects.prefetch_related("focus_fields", "preferred_regions")
+
     def existing_instances(self, keys):
         names = {key[0] for key in keys}
         companies = Company.objects.prefetch_related("focus_fields", "preferred_regions")
@@ -242,6 +265,8 @@ class CompanyResource(SpreadsheetResource):
         claimed = self._slugs_claimed.setdefault(instance.slug, norm_key(instance.name))
         if claimed != norm_key(instance.name) and "slug" not in problems:
             problems["slug"] = _("kode '%(slug)s' dipakai lebih dari satu baris berkas ini.") % {"slug": instance.slug}
+        for name, problem in self.identifier_problems(instance).items():
+            problems.setdefault(name, problem)
         return problems
 
     def row_label(self, instance):

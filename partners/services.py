@@ -37,7 +37,7 @@ User = get_user_model()
 
 # What a partner may change of its own company. Status, Forum TSLP membership, name, kind and
 # Dinsos's internal notes stay with Dinsos.
-PROFILE_FIELDS = ("business_scope", "csr_strategy", "address", "region", "website", "email", "phone")
+PROFILE_FIELDS = ("business_scope", "csr_strategy", "address", "region", "website", "email", "phone", "nib", "npwp")
 PROFILE_M2M_FIELDS = ("focus_fields", "preferred_regions")
 CONTACT_USER_FIELDS = ("first_name", "last_name")
 CONTACT_OFFICER_FIELDS = ("job_title", "phone")

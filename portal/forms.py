@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.fields import RupiahField
 from core.formatting import format_rupiah
+from core.identifiers import compact_nib, compact_npwp
 from facilities.units import unit_label
 from matching import evidence as evidence_checks
 from matching.errors import PledgeError
@@ -274,8 +275,12 @@ class CompanyProfileForm(RegionChoiceMixin, forms.ModelForm):
             "website",
             "email",
             "phone",
+            "nib",
+            "npwp",
         ]
         widgets = {
+            "nib": forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+            "npwp": forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
             "business_scope": forms.Textarea(attrs={"rows": 3}),
             "csr_strategy": forms.Textarea(attrs={"rows": 5}),
             "address": forms.Textarea(attrs={"rows": 2}),
@@ -296,6 +301,12 @@ class CompanyProfileForm(RegionChoiceMixin, forms.ModelForm):
         self.fields["region"].queryset = regions
         self.fields["preferred_regions"].queryset = regions
         self.fields["focus_fields"].required = False
+
+    def clean_nib(self):
+        return compact_nib(self.cleaned_data["nib"])
+
+    def clean_npwp(self):
+        return compact_npwp(self.cleaned_data["npwp"])
 
 
 class OfficerContactForm(forms.Form):

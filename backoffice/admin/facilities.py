@@ -62,6 +62,9 @@ class FacilityAdminForm(forms.ModelForm):
             "head_name",
             "contact_phone",
             "contact_email",
+            "lks_registration_number",
+            "accreditation_grade",
+            "accreditation_date",
         ]
         widgets = {
             "latitude": forms.NumberInput(attrs={"step": "any", "data-location": "latitude"}),
@@ -148,7 +151,7 @@ class FacilityAdmin(AgencyScopedAdmin, SpreadsheetAdminMixin, SimpleHistoryAdmin
     ]
     list_filter = ["facility_type", "operator", "is_published", RegionAreaFilter]
     list_select_related = ["region"]
-    search_fields = ["name", "slug", "region__name", "address"]
+    search_fields = ["name", "slug", "region__name", "address", "lks_registration_number"]
     autocomplete_fields = ["region"]
     inlines = [FacilityPhotoInline, NeedInline]
     readonly_fields = ["member_accounts"]
@@ -156,6 +159,10 @@ class FacilityAdmin(AgencyScopedAdmin, SpreadsheetAdminMixin, SimpleHistoryAdmin
     fieldsets = [
         (None, {"fields": ["name", "slug", "facility_type", "operator", "is_published"]}),
         (_("Location"), {"fields": ["region", "address", "latitude", "longitude"]}),
+        (
+            _("Official identity"),
+            {"fields": ["lks_registration_number", "accreditation_grade", "accreditation_date"]},
+        ),
         (
             _("Residents"),
             {

@@ -1,5 +1,5 @@
 from django.contrib import admin, messages
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext
@@ -10,6 +10,7 @@ from agencies.models import Agency
 from backoffice import officer_views as admin_views
 from backoffice.filters import RegionAreaFilter
 from backoffice.scoping import AgencyScopedAdmin, scope_of
+from core.identifiers import compact_npwp
 from core.spreadsheets.admin import SpreadsheetAdminMixin
 from matching.summaries import PledgeSummary
 from matching.work_queue import company_receipt_share
@@ -93,13 +94,14 @@ class CompanyAdmin(AgencyScopedAdmin, SpreadsheetAdminMixin, SimpleHistoryAdmin)
     list_display = ["name", "kind", "country", "region", "status", "officer_count", "program_count"]
     list_filter = ["status", "kind", "focus_fields", "country", RegionAreaFilter]
     list_select_related = ["region"]
-    search_fields = ["name", "business_scope", "country"]
+    search_fields = ["name", "business_scope", "country", "nib", "npwp"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["region", "preferred_regions"]
     filter_horizontal = ["focus_fields"]
     inlines = [PartnershipInline, OfficerInline, ProgramInline]
     fieldsets = [
         (None, {"fields": ["name", "slug", "kind", "country", "status"]}),
+        (_("Official identity"), {"fields": ["nib", "npwp"]}),
         (_("Profile"), {"fields": ["business_scope", "csr_strategy", "focus_fields", "preferred_regions"]}),
         (_("Contact"), {"fields": ["address", "region", "website", "email", "phone"]}),
         (_("Reporting discipline"), {"fields": ["delivery_reporting", "receipt_confirmation"]}),
@@ -116,6 +118,14 @@ class CompanyAdmin(AgencyScopedAdmin, SpreadsheetAdminMixin, SimpleHistoryAdmin)
             n_officers=Count("officers", distinct=True),
             n_programs=Count("programs", distinct=True),
         )
+
+    def get_search_results(self, request, queryset, search_term):
+        queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        # A NIB or NPWP typed as printed (01.300.066.6-091.000) finds the number stored compact.
+        digits = compact_npwp(search_term.strip())
+        if digits.isdigit() and digits != search_term.strip():
+            queryset |= self.get_queryset(request).filter(Q(nib=digits) | Q(npwp=digits))
+        return queryset, may_have_duplicates
 
     # --- the shared registry: changed only by agencies partnered with the company --------------
 
