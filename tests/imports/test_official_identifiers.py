@@ -45,9 +45,9 @@ def test_partner_rows_with_bad_numbers_are_refused_and_nothing_is_written(staff_
     lines = problems(upload(staff_client, Company, content, "mitra.xlsx"))
 
     assert lines == [
-        "Baris 2, kolom 'NIB': A NIB has 13 digits; this one has 11.",
-        "Baris 3, kolom 'NIB': A NIB has digits only.",
-        "Baris 4, kolom 'NPWP': This NPWP is not valid: its check digit or one of its parts is wrong.",
+        "Baris 2, kolom 'NIB': NIB terdiri atas 13 angka; yang ini 11 angka.",
+        "Baris 3, kolom 'NIB': NIB hanya berisi angka.",
+        "Baris 4, kolom 'NPWP': NPWP ini tidak sah: angka pemeriksanya atau salah satu bagiannya keliru.",
     ]
     assert not Company.objects.exists()
 

@@ -108,7 +108,7 @@ def test_the_page_shows_the_three_states_as_they_happen(client):
     report, staff = _delivery(agency("62.11"))
     url = reverse("matching:bast_verify", args=[report.bast.token])
     page = client.get(url).content.decode()
-    assert "✓ Reported by the company" in page
+    assert "✓ Dilaporkan oleh perusahaan" in page
     assert page.count("<strong>✓") == 1
     member = FacilityMemberFactory(facility=report.pledge.need.facility)
     receipts.delivery_receipt_confirm(
@@ -152,7 +152,7 @@ def test_a_forged_or_altered_code_is_not_valid(client, token):
     for code in (token, altered):
         response = client.get(reverse("matching:bast_verify", args=[code]))
         assert response.status_code == 404
-        assert "is not valid" in response.content.decode()
+        assert "tidak sah" in response.content.decode()
 
 
 def test_no_bast_where_no_agency_covers_the_facility():

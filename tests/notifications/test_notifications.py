@@ -33,7 +33,7 @@ def test_an_offer_notifies_dinsos_staff_after_commit(django_capture_on_commit_ca
     officer = officer_user(company)
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         services.pledge_offer(need=NeedFactory(title="Kasur busa"), company=company, quantity=5, actor=officer)
-    assert len(callbacks) == 1
+    assert callbacks  # the e-mail is queued on commit (and the data versions bumped again)
     notice = Notification.objects.get()
     assert (notice.recipient, notice.event) == (staff, "offered")
     assert "PT LG Electronics Indonesia" in notice.text
