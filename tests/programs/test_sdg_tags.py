@@ -183,3 +183,19 @@ def test_admin_tags_a_need_and_its_public_page_shows_the_goals(client, pulpis):
     page = client.get(need.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="id").content.decode()
     assert "1. Tanpa Kemiskinan" in page
     assert "4. Pendidikan Berkualitas" in page
+
+
+def test_staff_tag_a_need_in_the_admin_and_filter_needs_by_goal(client, pulpis):
+    client.force_login(StaffFactory(agency=pulpis))
+    need = NeedFactory(title="Tangki air bersih", facility__region=region("62.11.01.2001", "Buntoi"))
+    change_url = reverse("admin:facilities_need_change", args=[need.pk])
+    form = client.get(change_url).context["adminform"].form
+    data = {name: form[name].value() for name in form.fields if form[name].value() is not None}
+    data.update({"sdg_goals": ["6", "13"], "photos-TOTAL_FORMS": "0", "photos-INITIAL_FORMS": "0"})
+    data.update({"pledges-TOTAL_FORMS": "0", "pledges-INITIAL_FORMS": "0"})
+    response = client.post(change_url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert sorted(need.sdg_goals.values_list("number", flat=True)) == [6, 13]
+    changelist = reverse("admin:facilities_need_changelist")
+    assert "Tangki air bersih" in client.get(changelist, {"sdg_goals__number__exact": "6"}).content.decode()
+    assert "Tangki air bersih" not in client.get(changelist, {"sdg_goals__number__exact": "4"}).content.decode()
