@@ -1,3 +1,6 @@
+import json
+from pathlib import Path
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -44,6 +47,74 @@ PERBUP_FIELDS = [
     ("masyarakat-adat", "Pemberdayaan masyarakat adat", "Indigenous communities"),
     ("lainnya", "Lainnya", "Other"),
 ]
+
+
+class SdgGoal(models.Model):
+    """One of the 17 Sustainable Development Goals (Tujuan Pembangunan Berkelanjutan, TPB).
+
+    Reference data shipped in core/data/sdg.json and loaded by a data migration (issue 27);
+    programs and needs are tagged with them and the Forum TSLP report groups by them.
+    """
+
+    number = models.PositiveSmallIntegerField(_("number"), primary_key=True)
+    title = models.CharField(_("title (Indonesian)"), max_length=100, unique=True)
+    short_en = models.CharField(_("short title (English)"), max_length=100)
+    title_en = models.CharField(_("title (English)"), max_length=300)
+
+    class Meta:
+        ordering = ["number"]
+        verbose_name = _("SDG goal")
+        verbose_name_plural = _("SDG goals")
+        constraints = [
+            models.CheckConstraint(condition=Q(number__gte=1, number__lte=17), name="sdg_goal_number_1_to_17"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.label}"
+
+    @property
+    def label(self) -> str:
+        return self.short_en if (get_language() or "id").startswith("en") else self.title
+
+
+class SdgTarget(models.Model):
+    """One of the 169 SDG targets ("1.1", "1.a"). Only English titles are shipped: no openly
+    licensed Indonesian translation of the targets exists, so the Indonesian interface shows the
+    code with its goal's Indonesian title."""
+
+    code = models.CharField(_("code"), max_length=6, primary_key=True)
+    goal = models.ForeignKey(SdgGoal, verbose_name=_("goal"), on_delete=models.PROTECT, related_name="targets")
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    title_en = models.TextField(_("title (English)"))
+
+    class Meta:
+        ordering = ["order"]
+        verbose_name = _("SDG target")
+        verbose_name_plural = _("SDG targets")
+
+    def __str__(self) -> str:
+        if (get_language() or "id").startswith("en"):
+            return f"{self.code} {self.title_en}"
+        return f"{self.code} ({self.goal_id}. {self.goal.title})"
+
+
+SDG_DATA_FILE = Path(__file__).resolve().parent / "data" / "sdg.json"
+
+
+def sdg_reference_ensure(goal_model=SdgGoal, target_model=SdgTarget) -> None:
+    """Create or refresh the 17 goals and 169 targets from core/data/sdg.json. Used by the data
+    migration (with the historical models) and by tests whose transactional flush empties them."""
+    data = json.loads(SDG_DATA_FILE.read_text(encoding="utf-8"))
+    for goal in data["goals"]:
+        goal_model.objects.update_or_create(
+            number=goal["number"],
+            defaults={"title": goal["title_id"], "short_en": goal["short_en"], "title_en": goal["title_en"]},
+        )
+    for order, target in enumerate(data["targets"], start=1):
+        target_model.objects.update_or_create(
+            code=target["code"],
+            defaults={"goal_id": target["goal"], "order": order, "title_en": target["title_en"]},
+        )
 
 
 class ImportRecord(models.Model):

@@ -12,7 +12,7 @@ the first need, then remembered until the request ends; a
 bump in the same request replaces it), and the entries, whose keys never change their content,
 are read from the process's own memory before the shared cache (``core.kept``).
 
-Saves and deletions are seen through Django's signals. A change bumps its groups twice: at once
+Saves, deletions and many-to-many changes are seen through Django's signals. A change bumps its groups twice: at once
 (so the writer's own next read, and every read in a test's never-committed transaction, sees
 it) and again when its transaction commits (``transaction.on_commit``): a reader in another
 process between the write and the commit reads the old rows and may keep them under the first
@@ -34,7 +34,7 @@ from django.apps import apps
 from django.core.cache import cache
 from django.core.signals import request_finished, request_started
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from core import kept
 
@@ -121,6 +121,12 @@ def _changed(sender, using: str | None = None, **kwargs) -> None:
     changed(sender, using=using)
 
 
+def _relations_changed(sender, instance, action: str, model=None, using: str | None = None, **kwargs) -> None:
+    # A many-to-many change (a need's SDG goals) is a change of the models on both sides.
+    if action in ("post_add", "post_remove", "post_clear"):
+        changed(type(instance), *([model] if model is not None else []), using=using)
+
+
 def watch(group: str, *, models: Iterable[str] = (), app_labels: Iterable[str] = ()) -> None:
     """Bump ``group``'s version whenever one of ``models`` (labels) or any model of
     ``app_labels`` is saved or deleted."""
@@ -132,6 +138,7 @@ def watch(group: str, *, models: Iterable[str] = (), app_labels: Iterable[str] =
         _APP_GROUPS.setdefault(app_label, set()).add(group)
     post_save.connect(_changed, dispatch_uid="core.versioned_cache.save")
     post_delete.connect(_changed, dispatch_uid="core.versioned_cache.delete")
+    m2m_changed.connect(_relations_changed, dispatch_uid="core.versioned_cache.relations")
 
 
 def key_for(group: str, name: str, *parts: Any) -> str:

@@ -202,6 +202,7 @@ class Need(models.Model):
     description = models.TextField(_("description"), blank=True)
     description_en = models.TextField(_("description (English)"), blank=True)
     field = models.ForeignKey("core.CsrField", verbose_name=_("field"), on_delete=models.PROTECT, related_name="needs")
+    sdg_goals = models.ManyToManyField("core.SdgGoal", verbose_name=_("SDG goals"), blank=True, related_name="needs")
     kind = models.CharField(_("kind"), max_length=20, choices=NeedKind.choices, db_index=True)
     quantity = models.PositiveIntegerField(_("quantity"), validators=[MinValueValidator(1)])
     unit = models.CharField(_("unit"), max_length=40, help_text=_("For example: pieces, people, packages, m²."))

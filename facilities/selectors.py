@@ -14,7 +14,7 @@ from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from core.models import CsrField
+from core.models import CsrField, SdgGoal
 from core.statements import Statement, instance
 from facilities.models import Facility, FacilityPhoto, Need, NeedPhoto, NeedStatus
 from regions.models import Region, in_area
@@ -175,6 +175,8 @@ def need_for_public(pk: int, *, region_of: Callable[[str], Region | None]) -> Ne
     need.facility_photo = None
     if not need.public_photos and need.facility_photo_id:
         need.facility_photo = FacilityPhoto.objects.filter(pk=need.facility_photo_id).first()
+    # Its SDG goals (issue 27), read only when it has one.
+    need.public_sdg_goals = list(SdgGoal.objects.filter(needs=need)) if row.first_sdg_goal else []
     return need
 
 
@@ -185,8 +187,11 @@ def _need_page(pk: int) -> QuerySet:
         .annotate(
             photo_id=first_photo_id(NeedPhoto, "need"),
             facility_photo_id=first_photo_id(FacilityPhoto, "facility", outer="facility_id"),
+            first_sdg_goal=Subquery(
+                Need.sdg_goals.through.objects.filter(need_id=OuterRef("pk")).order_by().values("sdggoal_id")[:1]
+            ),
         )
-        .values_list(*NEED_PAGE_COLUMNS, "photo_id", "facility_photo_id", named=True)
+        .values_list(*NEED_PAGE_COLUMNS, "photo_id", "facility_photo_id", "first_sdg_goal", named=True)
     )
 
 

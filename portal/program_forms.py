@@ -12,9 +12,11 @@ from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Agency
 from core.fields import RupiahField
-from core.models import CsrField
+from core.models import CsrField, SdgGoal, SdgTarget
+from partners.models import CompanyKind
 from portal.forms import DATE_WIDGET, MAX_BENEFICIARIES, NOTE_MAX_LENGTH
-from programs.models import Program, ProgramForm
+from programs.models import Program, ProgramForm, TjslPillar
+from programs.sdg import sdg_problems
 from regions.models import Region, RegionLevel, in_area
 from regions.widgets import dotted
 
@@ -61,6 +63,27 @@ class ProgramEditForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": _("Choose at least one field.")},
     )
+    sdg_goals = forms.ModelMultipleChoiceField(
+        label=_("SDG (TPB) goals"),
+        queryset=SdgGoal.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("The Sustainable Development Goals the program serves; optional."),
+    )
+    sdg_targets = forms.ModelMultipleChoiceField(
+        label=_("SDG targets"),
+        queryset=SdgTarget.objects.select_related("goal"),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+        help_text=_("Optional. Only targets of the goals chosen above; hold Ctrl (or ⌘) to choose several."),
+    )
+    tjsl_pillars = forms.ModelMultipleChoiceField(
+        label=_("TJSL pillars"),
+        queryset=TjslPillar.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("The pillars of PER-1/MBU/03/2023 that the program serves."),
+    )
     budget = RupiahField(label=_("Budget in rupiah"))
     start_date = forms.DateField(label=_("Start date"), widget=DATE_WIDGET)
     end_date = forms.DateField(label=_("End date"), required=False, widget=DATE_WIDGET)
@@ -97,9 +120,17 @@ class ProgramEditForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, company=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.company = company
         self.fields["kecamatan"].choices = kecamatan_choices()
+        if company is None or company.kind != CompanyKind.STATE_OWNED:
+            # TJSL pillars are for state-owned companies only (issue 27).
+            del self.fields["tjsl_pillars"]
+
+    @property
+    def has_pillars(self) -> bool:
+        return "tjsl_pillars" in self.fields
 
     def clean_villages(self) -> list[Region]:
         text = self.cleaned_data["villages"].strip()
@@ -117,6 +148,14 @@ class ProgramEditForm(forms.Form):
         start, end = data.get("start_date"), data.get("end_date")
         if start and end and end < start:
             self.add_error("end_date", _("The program cannot end before it starts."))
+        problems = sdg_problems(
+            company=self.company,
+            goals=data.get("sdg_goals") or [],
+            targets=data.get("sdg_targets") or [],
+            pillars=data.get("tjsl_pillars") or [],
+        )
+        for name, problem in problems.items():
+            self.add_error(name if name in self.fields else None, problem)
         return data
 
     def service_data(self) -> dict:
@@ -136,6 +175,9 @@ def initial_for(program: Program) -> dict:
         "title_en": program.title_en,
         "form": program.form,
         "fields": list(program.fields.all()),
+        "sdg_goals": list(program.sdg_goals.all()),
+        "sdg_targets": list(program.sdg_targets.all()),
+        "tjsl_pillars": list(program.tjsl_pillars.all()),
         "budget": program.budget,
         "start_date": program.start_date,
         "end_date": program.end_date,

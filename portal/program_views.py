@@ -66,7 +66,7 @@ def _form_page(request, form, *, program=None, status=200) -> HttpResponse:
 @officer_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def program_create(request: HttpRequest) -> HttpResponse:
-    form = ProgramEditForm(request.POST if request.method == "POST" else None)
+    form = ProgramEditForm(request.POST if request.method == "POST" else None, company=request.officer.company)
     if request.method == "POST" and form.is_valid():
         submit = request.POST.get("action") == "submit"
         try:
@@ -132,7 +132,11 @@ def program_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if not (program.status in EDITABLE_STATES or program.status in services.RESUBMIT_ON_EDIT):
         messages.info(request, _("This program cannot be changed any more."))
         return redirect("partner:program_detail", pk=program.pk)
-    form = ProgramEditForm(request.POST) if request.method == "POST" else ProgramEditForm(initial=initial_for(program))
+    company = request.officer.company
+    if request.method == "POST":
+        form = ProgramEditForm(request.POST, company=company)
+    else:
+        form = ProgramEditForm(initial=initial_for(program), company=company)
     if request.method == "POST" and form.is_valid():
         submit = request.POST.get("action") == "submit"
         try:

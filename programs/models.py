@@ -39,6 +39,42 @@ REGISTERED_STATES = frozenset({ProgramStatus.PLANNED, ProgramStatus.ACTIVE, Prog
 EDITABLE_STATES = frozenset({ProgramStatus.DRAFT, ProgramStatus.CHANGES_REQUESTED})
 
 
+class TjslPillar(models.Model):
+    """One of the four pillars of TJSL (Tanggung Jawab Sosial dan Lingkungan) that a state-owned
+    company's program serves (Peraturan Menteri BUMN PER-1/MBU/03/2023). A tiny lookup table
+    rather than an array, so that it works on SQLite as on PostgreSQL; its four rows come from
+    the data migration."""
+
+    code = models.SlugField(_("code"), max_length=20, primary_key=True)
+    name = models.CharField(_("name"), max_length=60, unique=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order"]
+        verbose_name = _("TJSL pillar")
+        verbose_name_plural = _("TJSL pillars")
+
+    def __str__(self) -> str:
+        return str(_(self.name))
+
+
+# The four pillars of PER-1/MBU/03/2023, in its order: (code, name). The names are msgids.
+TJSL_PILLARS = [
+    ("economic", "Economic pillar"),
+    ("social", "Social pillar"),
+    ("environment", "Environmental pillar"),
+    ("law_governance", "Law and governance pillar"),
+]
+# So that makemessages finds the names.
+_PILLAR_NAMES = [_("Economic pillar"), _("Social pillar"), _("Environmental pillar"), _("Law and governance pillar")]
+
+
+def tjsl_pillars_ensure(model=TjslPillar) -> None:
+    """Create or refresh the four pillars (the data migration; tests after a flush)."""
+    for order, (code, name) in enumerate(TJSL_PILLARS, start=1):
+        model.objects.update_or_create(code=code, defaults={"name": name, "order": order})
+
+
 class Program(models.Model):
     """A company's CSR program."""
 
@@ -58,6 +94,21 @@ class Program(models.Model):
     title_en = models.CharField(_("title (English)"), max_length=250, blank=True)
     form = models.CharField(_("form"), max_length=30, choices=ProgramForm.choices)
     fields = models.ManyToManyField("core.CsrField", verbose_name=_("fields"), related_name="programs")
+    sdg_goals = models.ManyToManyField("core.SdgGoal", verbose_name=_("SDG goals"), blank=True, related_name="programs")
+    sdg_targets = models.ManyToManyField(
+        "core.SdgTarget",
+        verbose_name=_("SDG targets"),
+        blank=True,
+        related_name="programs",
+        help_text=_("Only targets of the chosen goals."),
+    )
+    tjsl_pillars = models.ManyToManyField(
+        TjslPillar,
+        verbose_name=_("TJSL pillars"),
+        blank=True,
+        related_name="programs",
+        help_text=_("For programs of state-owned companies (PER-1/MBU/03/2023) only."),
+    )
     budget = models.PositiveBigIntegerField(_("budget (Rp)"), default=0)
     start_date = models.DateField(_("start date"))
     end_date = models.DateField(_("end date"), null=True, blank=True)

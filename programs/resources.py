@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from agencies.models import Agency
 from agencies.scope import agency_for_region
 from core.spreadsheets.cells import chunks, norm_key
-from core.spreadsheets.lookups import CsrFieldWidget, ManyLookupWidget
+from core.spreadsheets.lookups import CsrFieldWidget, ManyLookupWidget, SdgGoalsWidget
 from core.spreadsheets.resources import Column, SpreadsheetResource
 from core.spreadsheets.widgets import ChoiceWidget, DateWidget, IntegerWidget, RupiahWidget, TextWidget
 from partners.resources import CompanyWidget
@@ -125,6 +125,13 @@ class ProgramResource(SpreadsheetResource):
     government_program = Column(
         "government_program", "Program Pemerintah yang Didukung", TextWidget(max_length=250), example="PKH"
     )
+    sdg_goals = Column(
+        "sdg_goals",
+        "SDG",
+        SdgGoalsWidget(),
+        example="1, 4",
+        help_text="Nomor tujuan SDG (TPB) yang didukung program, dipisah koma. Kosong: tidak diubah; - : dikosongkan.",
+    )
 
     # Rows are placed by their targets, all of which must lie in the importing account's area.
     area_field = "target_regions"
@@ -146,6 +153,7 @@ class ProgramResource(SpreadsheetResource):
             "status",
             "description",
             "government_program",
+            "sdg_goals",
         )
 
     def dehydrate_agency(self, program):
@@ -157,7 +165,7 @@ class ProgramResource(SpreadsheetResource):
             yield from (
                 Program.objects.filter(company_id__in=batch)
                 .select_related("company", "agency")
-                .prefetch_related("fields", "target_regions")
+                .prefetch_related("fields", "target_regions", "sdg_goals", "sdg_targets")
             )
 
     def instance_key(self, instance):
@@ -187,6 +195,17 @@ class ProgramResource(SpreadsheetResource):
                     targets = []  # reported by the column itself
             instance._import_targets = targets
             instance.agency = registering_agency(targets)
+            instance._import_sdg_goals = self._row_goals(instance, row)
+
+    def _row_goals(self, instance, row):
+        """The goal numbers this row gives the program; None when it keeps the stored ones."""
+        column = self.fields["sdg_goals"]
+        if column.column_name not in row or self.keeps_stored(column, instance, row):
+            return None
+        try:
+            return {goal.number for goal in column.clean(row)}
+        except ValueError:
+            return None  # reported by the column itself
 
     def skip_row(self, instance, original, row, import_validation_errors=None):
         snapshot = getattr(instance, "_import_snapshot", None)
@@ -241,6 +260,17 @@ class ProgramResource(SpreadsheetResource):
             }
         if problems := target_problems(instance.agency, targets):
             return {"target_regions": " ".join(problems)}
+        goals = getattr(instance, "_import_sdg_goals", None)
+        if goals is not None and instance.pk:
+            stranded = [target.code for target in instance.sdg_targets.all() if target.goal_id not in goals]
+            if stranded:
+                return {
+                    "sdg_goals": _(
+                        "program ini punya target SDG %(targets)s dari tujuan yang tidak ada di kolom SDG; "
+                        "tambahkan tujuannya, atau hapus targetnya di halaman program di admin."
+                    )
+                    % {"targets": ", ".join(stranded)}
+                }
         return {}
 
     def area_problem(self, instance):

@@ -31,6 +31,7 @@ from partners.models import Company
 from programs.errors import ProgramError
 from programs.models import EDITABLE_STATES, Program, ProgramForm, ProgramStatus, ProgramStatusChange
 from programs.rules import target_problems
+from programs.sdg import sdg_problems
 from regions.models import Region, RegionLevel
 
 S = ProgramStatus
@@ -250,8 +251,15 @@ FIELDS = (
 )
 
 
-def _check(data: dict[str, Any], agency: Agency | None, regions: list[Region]) -> list[str]:
-    problems = []
+def _check(data: dict[str, Any], agency: Agency | None, regions: list[Region], company: Company) -> list[str]:
+    problems = list(
+        sdg_problems(
+            company=company,
+            goals=data.get("sdg_goals") or [],
+            targets=data.get("sdg_targets") or [],
+            pillars=data.get("tjsl_pillars") or [],
+        ).values()
+    )
     if not (data.get("title") or "").strip():
         problems.append(_("Give the program a title."))
     if data.get("form") not in ProgramForm.values:
@@ -299,6 +307,10 @@ def _write(program: Program, data: dict[str, Any], regions: list[Region], fields
     program.save()
     program.fields.set(fields)
     program.target_regions.set(regions)
+    # The SDG tags and TJSL pillars (issue 27); left as they are when the caller does not send them.
+    for name in ("sdg_goals", "sdg_targets", "tjsl_pillars"):
+        if name in data:
+            getattr(program, name).set(list(data[name] or []))
 
 
 def _require_officer(actor, company: Company) -> None:
@@ -315,7 +327,7 @@ def program_create(*, company: Company, actor, data: dict[str, Any], submit: boo
     regions = list(data.get("target_regions") or [])
     fields = list(data.get("fields") or [])
     agency = agency_for_targets(regions)
-    problems = _check(data, agency, regions)
+    problems = _check(data, agency, regions, company)
     if problems:
         raise ProgramError(" ".join(problems))
     program = Program(company=company, agency=agency, status=S.DRAFT)
@@ -341,7 +353,7 @@ def program_update(*, program: Program | int, actor, data: dict[str, Any], submi
     regions = list(data.get("target_regions") or [])
     fields = list(data.get("fields") or [])
     agency = agency_for_targets(regions) if locked.status == S.DRAFT else locked.agency
-    problems = _check(data, agency, regions)
+    problems = _check(data, agency, regions, locked.company)
     if problems:
         raise ProgramError(" ".join(problems))
     locked.agency = agency

@@ -134,6 +134,12 @@ def forum_workbook(report: ForumReport, *, agency_name: str) -> Workbook:
             for row in report.by_field
         ],
     )
+    _sheet(
+        workbook,
+        _("By SDG goal"),
+        [_("SDG (TPB) goal"), _("Programs"), _("Realised, verified (Rp)")],
+        [[row.label, row.programs, row.realised] for row in report.by_sdg],
+    )
     if report.company is None:
         _sheet(
             workbook,

@@ -36,15 +36,19 @@ def _empty_cache():
 @pytest.fixture(autouse=True)
 def _reference_data_after_flush(request):
     """A transactional test empties every table when it ends, the rows that data migrations
-    made included. Put back the nine CSR fields and the Dinsos staff group for the next one."""
+    made included. Put back the nine CSR fields, the SDG goals, targets and TJSL pillars, and the Dinsos
+    staff group for the next one."""
     marker = request.node.get_closest_marker("django_db")
     if not (marker and marker.kwargs.get("transaction")):
         return
     request.getfixturevalue("transactional_db")
-    from core.models import csr_fields_ensure
+    from core.models import csr_fields_ensure, sdg_reference_ensure
     from core.roles import ensure_staff_group
+    from programs.models import tjsl_pillars_ensure
 
     csr_fields_ensure()
+    sdg_reference_ensure()
+    tjsl_pillars_ensure()
     ensure_staff_group()
 
 

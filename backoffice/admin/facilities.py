@@ -241,8 +241,11 @@ class NeedAdminForm(forms.ModelForm):
 
     class Meta:
         model = Need
-        fields = list(services.EDITABLE_FIELDS)
+        # The SDG goals (issue 27) are tags only: the admin saves them with the form's other
+        # many-to-many data after the need services have written the need.
+        fields = [*services.EDITABLE_FIELDS, "sdg_goals"]
         field_classes = {"unit_cost": RupiahField}
+        widgets = {"sdg_goals": forms.CheckboxSelectMultiple}
 
     def clean_quantity(self):
         quantity = self.cleaned_data["quantity"]
@@ -283,6 +286,7 @@ class NeedAdmin(AgencyScopedAdmin, SpreadsheetAdminMixin, SimpleHistoryAdmin):
         "is_public",
         "facility__facility_type",
         FacilityRegionFilter,
+        "sdg_goals",
     ]
     list_select_related = ["facility", "field"]
     search_fields = ["title", "description", "facility__name", "source"]
@@ -311,6 +315,7 @@ class NeedAdmin(AgencyScopedAdmin, SpreadsheetAdminMixin, SimpleHistoryAdmin):
                     "description",
                     "description_en",
                     "field",
+                    "sdg_goals",
                     "kind",
                     "status",
                     "is_public",

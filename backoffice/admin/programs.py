@@ -22,6 +22,7 @@ from programs import services
 from programs.models import Program, ProgramStatus, ProgramStatusChange
 from programs.resources import ProgramResource
 from programs.rules import target_problems
+from programs.sdg import sdg_problems
 from programs.selectors import programs_in_area
 
 S = ProgramStatus
@@ -48,6 +49,9 @@ class ProgramAdminForm(forms.ModelForm):
             "title_en",
             "form",
             "fields",
+            "sdg_goals",
+            "sdg_targets",
+            "tjsl_pillars",
             "budget",
             "start_date",
             "end_date",
@@ -59,9 +63,18 @@ class ProgramAdminForm(forms.ModelForm):
             "donor_iati_ref",
         ]
         field_classes = {"budget": RupiahField}
+        widgets = {"sdg_goals": forms.CheckboxSelectMultiple, "tjsl_pillars": forms.CheckboxSelectMultiple}
 
     def clean(self):
         data = super().clean()
+        problems = sdg_problems(
+            company=data.get("company"),
+            goals=data.get("sdg_goals") or [],
+            targets=data.get("sdg_targets") or [],
+            pillars=data.get("tjsl_pillars") or [],
+        )
+        for name, problem in problems.items():
+            self.add_error(name, problem)
         scope = getattr(self, "scope", None)
         targets = data.get("target_regions")
         if scope is not None and scope.area and targets:
@@ -80,11 +93,11 @@ class ProgramAdmin(AgencyScopedAdmin, SpreadsheetAdminMixin, SimpleHistoryAdmin)
     form = ProgramAdminForm
     resource_classes = [ProgramResource]
     list_display = ["title", "company", "form", "budget_rp", "start_date", "end_date", "agency", "status"]
-    list_filter = ["status", "form", "fields", "agency", "company"]
+    list_filter = ["status", "form", "fields", "sdg_goals", "agency", "company"]
     list_select_related = ["company", "agency"]
     search_fields = ["title", "description", "company__name", "government_program"]
     autocomplete_fields = ["company", "target_regions"]
-    filter_horizontal = ["fields"]
+    filter_horizontal = ["fields", "sdg_targets"]
     date_hierarchy = "start_date"
     readonly_fields = ["status", "status_reason", "agency"]
     inlines = [ProgramStatusChangeInline]

@@ -22,7 +22,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 from import_export import widgets
 
-from core.models import CsrField
+from core.models import CsrField, SdgGoal
 from core.spreadsheets.cells import FormulaCell, is_blank, is_clear_marker, norm_key, shown, text_of
 from core.spreadsheets.widgets import CellWidget
 
@@ -192,3 +192,43 @@ class ManyLookupWidget(CellWidget, widgets.ManyToManyWidget):
 
     def describe(self):
         return _("Beberapa nilai dipisah titik koma (;). %(each)s") % {"each": self.inner.describe()}
+
+
+class SdgGoalWidget(LookupWidget):
+    """An SDG (TPB) goal by its number, 1 to 17 ("4", "SDG 4", "TPB 4"); exports the number."""
+
+    model = SdgGoal
+    field = "number"
+    NUMBER = re.compile(r"^(?:sdg|tpb)?\s*(\d{1,2})(?:\.0+)?$", re.IGNORECASE)
+
+    def normalize(self, value):
+        match = self.NUMBER.match(text_of(value).strip())
+        if match is None:
+            raise ValueError(value)
+        return str(int(match.group(1)))
+
+    def load(self, keys):
+        return {str(goal.number): goal for goal in self.get_queryset(None, None)}
+
+    def fetch(self, key):
+        return self.get_queryset(None, None).filter(number=int(key)).first()
+
+    def unknown(self, value):
+        return _("tujuan SDG '%(value)s' tidak dikenal: tulis nomor tujuan 1 sampai 17.") % {"value": shown(value)}
+
+    def describe(self):
+        return _("Nomor tujuan SDG (TPB), 1 sampai 17.")
+
+
+class SdgGoalsWidget(ManyLookupWidget):
+    """Several SDG goals in one cell by number, separated by commas or semicolons ("1, 4");
+    exported the same way."""
+
+    SEPARATOR = re.compile(r"[,;\n\r]+")
+
+    def __init__(self, *, required: bool = False):
+        super().__init__(SdgGoalWidget(required=False), required=required)
+        self.separator = ", "
+
+    def describe(self):
+        return _("Nomor tujuan SDG (TPB), 1 sampai 17, dipisah koma, misalnya 1, 4.")

@@ -35,6 +35,7 @@ from reports.selectors.activity import (
 from reports.selectors.breakdowns import BreakdownRow, by_field
 from reports.selectors.obligations import Discipline, forum_discipline, members_with_since
 from reports.selectors.periods import Period
+from reports.selectors.sdg import SdgRow, by_sdg_goal
 from reports.selectors.sums import zero_sum
 
 GROUPS = ("women", "children", "elderly", "disabled")
@@ -136,6 +137,7 @@ class ForumReport:
     district_names: list[str]
     agency: Agency | None = None
     discipline: Discipline | None = None
+    by_sdg: list[SdgRow] = field(default_factory=list)
 
     @property
     def period(self) -> Period:
@@ -352,4 +354,5 @@ def forum_report(
         district_names=district_names,
         agency=agency,
         discipline=discipline,
+        by_sdg=by_sdg_goal((line.program.pk, line.realised) for line in lines),
     )

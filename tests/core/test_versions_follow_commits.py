@@ -7,6 +7,7 @@ from django.db import transaction
 from django.test import Client
 
 from core import versioned_cache
+from core.models import SdgGoal
 from facilities.models import Need
 from public.page_cache import GROUP
 from regions.models import Region, RegionLevel
@@ -70,3 +71,18 @@ def test_a_kept_page_is_kept_per_host_and_scheme(settings):
     assert "http://portal.example/" in first
     assert "https://mirror.example/" in second
     assert "portal.example" not in second
+
+
+@pytest.mark.django_db
+def test_a_needs_goals_changed_alone_show_on_its_kept_page_at_once(settings):
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 30
+    need = NeedFactory(title="Kasur busa")
+    visitor = Client()
+    assert "Tanpa Kemiskinan" not in visitor.get(need.get_absolute_url()).content.decode()
+
+    need.sdg_goals.add(SdgGoal.objects.get(number=1))  # no save of the need: a many-to-many change
+
+    assert "Tanpa Kemiskinan" in visitor.get(need.get_absolute_url()).content.decode()
+    # and from the goal's side
+    SdgGoal.objects.get(number=1).needs.remove(need)
+    assert "Tanpa Kemiskinan" not in visitor.get(need.get_absolute_url()).content.decode()

@@ -263,7 +263,15 @@ def test_forum_page_of_pulang_pisau_shows_programs_and_who_did_not_report(client
 def test_forum_xlsx_of_pulang_pisau(client, data):
     response = client.get(reverse("reports:forum_xlsx", args=[2024]), {"region": "62.11"}, headers=EN)
     workbook = load_workbook(io.BytesIO(response.content))
-    assert workbook.sheetnames == ["Summary", "By form", "By field", "Companies", "Programs", "Reports owed"]
+    assert workbook.sheetnames == [
+        "Summary",
+        "By form",
+        "By field",
+        "By SDG goal",
+        "Companies",
+        "Programs",
+        "Reports owed",
+    ]
     summary = {row[0]: row[1] for row in workbook["Summary"].iter_rows(values_only=True) if row[0]}
     assert summary["Programs realised, verified (Rp)"] == 23_000_000
     assert summary["Members reporting on time (%)"] == 25

@@ -207,6 +207,7 @@ def grow(count: int) -> None:
             fields=[field("kesehatan"), field("pendidikan")],
         )
         program.target_regions.set([district, region("62.11.01")])
+        program.sdg_goals.set([1, index % 17 + 1])  # the Forum TSLP report's table by SDG goal
         realisation(program, 2024, shares={district.code: 400_000, "62.11.01": 100_000})
         realisation(program, 2023, shares={district.code: 50_000}, status=RealisationStatus.SUBMITTED)
 

@@ -32,6 +32,7 @@ from demo.bast import load_bast
 from demo.circulars import load_circulars
 from demo.opendata import load_opendata
 from demo.pdf import text_pdf
+from demo.sdg import load_sdg
 from facilities import services as need_services
 from facilities.models import Facility, FacilityMember, Need
 from matching import services as matching
@@ -94,6 +95,7 @@ class Command(BaseCommand):
             self._realisations()
             load_circulars()
             load_opendata()
+            load_sdg()
         self._pledges()
         load_bast()
         self._summary(facilities)
