@@ -1,0 +1,86 @@
+"""How two names are compared: both are normalised (case, punctuation, legal forms and the
+generic words of facility names dropped) and compared with ``difflib.SequenceMatcher`` from the
+standard library (docs/decisions.md, "Duplicates")."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from difflib import SequenceMatcher
+
+#: Words that say what kind of organisation it is, not which one: "PT Bank X" and "Bank X Tbk"
+#: are one company, "Panti Asuhan Budi Mulia" and "PSAA Budi Mulya" one facility.
+GENERIC_WORDS = frozenset(
+    (
+        # legal forms
+        "pt",
+        "cv",
+        "tbk",
+        "persero",
+        "perseroda",
+        "perum",
+        "ud",
+        "fa",
+        "koperasi",
+        "yayasan",
+        "perkumpulan",
+        # facility kinds
+        "lembaga",
+        "panti",
+        "sosial",
+        "asuhan",
+        "werdha",
+        "wreda",
+        "jompo",
+        "rehabilitasi",
+        "upt",
+        "uptd",
+        "lks",
+        "lksa",
+        "lkslu",
+        "psaa",
+        "psbr",
+        "pstw",
+        "psbl",
+        "psbn",
+        "psbg",
+        "psbd",
+        "psbk",
+        "psbi",
+        "pskw",
+    )
+)
+
+#: Two names at least this similar (0–1) are offered as possible duplicates.
+NAME_THRESHOLD = 0.85
+#: Two open need titles of one facility and field at least this similar.
+TITLE_THRESHOLD = 0.8
+
+_NON_WORD = re.compile(r"[^\w\s]+")
+
+
+def normalise(name: str) -> str:
+    """``"PT. Bank X (Persero) Tbk."`` → ``"bank x"``. A name made only of generic words keeps
+    them, so that "Yayasan" is not compared as an empty string."""
+    text = unicodedata.normalize("NFKD", name or "").encode("ascii", "ignore").decode()
+    words = _NON_WORD.sub(" ", text.lower()).split()
+    specific = [word for word in words if word not in GENERIC_WORDS]
+    return " ".join(specific or words)
+
+
+def plain(text: str) -> str:
+    """Case and punctuation only (need titles: "Kasur" is not a generic word)."""
+    text = unicodedata.normalize("NFKD", text or "").encode("ascii", "ignore").decode()
+    return " ".join(_NON_WORD.sub(" ", text.lower()).split())
+
+
+def similarity(first: str, second: str) -> float:
+    """0–1, 1 for equal normalised strings; the cheap upper bounds go first."""
+    if not first or not second:
+        return 0.0
+    if first == second:
+        return 1.0
+    matcher = SequenceMatcher(None, first, second, autojunk=False)
+    if matcher.real_quick_ratio() < TITLE_THRESHOLD or matcher.quick_ratio() < TITLE_THRESHOLD:
+        return 0.0
+    return matcher.ratio()

@@ -1,0 +1,258 @@
+"""Possible duplicates: of one record (on entry and on import) and within a staff account's area
+(the "Possible duplicates" page). A pair that staff already decided on is never offered again.
+
+How candidates are found (docs/decisions.md, "Duplicates"):
+
+* facilities: the same LKS registration number, or a similar name (``duplicates.names``) in the
+  same kecamatan;
+* companies: the same NIB or NPWP, or a similar name anywhere (companies are one registry shared
+  by every agency);
+* needs: a draft or open need of the same facility and field with a similar title.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from itertools import combinations
+
+from django.db.models import Model, Q
+from django.utils.translation import gettext as _
+
+from agencies.scope import Scope
+from duplicates.models import DuplicateDecision, DuplicateKind
+from duplicates.names import NAME_THRESHOLD, TITLE_THRESHOLD, normalise, plain, similarity
+from facilities.models import Facility, Need, NeedStatus
+from partners.models import Company
+from regions.models import in_area
+
+UNSETTLED_NEED_STATES = (NeedStatus.DRAFT, NeedStatus.OPEN)
+MODELS = {DuplicateKind.FACILITY: Facility, DuplicateKind.COMPANY: Company, DuplicateKind.NEED: Need}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """``record`` may be the same as the one checked, for ``reason``."""
+
+    kind: str
+    record: Model
+    reason: str
+    score: float
+
+
+@dataclass(frozen=True)
+class Pair:
+    kind: str
+    first: Model
+    second: Model
+    reason: str
+    score: float
+
+
+def kind_of(record: Model) -> str | None:
+    for kind, model in MODELS.items():
+        if isinstance(record, model):
+            return kind
+    return None
+
+
+def ordered(first_id: int, second_id: int) -> tuple[int, int]:
+    return (first_id, second_id) if first_id < second_id else (second_id, first_id)
+
+
+def decided_pairs(kind: str, ids: Iterable[int] | None = None) -> set[tuple[int, int]]:
+    decisions = DuplicateDecision.objects.filter(kind=kind)
+    if ids is not None:
+        ids = list(ids)
+        decisions = decisions.filter(Q(first_id__in=ids) | Q(second_id__in=ids))
+    return set(decisions.values_list("first_id", "second_id"))
+
+
+def kecamatan_code(code: str) -> str:
+    """The kecamatan of a region code: ``31.75.01.1001`` → ``31.75.01``."""
+    return ".".join((code or "").split(".")[:3])
+
+
+# --- one record ------------------------------------------------------------------------------
+
+
+def candidates_for(record: Model, *, limit: int = 10) -> list[Candidate]:
+    """Existing records that may be ``record`` (saved or not), best first, undecided pairs only."""
+    kind = kind_of(record)
+    if kind == DuplicateKind.FACILITY:
+        found = _facility_candidates(record)
+    elif kind == DuplicateKind.COMPANY:
+        found = _company_candidates(record)
+    elif kind == DuplicateKind.NEED:
+        found = _need_candidates(record)
+    else:
+        return []
+    if record.pk is not None:
+        decided = decided_pairs(kind, [record.pk])
+        found = [c for c in found if ordered(record.pk, c.record.pk) not in decided]
+    found.sort(key=lambda candidate: (-candidate.score, candidate.record.pk))
+    return found[:limit]
+
+
+def _others(queryset, record):
+    return queryset.exclude(pk=record.pk) if record.pk is not None else queryset
+
+
+def _by_name(record, others, where: str) -> list[Candidate]:
+    name = normalise(record.name)
+    found = []
+    for other in others:
+        score = similarity(name, normalise(other.name))
+        if score >= NAME_THRESHOLD:
+            found.append(Candidate(kind_of(record), other, _name_reason(score, where), score))
+    return found
+
+
+def _name_reason(score: float, where: str) -> str:
+    return _("Similar name %(where)s (%(percent)s%%)") % {"where": where, "percent": round(score * 100)}
+
+
+def _facility_candidates(facility: Facility) -> list[Candidate]:
+    found: dict[int, Candidate] = {}
+    if facility.lks_registration_number:
+        same_number = Facility.objects.filter(lks_registration_number=facility.lks_registration_number)
+        for other in _others(same_number, facility):
+            found[other.pk] = Candidate(DuplicateKind.FACILITY, other, _("Same LKS registration number"), 1.0)
+    if facility.region_id:
+        nearby = Facility.objects.filter(in_area(kecamatan_code(facility.region_id))).select_related("region")
+        for candidate in _by_name(facility, _others(nearby, facility), _("in the same kecamatan")):
+            found.setdefault(candidate.record.pk, candidate)
+    return list(found.values())
+
+
+def _company_candidates(company: Company) -> list[Candidate]:
+    found: dict[int, Candidate] = {}
+    for field, label in (("nib", _("Same NIB")), ("npwp", _("Same NPWP"))):
+        number = getattr(company, field)
+        if number:
+            for other in _others(Company.objects.filter(**{field: number}), company):
+                found.setdefault(other.pk, Candidate(DuplicateKind.COMPANY, other, label, 1.0))
+    others = _others(Company.objects.only("id", "name", "slug"), company)
+    for candidate in _by_name(company, others, _("in the company register")):
+        found.setdefault(candidate.record.pk, candidate)
+    return list(found.values())
+
+
+def _need_candidates(need: Need) -> list[Candidate]:
+    if not need.facility_id or not need.field_id:
+        return []
+    title = plain(need.title)
+    others = _others(
+        Need.objects.filter(facility_id=need.facility_id, field_id=need.field_id, status__in=UNSETTLED_NEED_STATES),
+        need,
+    ).select_related("facility", "field")
+    found = []
+    for other in others:
+        score = similarity(title, plain(other.title))
+        if score >= TITLE_THRESHOLD:
+            reason = _("Similar open need of the same facility and field (%(percent)s%%)") % {
+                "percent": round(score * 100)
+            }
+            found.append(Candidate(DuplicateKind.NEED, other, reason, score))
+    return found
+
+
+# --- an area ---------------------------------------------------------------------------------
+
+
+def area_pairs(scope: Scope, *, limit: int = 200) -> list[Pair]:
+    """Undecided possible duplicates of the area: facilities and needs in it, and companies of
+    which at least one is the area's (registered in it or partnered with the agency)."""
+    if not scope.any:
+        return []
+    pairs = _facility_pairs(scope) + _company_pairs(scope) + _need_pairs(scope)
+    pairs.sort(key=lambda pair: (-pair.score, pair.kind, pair.first.pk))
+    return pairs[:limit]
+
+
+def _pairwise(kind: str, groups: Iterable[list], key, threshold: float, reason) -> list[Pair]:
+    pairs = []
+    for members in groups:
+        for first, second in combinations(members, 2):
+            score = similarity(key(first), key(second))
+            if score >= threshold:
+                first, second = sorted((first, second), key=lambda record: record.pk)
+                pairs.append(Pair(kind, first, second, reason(score), score))
+    return pairs
+
+
+def _facility_pairs(scope: Scope) -> list[Pair]:
+    facilities = Facility.objects.filter(scope.q("region")).only("id", "name", "slug", "region_id")
+    groups: dict[str, list] = defaultdict(list)
+    for facility in facilities:
+        groups[kecamatan_code(facility.region_id)].append(facility)
+    pairs = _pairwise(
+        DuplicateKind.FACILITY,
+        groups.values(),
+        lambda record: normalise(record.name),
+        NAME_THRESHOLD,
+        lambda score: _name_reason(score, _("in the same kecamatan")),
+    )
+    return _undecided(DuplicateKind.FACILITY, pairs)
+
+
+def companies_of_area(scope: Scope):
+    """Companies registered in the area or partnered with the account's agency."""
+    if scope.everything:
+        return Company.objects.all()
+    condition = scope.q("region")
+    if scope.agency is not None:
+        condition |= Q(partnerships__agency=scope.agency)
+    return Company.objects.filter(condition).distinct()
+
+
+def _company_pairs(scope: Scope) -> list[Pair]:
+    ours = set(companies_of_area(scope).values_list("pk", flat=True))
+    if not ours:
+        return []
+    # Blocks by the first two letters of the normalised name: a typo there is rare, and it keeps
+    # the comparisons near-linear in the size of the register.
+    blocks: dict[str, list] = defaultdict(list)
+    for company in Company.objects.only("id", "name", "slug"):
+        blocks[normalise(company.name)[:2]].append(company)
+    pairs = [
+        pair
+        for pair in _pairwise(
+            DuplicateKind.COMPANY,
+            blocks.values(),
+            lambda record: normalise(record.name),
+            NAME_THRESHOLD,
+            lambda score: _name_reason(score, _("in the company register")),
+        )
+        if pair.first.pk in ours or pair.second.pk in ours
+    ]
+    return _undecided(DuplicateKind.COMPANY, pairs)
+
+
+def _need_pairs(scope: Scope) -> list[Pair]:
+    needs = (
+        Need.objects.filter(scope.q("facility__region"), status__in=UNSETTLED_NEED_STATES)
+        .select_related("facility")
+        .only("id", "title", "facility_id", "field_id", "status", "facility__name")
+    )
+    groups: dict[tuple, list] = defaultdict(list)
+    for need in needs:
+        groups[(need.facility_id, need.field_id)].append(need)
+    pairs = _pairwise(
+        DuplicateKind.NEED,
+        groups.values(),
+        lambda record: plain(record.title),
+        TITLE_THRESHOLD,
+        lambda score: (
+            _("Similar open need of the same facility and field (%(percent)s%%)") % {"percent": round(score * 100)}
+        ),
+    )
+    return _undecided(DuplicateKind.NEED, pairs)
+
+
+def _undecided(kind: str, pairs: list[Pair]) -> list[Pair]:
+    if not pairs:
+        return pairs
+    decided = decided_pairs(kind)
+    return [pair for pair in pairs if (pair.first.pk, pair.second.pk) not in decided]
