@@ -54,7 +54,7 @@ class DinsosAdminSite(admin.AdminSite):
         return super().index(request, extra_context={**extra, **(extra_context or {})})
 
     def get_app_list(self, request, app_label=None):
-        app_list = with_work_queue(request, super().get_app_list(request, app_label))
+        app_list = with_possible_duplicates(request, with_work_queue(request, super().get_app_list(request, app_label)))
         return with_dashboard(request, app_list, app_label)
 
 
@@ -96,6 +96,27 @@ def with_work_queue(request, app_list: list) -> list:
                     "object_name": "WorkQueue",
                     "perms": {"add": False, "change": False, "delete": False, "view": True},
                     "admin_url": reverse("admin:matching_pledge_queue"),
+                    "add_url": None,
+                    "view_only": True,
+                },
+            )
+    return app_list
+
+
+def with_possible_duplicates(request, app_list: list) -> list:
+    """ "Possible duplicates" first under the duplicates app, for staff who may see decisions."""
+    if not request.user.has_perm("duplicates.view_duplicatedecision"):
+        return app_list
+    for app in app_list:
+        if app["app_label"] == "duplicates":
+            app["models"].insert(
+                0,
+                {
+                    "model": None,
+                    "name": _("Possible duplicates"),
+                    "object_name": "PossibleDuplicates",
+                    "perms": {"add": False, "change": False, "delete": False, "view": True},
+                    "admin_url": reverse("admin:duplicates_possible"),
                     "add_url": None,
                     "view_only": True,
                 },

@@ -81,6 +81,9 @@ STAFF_PERMISSIONS: dict[str, tuple[str, ...]] = {
     "matching.evidence": ("view",),
     "matching.deliveryreceipt": ("view",),
     "notifications.outgoingemail": ("view",),
+    # Decisions on possible duplicates and merges: recorded through duplicates.services, never edited.
+    "duplicates.duplicatedecision": ("view",),
+    "duplicates.mergerecord": ("view",),
     # Keys of partner systems to the read API: issued and revoked, never deleted.
     "opendata.apitoken": ("view", "add", "change"),
 }

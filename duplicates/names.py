@@ -74,6 +74,18 @@ def plain(text: str) -> str:
     return " ".join(_NON_WORD.sub(" ", text.lower()).split())
 
 
+_NUMBER = re.compile(r"\d+")
+
+
+def name_similarity(first: str, second: str) -> float:
+    """``similarity`` of two normalised names, but 0 when both carry numbers and these differ:
+    "PSBR Taruna Jaya 1" and "PSBR Taruna Jaya 2" are two facilities."""
+    numbers = set(_NUMBER.findall(first)), set(_NUMBER.findall(second))
+    if all(numbers) and numbers[0] != numbers[1]:
+        return 0.0
+    return similarity(first, second)
+
+
 def similarity(first: str, second: str) -> float:
     """0–1, 1 for equal normalised strings; the cheap upper bounds go first."""
     if not first or not second:

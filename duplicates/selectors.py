@@ -22,9 +22,10 @@ from django.utils.translation import gettext as _
 
 from agencies.scope import Scope
 from duplicates.models import DuplicateDecision, DuplicateKind
-from duplicates.names import NAME_THRESHOLD, TITLE_THRESHOLD, normalise, plain, similarity
+from duplicates.names import NAME_THRESHOLD, TITLE_THRESHOLD, name_similarity, normalise, plain, similarity
 from facilities.models import Facility, Need, NeedStatus
 from partners.models import Company
+from partners.selectors import partnered_q
 from regions.models import in_area
 
 UNSETTLED_NEED_STATES = (NeedStatus.DRAFT, NeedStatus.OPEN)
@@ -103,7 +104,7 @@ def _by_name(record, others, where: str) -> list[Candidate]:
     name = normalise(record.name)
     found = []
     for other in others:
-        score = similarity(name, normalise(other.name))
+        score = name_similarity(name, normalise(other.name))
         if score >= NAME_THRESHOLD:
             found.append(Candidate(kind_of(record), other, _name_reason(score, where), score))
     return found
@@ -171,11 +172,11 @@ def area_pairs(scope: Scope, *, limit: int = 200) -> list[Pair]:
     return pairs[:limit]
 
 
-def _pairwise(kind: str, groups: Iterable[list], key, threshold: float, reason) -> list[Pair]:
+def _pairwise(kind: str, groups: Iterable[list], key, threshold: float, reason, compare=similarity) -> list[Pair]:
     pairs = []
     for members in groups:
         for first, second in combinations(members, 2):
-            score = similarity(key(first), key(second))
+            score = compare(key(first), key(second))
             if score >= threshold:
                 first, second = sorted((first, second), key=lambda record: record.pk)
                 pairs.append(Pair(kind, first, second, reason(score), score))
@@ -193,18 +194,17 @@ def _facility_pairs(scope: Scope) -> list[Pair]:
         lambda record: normalise(record.name),
         NAME_THRESHOLD,
         lambda score: _name_reason(score, _("in the same kecamatan")),
+        name_similarity,
     )
     return _undecided(DuplicateKind.FACILITY, pairs)
 
 
 def companies_of_area(scope: Scope):
-    """Companies registered in the area or partnered with the account's agency."""
+    """Companies registered in the area or partnered with the account's agency
+    (``partners.selectors.partnered_q``: a partnership, or a pledge in the area)."""
     if scope.everything:
         return Company.objects.all()
-    condition = scope.q("region")
-    if scope.agency is not None:
-        condition |= Q(partnerships__agency=scope.agency)
-    return Company.objects.filter(condition).distinct()
+    return Company.objects.filter(partnered_q(scope) | scope.q("region"))
 
 
 def _company_pairs(scope: Scope) -> list[Pair]:
@@ -224,6 +224,7 @@ def _company_pairs(scope: Scope) -> list[Pair]:
             lambda record: normalise(record.name),
             NAME_THRESHOLD,
             lambda score: _name_reason(score, _("in the company register")),
+            name_similarity,
         )
         if pair.first.pk in ours or pair.second.pk in ours
     ]

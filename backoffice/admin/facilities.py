@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from backoffice.actions import reason_action, run_service
+from backoffice.admin.duplicates import DuplicateWarningMixin, merge_two
 from backoffice.admin.facility_accounts import member_accounts, need_proposals
 from backoffice.admin.regions import with_region_labels
 from backoffice.filters import RegionAreaFilter
@@ -133,7 +134,7 @@ class NeedInline(admin.TabularInline):
 
 
 @admin.register(Facility)
-class FacilityAdmin(AgencyScopedAdmin, SpreadsheetAdminMixin, SimpleHistoryAdmin):
+class FacilityAdmin(DuplicateWarningMixin, AgencyScopedAdmin, SpreadsheetAdminMixin, SimpleHistoryAdmin):
     area_path = "region"
     scoped_choices = {"region": "pk"}
     resource_classes = [FacilityResource]
@@ -155,6 +156,7 @@ class FacilityAdmin(AgencyScopedAdmin, SpreadsheetAdminMixin, SimpleHistoryAdmin
     autocomplete_fields = ["region"]
     inlines = [FacilityPhotoInline, NeedInline]
     readonly_fields = ["member_accounts"]
+    actions = [merge_two]
 
     fieldsets = [
         (None, {"fields": ["name", "slug", "facility_type", "operator", "is_published"]}),
@@ -259,7 +261,7 @@ class FacilityRegionFilter(RegionAreaFilter):
 
 
 @admin.register(Need)
-class NeedAdmin(AgencyScopedAdmin, SpreadsheetAdminMixin, SimpleHistoryAdmin):
+class NeedAdmin(DuplicateWarningMixin, AgencyScopedAdmin, SpreadsheetAdminMixin, SimpleHistoryAdmin):
     area_path = "facility__region"
     scoped_choices = {"facility": "region"}
     resource_classes = [NeedResource]

@@ -8,6 +8,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from agencies.models import Agency
 from backoffice import officer_views as admin_views
+from backoffice.admin.duplicates import DuplicateWarningMixin, merge_two
 from backoffice.filters import RegionAreaFilter
 from backoffice.scoping import AgencyScopedAdmin, scope_of
 from core.identifiers import compact_npwp
@@ -87,7 +88,7 @@ class PartnershipInline(admin.StackedInline):
 
 
 @admin.register(Company)
-class CompanyAdmin(AgencyScopedAdmin, SpreadsheetAdminMixin, SimpleHistoryAdmin):
+class CompanyAdmin(DuplicateWarningMixin, AgencyScopedAdmin, SpreadsheetAdminMixin, SimpleHistoryAdmin):
     area_path = None  # one registry shared by every agency
     resource_classes = [CompanyResource]
     summary_provider = PledgeSummary("company")
@@ -99,6 +100,7 @@ class CompanyAdmin(AgencyScopedAdmin, SpreadsheetAdminMixin, SimpleHistoryAdmin)
     autocomplete_fields = ["region", "preferred_regions"]
     filter_horizontal = ["focus_fields"]
     inlines = [PartnershipInline, OfficerInline, ProgramInline]
+    actions = [merge_two]
     fieldsets = [
         (None, {"fields": ["name", "slug", "kind", "country", "status"]}),
         (_("Official identity"), {"fields": ["nib", "npwp"]}),

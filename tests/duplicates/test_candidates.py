@@ -49,6 +49,11 @@ def test_different_facility_name_in_the_same_kecamatan_is_not():
     assert candidates_for(Facility(name="Panti Asuhan Harapan Bangsa", region=region("31.75.01"))) == []
 
 
+def test_numbered_facilities_of_one_name_are_not_duplicates():
+    FacilityFactory(name="PSBR Taruna Jaya 1", region=region("31.75.01"))
+    assert candidates_for(Facility(name="PSBR Taruna Jaya 2", region=region("31.75.01"))) == []
+
+
 def test_same_lks_number_is_a_candidate_anywhere():
     existing = FacilityFactory(name="LKSA Cahaya", region=region("31.75.01"), lks_registration_number="460/123/LKS")
     new = Facility(name="Rumah Anak Bangsa", region=region("62.11.01"), lks_registration_number="460/123/LKS")
