@@ -7,3 +7,10 @@ class DuplicatesConfig(AppConfig):
 
     name = "duplicates"
     verbose_name = _("Duplicates")
+
+    def ready(self) -> None:
+        from core.spreadsheets.row_checks import register_row_check
+        from duplicates.selectors import import_row_notes
+
+        for label in ("facilities.Facility", "partners.Company", "facilities.Need"):
+            register_row_check(label, import_row_notes)

@@ -257,3 +257,13 @@ def _undecided(kind: str, pairs: list[Pair]) -> list[Pair]:
         return pairs
     decided = decided_pairs(kind)
     return [pair for pair in pairs if (pair.first.pk, pair.second.pk) not in decided]
+
+
+def import_row_notes(record: Model) -> list[str]:
+    """For an import preview: a new row that looks like an existing record (rows matching an
+    identifier already update that record, core.spreadsheets.identified)."""
+    return [
+        _("may be a duplicate of %(record)s (#%(pk)s): %(reason)s")
+        % {"record": candidate.record, "pk": candidate.record.pk, "reason": candidate.reason}
+        for candidate in candidates_for(record, limit=3)
+    ]

@@ -17,6 +17,8 @@ importing only the ones above it in this list:
   base of every resource (natural-key instance loader, bulk writes with history, the dry run
   that writes nothing);
 * :mod:`~core.spreadsheets.outcome`: what an import would do or did, row problems;
+* :mod:`~core.spreadsheets.row_checks`: checks that apps above register on new rows (a row
+  that looks like an existing record), listed in the preview;
 * :mod:`~core.spreadsheets.preview`: the services ``import_preview`` / ``import_confirm``
   and the downloadable template;
 * :mod:`~core.spreadsheets.summary`: the shape of a changelist's summary download;

@@ -34,6 +34,9 @@ class RowPreview:
     changes: list[tuple[str, str, str]] = field(default_factory=list)
     #: A new row's values, as the clerk should check them: [(column, value)].
     values: list[tuple[str, str]] = field(default_factory=list)
+    #: What the checks of other apps say of a new row (core.spreadsheets.row_checks), e.g. that
+    #: it looks like an existing record.
+    notes: list[str] = field(default_factory=list)
 
 
 @dataclass

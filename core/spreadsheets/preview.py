@@ -27,6 +27,7 @@ from core.spreadsheets.limits import PREVIEW_ROWS, RECORDED_PROBLEMS, ImportFile
 from core.spreadsheets.outcome import ImportOutcome, Problem, RowPreview
 from core.spreadsheets.reading import Table, read_table
 from core.spreadsheets.resources import SpreadsheetResource
+from core.spreadsheets.row_checks import CHECKED_ROWS, row_notes
 from core.spreadsheets.writing import Sheet, write_workbook
 
 logger = logging.getLogger(__name__)
@@ -135,6 +136,7 @@ def outcome_from_result(resource: SpreadsheetResource, result: Result, table: Ta
                 continue  # follows an earlier database error, which is reported itself
             outcome.problems.append(Problem(number, None, _unexpected(error.error)))
     outcome.problems.sort(key=lambda problem: problem.row or 0)
+    notes = _row_notes(result)
     for row_result in result.rows:
         kind = row_result.import_type
         if kind not in (RowResult.IMPORT_TYPE_NEW, RowResult.IMPORT_TYPE_UPDATE, RowResult.IMPORT_TYPE_SKIP):
@@ -144,8 +146,23 @@ def outcome_from_result(resource: SpreadsheetResource, result: Result, table: Ta
             continue
         changes = resource.describe_changes(row_result.instance) if kind == RowResult.IMPORT_TYPE_UPDATE else []
         values = resource.describe_values(row_result.instance) if kind == RowResult.IMPORT_TYPE_NEW else []
-        listed.append(RowPreview(row_result.number, resource.row_label(row_result.instance), changes, values))
+        label = resource.row_label(row_result.instance)
+        listed.append(RowPreview(row_result.number, label, changes, values, notes.get(row_result.number, [])))
+    for number, row_notes_of in sorted(notes.items()):
+        for note in row_notes_of:
+            outcome.notices.append(_("Baris %(row)s: %(message)s") % {"row": number, "message": note})
     return outcome
+
+
+def _row_notes(result: Result) -> dict[int, list[str]]:
+    """The notes of the registered row checks on the new rows (the first ``CHECKED_ROWS``)."""
+    notes: dict[int, list[str]] = {}
+    new_rows = [row for row in result.rows if row.import_type == RowResult.IMPORT_TYPE_NEW and row.instance is not None]
+    for row_result in new_rows[:CHECKED_ROWS]:
+        found = row_notes(row_result.instance)
+        if found:
+            notes[row_result.number] = found
+    return notes
 
 
 def _unexpected(error: BaseException) -> str:
