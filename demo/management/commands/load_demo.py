@@ -28,6 +28,7 @@ from agencies import services as agency_services
 from agencies.models import Agency, StaffRole
 from core.roles import ensure_staff_group
 from demo import data as demo
+from demo import near_duplicates
 from demo.bast import load_bast
 from demo.circulars import load_circulars
 from demo.opendata import load_opendata
@@ -85,8 +86,8 @@ class Command(BaseCommand):
         with transaction.atomic():
             self._regions()
             self._agencies()
-            facilities = self._facilities(demo.DKI_FACILITIES + demo.PULPIS_FACILITIES)
-            companies = self._companies(demo.JAKARTA_PARTNERS + demo.PULPIS_PARTNERS)
+            facilities = self._facilities(demo.DKI_FACILITIES + demo.PULPIS_FACILITIES + near_duplicates.facilities())
+            companies = self._companies(demo.JAKARTA_PARTNERS + demo.PULPIS_PARTNERS + near_duplicates.companies())
             self._engagements(companies)
             self._programs(companies)
             self._poverty_figures()
