@@ -58,7 +58,7 @@ def test_adding_a_facility_that_exists_under_a_similar_name_warns_with_the_reaso
     assert response.status_code == 302
     new = Facility.objects.get(name="Panti Asuhan Budi Mulya")
     warnings = [str(m) for m in get_messages(response.wsgi_request)]
-    warning = next(text for text in warnings if "may already be registered" in text)
+    warning = next(text for text in warnings if "mungkin sudah terdaftar" in text)
     assert "Panti Asuhan Budi Mulia" in warning and "kecamatan" in warning
     pair = reverse("admin:duplicates_pair", args=["facility", existing.pk, new.pk])
     assert pair in warning
@@ -69,7 +69,7 @@ def test_adding_a_different_facility_does_not_warn(client, jakarta_staff):
     FacilityFactory(name="Panti Asuhan Budi Mulia", region=district)
     response = client.post(reverse("admin:facilities_facility_add"), facility_form("PSAA Harapan Bangsa", district))
     assert response.status_code == 302
-    assert not any("may already be registered" in str(m) for m in get_messages(response.wsgi_request))
+    assert not any("mungkin sudah terdaftar" in str(m) for m in get_messages(response.wsgi_request))
 
 
 def test_possible_duplicates_page_lists_the_area_with_a_pinned_query_count(
@@ -100,7 +100,7 @@ def test_saying_different_records_the_decision_and_drops_the_pair(client, jakart
     second = FacilityFactory(name="Panti Asuhan Budi Mulya", region=district)
     url = reverse("admin:duplicates_pair", args=["facility", first.pk, second.pk])
     response = client.get(url)
-    assert "Similar name in the same kecamatan" in response.content.decode()
+    assert "Nama mirip di kecamatan yang sama" in response.content.decode()
     response = client.post(url, {"decision": "different", "note": "Dua panti berbeda"})
     assert response.status_code == 302
     decision = DuplicateDecision.objects.get()
@@ -169,7 +169,7 @@ def test_a_refused_company_merge_shows_the_reason_and_changes_nothing(client):
     assert "Kasur asrama Jakarta" in response.content.decode()
     response = client.post(url, {"kept": kept.pk, "reason": "sama", "confirm": "on"})
     assert response.status_code == 200
-    assert "another agency" in response.content.decode()
+    assert "dinas lain" in response.content.decode()
     assert Company.objects.filter(pk=removed.pk).exists()
     assert not MergeRecord.objects.exists()
 

@@ -59,7 +59,7 @@ def test_same_lks_number_is_a_candidate_anywhere():
     new = Facility(name="Rumah Anak Bangsa", region=region("62.11.01"), lks_registration_number="460/123/LKS")
     found = candidates_for(new)
     assert [c.record for c in found] == [existing]
-    assert found[0].reason == "Same LKS registration number"
+    assert found[0].reason == "Nomor tanda daftar LKS sama"
 
 
 def test_company_with_legal_form_moved_is_a_candidate():
@@ -71,7 +71,7 @@ def test_company_with_legal_form_moved_is_a_candidate():
 def test_company_with_the_same_npwp_is_a_candidate():
     existing = CompanyFactory(name="PT Sinar Jaya", npwp="0123456789012345")
     found = candidates_for(Company(name="CV Lain Sama Sekali", npwp="0123456789012345"))
-    assert [(c.record, c.reason) for c in found] == [(existing, "Same NPWP")]
+    assert [(c.record, c.reason) for c in found] == [(existing, "NPWP sama")]
 
 
 def test_similar_open_need_of_the_same_facility_and_field_is_a_candidate():

@@ -121,7 +121,7 @@ def test_facility_merge_outside_the_area_is_refused(kept_region, removed_region)
     NeedFactory(facility=removed)
     with pytest.raises(MergeRefused) as refused:
         records_merge(kept=kept, removed=removed, reason="sama", actor=staff)
-    assert "outside your area" in str(refused.value)
+    assert "di luar wilayah Anda" in str(refused.value)
     assert Facility.objects.filter(pk=removed.pk).exists()
     assert removed.needs.count() == 1
     assert not MergeRecord.objects.exists()
@@ -129,7 +129,7 @@ def test_facility_merge_outside_the_area_is_refused(kept_region, removed_region)
 
 @pytest.mark.parametrize(
     "reason, expected",
-    [("", "Give the reason"), ("   ", "Give the reason")],
+    [("", "Tuliskan alasan"), ("   ", "Tuliskan alasan")],
     ids=["empty", "blank"],
 )
 def test_facility_merge_needs_a_reason(reason, expected):
@@ -265,7 +265,7 @@ def test_company_merge_refused_while_another_agency_has_an_open_pledge():
     with pytest.raises(MergeRefused) as refused:
         records_merge(kept=kept, removed=removed, reason="sama", actor=staff)
     assert "Kasur asrama Jakarta" in str(refused.value)
-    assert "another agency" in str(refused.value)
+    assert "dinas lain" in str(refused.value)
     assert removed.pledges.count() == 1
     # Once that pledge is closed, the merge goes ahead.
     from matching import services
@@ -282,5 +282,5 @@ def test_company_merge_refused_for_a_company_neither_in_the_area_nor_partnered()
     staff = StaffFactory(agency=pulang_pisau)
     kept = CompanyFactory(name="PT Bank Nusantara", forum_member=True, forum_member__agency=pulang_pisau)
     removed = CompanyFactory(name="Bank Nusantara Tbk", region=region("31.75"))
-    with pytest.raises(MergeRefused, match="neither registered in your area"):
+    with pytest.raises(MergeRefused, match="tidak terdaftar di wilayah Anda"):
         records_merge(kept=kept, removed=removed, reason="sama", actor=staff)
