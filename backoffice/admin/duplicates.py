@@ -25,8 +25,8 @@ def warn_of_duplicates(request, record) -> None:
     if not found or kind is None:
         return
     items = format_html_join(
-        "",
-        '<li><a href="{}">{}</a>: {}</li>',
+        "; ",
+        '<a href="{}">{}</a> ({})',
         (
             (duplicate_views.pair_url(kind, record, candidate.record), str(candidate.record), candidate.reason)
             for candidate in found
@@ -35,7 +35,7 @@ def warn_of_duplicates(request, record) -> None:
     messages.warning(
         request,
         format_html(
-            "{}<ul>{}</ul>",
+            "{} {}",
             gettext("%(record)s may already be registered. Open a pair to say whether it is the same or not:")
             % {"record": record},
             items,
