@@ -201,3 +201,54 @@ def test_the_merge_action_opens_the_merge_page_for_two_selected(client, jakarta_
     )
     assert response.status_code == 302
     assert Facility.objects.count() == 2
+
+
+def test_adding_a_need_like_an_open_need_of_the_facility_warns(client, jakarta_staff):
+    facility = FacilityFactory(region=region("31.75.01"))
+    existing = NeedFactory(facility=facility, title="Kasur busa untuk asrama putra")
+    response = client.post(
+        reverse("admin:facilities_need_add"),
+        {
+            "facility": facility.pk,
+            "title": "Kasur busa asrama putra",
+            "field": existing.field_id,
+            "kind": "goods",
+            "is_public": "on",
+            "quantity": 20,
+            "unit": "buah",
+            "unit_cost": 1_250_000,
+            "beneficiaries": 20,
+            "priority": 3,
+            "pledges-TOTAL_FORMS": 0,
+            "pledges-INITIAL_FORMS": 0,
+            "photos-TOTAL_FORMS": 0,
+            "photos-INITIAL_FORMS": 0,
+        },
+    )
+    assert response.status_code == 302
+    warning = next(str(m) for m in get_messages(response.wsgi_request) if "mungkin sudah terdaftar" in str(m))
+    assert "Kasur busa untuk asrama putra" in warning
+    assert "Kebutuhan terbuka yang mirip" in warning
+
+
+def test_adding_a_company_like_a_registered_one_warns(client, jakarta_staff):
+    CompanyFactory(name="PT Bank Nusantara")
+    response = client.post(
+        reverse("admin:partners_company_add"),
+        {
+            "name": "Bank Nusantara Tbk",
+            "slug": "bank-nusantara-tbk",
+            "kind": "company",
+            "country": "Indonesia",
+            "status": "prospect",
+            "partnerships-TOTAL_FORMS": 0,
+            "partnerships-INITIAL_FORMS": 0,
+            "officers-TOTAL_FORMS": 0,
+            "officers-INITIAL_FORMS": 0,
+            "programs-TOTAL_FORMS": 0,
+            "programs-INITIAL_FORMS": 0,
+        },
+    )
+    assert response.status_code == 302, response.context["adminform"].errors if response.context else ""
+    warning = next(str(m) for m in get_messages(response.wsgi_request) if "mungkin sudah terdaftar" in str(m))
+    assert "PT Bank Nusantara" in warning and "di daftar perusahaan" in warning
