@@ -166,14 +166,16 @@ def _move_field(field, kept: Model, removed: Model, moved: Counter, combined: Co
             twin = twins.first()
             if twin is None:
                 continue
-            _combine(model, twin, row, others)
+            combine(model, twin, row, others)
             combined[label] += 1
     count = manager.filter(**{field.name: removed.pk}).update(**{field.name: kept.pk})
     if count:
         moved[label] += count
 
 
-def _combine(model, kept_row: Model, removed_row: Model, others: list[str]) -> None:
+def combine(model, kept_row: Model, removed_row: Model, others: list[str]) -> None:
+    """Make one row of two that a unique constraint on ``others`` and the record allows once,
+    or refuse the merge naming the table."""
     if model._meta.auto_created:
         # A many-to-many link the kept record already has.
         removed_row.delete()

@@ -10,12 +10,12 @@ from django.db.models import Count
 
 from agencies.models import StaffRole
 from circulars.models import Circular, CircularRecipient
-from duplicates.merging import MergeRefused
+from duplicates.merging import MergeRefused, combine
 from duplicates.models import Decision, DuplicateDecision, MergeRecord
 from duplicates.services import records_merge
 from facilities.models import Facility, FacilityPhoto
 from matching.models import PledgeStatus
-from partners.models import Company, Engagement, Partnership
+from partners.models import Company, Engagement, Officer, Partnership
 from reports.models import RealisationReminder
 from tests.factories import (
     CompanyFactory,
@@ -284,3 +284,12 @@ def test_company_merge_refused_for_a_company_neither_in_the_area_nor_partnered()
     removed = CompanyFactory(name="Bank Nusantara Tbk", region=region("31.75"))
     with pytest.raises(MergeRefused, match="tidak terdaftar di wilayah Anda"):
         records_merge(kept=kept, removed=removed, reason="sama", actor=staff)
+
+
+def test_a_unique_row_that_cannot_be_combined_refuses_the_merge_with_the_table_named():
+    # No relation of today's models reaches this fallback (each clash has its combination): a
+    # relation added later with a unique constraint does, and must refuse rather than guess.
+    first, second = OfficerFactory(), OfficerFactory()
+    with pytest.raises(MergeRefused, match="petugas CSR"):
+        combine(Officer, first, second, ["user"])
+    assert Officer.objects.filter(pk__in=[first.pk, second.pk]).count() == 2
