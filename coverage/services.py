@@ -92,6 +92,8 @@ def check(record: GovernmentCoverage, actor: AbstractBaseUser | None, permission
 
 def _save(record: GovernmentCoverage, actor: AbstractBaseUser | None, permission: str) -> GovernmentCoverage:
     check(record, actor, permission)
+    if actor is not None:
+        record._history_user = actor
     record.save()
     return record
 

@@ -28,7 +28,8 @@ class GovernmentCoverageForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["region"].required = False
+        if "region" in self.fields:  # a viewer's form has no fields
+            self.fields["region"].required = False
 
     def clean(self):
         data = super().clean()
