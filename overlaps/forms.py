@@ -35,12 +35,16 @@ def overlap_message(overlaps: Sequence[Overlap]) -> str:
     }
 
 
-def require_reason(form: forms.Form, overlaps: Sequence[Overlap], field: str = REASON_FIELD) -> None:
+def require_reason(
+    form: forms.Form, overlaps: Sequence[Overlap], field: str = REASON_FIELD, *, listed: bool = True
+) -> None:
     """Keep ``overlaps`` on the form (``form.overlaps``) and, when there are some and no reason
-    was given, add the warning as an error of the reason field."""
+    was given, add the warning as an error of the reason field: with the overlaps listed in it
+    (``listed``), or short where the page lists them (templates/overlaps/includes)."""
     form.overlaps = list(overlaps)
     if overlaps and not (form.cleaned_data.get(field) or "").strip():
-        form.add_error(field, overlap_message(overlaps))
+        message = overlap_message(overlaps) if listed else gettext("Give a reason to go ahead despite the overlaps.")
+        form.add_error(field, message)
 
 
 class OverlapReasonForm(forms.Form):

@@ -1,7 +1,7 @@
 """The reasons given to go ahead despite an overlap warning (issue 26).
 
 When a need is created, proposed or published, a pledge offered or approved, or a program
-registered while something already covers the same thing (``overlaps.selectors``), the person
+submitted or registered while something already covers the same thing (``overlaps.selectors``), the person
 acting may go ahead only with a reason. The reason is kept here with what was done, the
 overlaps shown at that moment (a snapshot: the overlapping rows may change later), who and when.
 Notes are written only by ``overlaps.services`` and never deleted.
@@ -19,6 +19,7 @@ class OverlapAction(models.TextChoices):
     NEED_PUBLISHED = "need_published", _("Need published")
     PLEDGE_OFFERED = "pledge_offered", _("Pledge offered")
     PLEDGE_APPROVED = "pledge_approved", _("Pledge approved")
+    PROGRAM_SUBMITTED = "program_submitted", _("Program submitted for registration")
     PROGRAM_REGISTERED = "program_registered", _("Program registered")
 
 

@@ -5,8 +5,8 @@ proposed or published, a pledge offered or approved, or a program registered.
   12 months, with a similar title; a government coverage record of the facility or of its whole
   kecamatan in the same field whose period meets the need's (today until it is needed by).
 * A pledge: a live pledge (waiting, accepted or approved) of another company on the same need.
-* A program: another program (submitted or registered) targeting the same kecamatan in one of
-  its fields in the same year(s); government coverage there in those fields and years.
+* A program: another company's program (submitted or registered) targeting the same kecamatan
+  in one of its fields in the same year(s); government coverage there in those fields and years.
 
 Each function returns a list of ``Overlap`` (kind, id, label), at most ``LIMIT`` of each kind,
 and costs a fixed number of queries. An empty list means nothing overlaps.
@@ -147,8 +147,11 @@ def overlaps_of_need(need: Need, *, today: datetime.date | None = None) -> list[
     )
 
 
-def pledge_overlaps(*, need: Need, company_id: int, exclude_pledge_id: int | None = None) -> list[Overlap]:
-    """Live pledges of other companies on ``need``. One query."""
+def pledge_overlaps(
+    *, need: Need, company_id: int, exclude_pledge_id: int | None = None, name_companies: bool = True
+) -> list[Overlap]:
+    """Live pledges of other companies on ``need``, named for staff, unnamed for a partner
+    (``name_companies=False``). One query."""
     pledges = (
         Pledge.objects.filter(need=need, status__in=LIVE_STATES)
         .exclude(company_id=company_id)
@@ -160,7 +163,11 @@ def pledge_overlaps(*, need: Need, company_id: int, exclude_pledge_id: int | Non
         Overlap(
             "pledge",
             pledge.pk,
-            _("Pledge of %(company)s on this need: %(quantity)s %(unit)s (%(status)s)")
+            (
+                _("Pledge of %(company)s on this need: %(quantity)s %(unit)s (%(status)s)")
+                if name_companies
+                else _("Pledge of another company on this need: %(quantity)s %(unit)s (%(status)s)")
+            )
             % {
                 "company": pledge.company.name,
                 "quantity": pledge.quantity,
@@ -182,11 +189,13 @@ def program_overlaps(
     region_codes: Iterable[str],
     start: datetime.date,
     end: datetime.date | None,
+    company_id: int | None = None,
     exclude_program_id: int | None = None,
 ) -> list[Overlap]:
-    """Other programs and government coverage in the same kecamatan and field in the same
-    year(s) as a program targeting ``region_codes`` (targets above kecamatan level are too wide
-    to say). Two queries."""
+    """Other companies' programs and government coverage in the same kecamatan and field in
+    the same year(s) as a program of ``company_id`` targeting ``region_codes`` (targets above
+    kecamatan level are too wide to say). A company's own programs are not an overlap: it
+    knows them. Two queries."""
     field_codes = sorted(set(field_codes))
     kecamatans = sorted({code for code in map(kecamatan_code, region_codes) if code})
     if not field_codes or not kecamatans:
@@ -201,6 +210,7 @@ def program_overlaps(
     programs = (
         Program.objects.filter(place, same_years, fields__code__in=field_codes, status__in=PROGRAM_STATES)
         .exclude(pk=exclude_program_id)
+        .exclude(company_id=company_id)
         .select_related("company")
         .distinct()
         .order_by("start_date", "pk")[:LIMIT]
@@ -232,5 +242,6 @@ def overlaps_of_program(program: Program) -> list[Overlap]:
         region_codes=[region.pk for region in program.target_regions.all()],
         start=program.start_date,
         end=program.end_date,
+        company_id=program.company_id,
         exclude_program_id=program.pk,
     )

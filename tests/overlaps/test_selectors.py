@@ -207,6 +207,12 @@ def test_programs_that_do_not_overlap(other):
     assert overlaps_of_program(second) == []
 
 
+def test_the_companys_own_program_does_not_warn():
+    first = program_in_state(ProgramStatus.ACTIVE, targets=("62.11.01",))
+    second = program_in_state(ProgramStatus.SUBMITTED, company=first.company, targets=("62.11.01",))
+    assert overlaps_of_program(second) == []
+
+
 def test_government_coverage_in_the_programs_kecamatan_warns():
     program = program_in_state(ProgramStatus.SUBMITTED, targets=("62.11.01",))
     facility = FacilityFactory(region=region("62.11.01.2001"))
