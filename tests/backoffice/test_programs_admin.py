@@ -40,13 +40,7 @@ def test_register_action_registers_submitted_programs_and_refuses_others(client,
     active = program_in_state(S.ACTIVE, officer=officer, staff=staff)
     response = client.post(
         reverse(CHANGELIST),
-        # The three target the same kecamatan and field: going ahead over the overlap (issue 26).
-        {
-            "action": "register_programs",
-            "_selected_action": [submitted.pk, later.pk, active.pk],
-            "apply": "1",
-            "overlap_reason": "Sasaran desa berbeda",
-        },
+        {"action": "register_programs", "_selected_action": [submitted.pk, later.pk, active.pk]},
         follow=True,
     )
     assert Program.objects.get(pk=submitted.pk).status == S.ACTIVE
