@@ -12,6 +12,8 @@ from core.fields import RupiahField
 from facilities.models import Need
 from facilities.proposals import PROPOSABLE_FIELDS
 from matching.models import THANK_YOU_MAX_LENGTH, ReceiptCondition
+from overlaps.forms import overlap_reason_field, require_reason
+from overlaps.selectors import need_overlaps
 
 NOTE_MAX_LENGTH = 2000
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -35,10 +37,28 @@ class NeedProposalForm(forms.ModelForm):
         widgets = {"needed_by": DATE_WIDGET, "description": forms.Textarea(attrs={"rows": 4})}
         field_classes = {"unit_cost": RupiahField}
 
-    def __init__(self, *args, **kwargs):
+    # Shown only when a new need overlaps what already covers the facility (issue 26).
+    overlap_reason = overlap_reason_field()
+    overlaps = ()
+
+    def __init__(self, *args, facility=None, **kwargs):
         super().__init__(*args, **kwargs)
+        # The facility of a new need: compared with what already covers it.
+        self.facility = facility
         for name, limit in (("quantity", MAX_QUANTITY), ("beneficiaries", MAX_QUANTITY)):
             self.fields[name].validators.append(_max(limit))
+
+    def clean(self):
+        data = super().clean()
+        if self.facility is not None and data.get("title") and data.get("field"):
+            overlaps = need_overlaps(
+                facility=self.facility,
+                field_code=data["field"].pk,
+                title=data["title"],
+                needed_by=data.get("needed_by"),
+            )
+            require_reason(self, overlaps, listed=False)
+        return data
 
     def _post_clean(self):
         # The need services run the model's checks (and the coverage rules) when the need is

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -24,6 +25,8 @@ from facility_portal.access import facility_member_required, get_delivery_for_me
 from facility_portal.forms import FacilityPhotoForm, NeedProposalForm, ReceiptConfirmForm, ReceiptDisputeForm
 from matching import receipts
 from matching.errors import PledgeError
+from overlaps.models import OverlapAction
+from overlaps.services import overlap_note_record
 
 DELIVERIES_PER_PAGE = 25
 HOME_ROWS = 10
@@ -52,15 +55,23 @@ def _proposal_page(request, template: str, form, need=None, status: int = 200) -
 @facility_member_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def need_new(request: HttpRequest) -> HttpResponse:
-    form = NeedProposalForm(request.POST if request.method == "POST" else None)
+    form = NeedProposalForm(request.POST if request.method == "POST" else None, facility=request.member.facility)
     if request.method == "POST" and form.is_valid():
         try:
-            need = proposals.need_propose(
-                actor=request.user,
-                facility_id=request.member.facility_id,
-                values=form.proposed(),
-                note=form.cleaned_data["note"],
-            )
+            with transaction.atomic():
+                need = proposals.need_propose(
+                    actor=request.user,
+                    facility_id=request.member.facility_id,
+                    values=form.proposed(),
+                    note=form.cleaned_data["note"],
+                )
+                overlap_note_record(
+                    action=OverlapAction.NEED_PROPOSED,
+                    overlaps=form.overlaps,
+                    reason=form.cleaned_data["overlap_reason"],
+                    actor=request.user,
+                    need=need,
+                )
         except NeedError as error:
             form.add_error(error.field if error.field in form.fields else None, error.message)
         else:

@@ -19,6 +19,8 @@ from facilities.units import unit_label
 from matching import evidence as evidence_checks
 from matching.errors import PledgeError
 from matching.models import EvidenceKind
+from overlaps.forms import overlap_reason_field, require_reason
+from overlaps.selectors import pledge_overlaps
 from partners.models import Company
 from regions.models import Region, RegionLevel
 
@@ -54,8 +56,13 @@ class PledgeOfferForm(forms.Form):
         help_text=_("For example the brand or specification, or how you plan to deliver."),
     )
 
-    def __init__(self, *args, need, programs, **kwargs):
+    # Shown only when the offer overlaps another company's pledge (issue 26).
+    overlap_reason = overlap_reason_field()
+    overlaps = ()
+
+    def __init__(self, *args, need, programs, company=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.need, self.company = need, company
         remaining = need.quantity_remaining
         # Units in the reader's language (facilities.units): "Quantity (pieces)" in English.
         self.fields["quantity"] = forms.IntegerField(
@@ -84,6 +91,14 @@ class PledgeOfferForm(forms.Form):
         if date and date < timezone.localdate():
             raise forms.ValidationError(_("The expected delivery date cannot be in the past."))
         return date
+
+    def clean(self):
+        data = super().clean()
+        if self.company is not None:
+            # Other companies stay unnamed to a partner.
+            overlaps = pledge_overlaps(need=self.need, company_id=self.company.pk, name_companies=False)
+            require_reason(self, overlaps, listed=False)
+        return data
 
 
 class ReasonForm(forms.Form):

@@ -13,6 +13,8 @@ from django.utils.translation import gettext_lazy as _
 from agencies.models import Agency
 from core.fields import RupiahField
 from core.models import CsrField, SdgGoal, SdgTarget
+from overlaps.forms import overlap_reason_field, require_reason
+from overlaps.selectors import program_overlaps
 from partners.models import CompanyKind
 from portal.forms import DATE_WIDGET, MAX_BENEFICIARIES, NOTE_MAX_LENGTH
 from programs.models import Program, ProgramForm, TjslPillar
@@ -120,9 +122,15 @@ class ProgramEditForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
-    def __init__(self, *args, company=None, **kwargs):
+    # Shown only when a program submitted for registration overlaps (issue 26).
+    overlap_reason = overlap_reason_field()
+    overlaps = ()
+
+    def __init__(self, *args, company=None, submitting: bool = False, program_id: int | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.company = company
+        # Whether this post submits the program for registration, and the program edited.
+        self.submitting, self.program_id = submitting, program_id
         self.fields["kecamatan"].choices = kecamatan_choices()
         if company is None or company.kind != CompanyKind.STATE_OWNED:
             # TJSL pillars are for state-owned companies only (issue 27).
@@ -156,11 +164,22 @@ class ProgramEditForm(forms.Form):
         )
         for name, problem in problems.items():
             self.add_error(name if name in self.fields else None, problem)
+        if self.submitting and start and data.get("fields"):
+            overlaps = program_overlaps(
+                field_codes=[field.pk for field in data["fields"]],
+                region_codes=[*data.get("kecamatan", []), *(village.pk for village in data.get("villages", []))],
+                start=start,
+                end=end,
+                company_id=self.company.pk if self.company else None,
+                exclude_program_id=self.program_id,
+            )
+            require_reason(self, overlaps, listed=False)
         return data
 
     def service_data(self) -> dict:
         """What ``programs.services`` takes: the model's fields, the CSR fields and the targets."""
         data = dict(self.cleaned_data)
+        data.pop("overlap_reason", None)
         codes = data.pop("kecamatan", [])
         villages = data.pop("villages", [])
         data["target_regions"] = list(Region.objects.filter(code__in=codes, level=RegionLevel.DISTRICT)) + villages

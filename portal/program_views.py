@@ -9,6 +9,7 @@ method). Writes go through ``programs.services``; a refusal becomes a form error
 from __future__ import annotations
 
 from django.contrib import messages
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -16,6 +17,10 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from core.pagination import CappedPaginator, query_without
 from notifications.services import notifications_mark_read
+from overlaps.forms import overlap_message
+from overlaps.models import OverlapAction
+from overlaps.selectors import overlaps_of_program
+from overlaps.services import overlap_note_record
 from portal import selectors
 from portal.access import get_program_for_officer, officer_required
 from portal.program_forms import ProgramEditForm, ProgramReasonForm, initial_for
@@ -66,13 +71,17 @@ def _form_page(request, form, *, program=None, status=200) -> HttpResponse:
 @officer_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def program_create(request: HttpRequest) -> HttpResponse:
-    form = ProgramEditForm(request.POST if request.method == "POST" else None, company=request.officer.company)
+    submit = request.method == "POST" and request.POST.get("action") == "submit"
+    form = ProgramEditForm(
+        request.POST if request.method == "POST" else None, company=request.officer.company, submitting=submit
+    )
     if request.method == "POST" and form.is_valid():
-        submit = request.POST.get("action") == "submit"
         try:
-            program = services.program_create(
-                company=request.officer.company, actor=request.user, data=form.service_data(), submit=submit
-            )
+            with transaction.atomic():
+                program = services.program_create(
+                    company=request.officer.company, actor=request.user, data=form.service_data(), submit=submit
+                )
+                _note_overlaps(request, form, program)
         except ProgramError as error:
             form.add_error(None, error.message)
         else:
@@ -133,16 +142,21 @@ def program_edit(request: HttpRequest, pk: int) -> HttpResponse:
         messages.info(request, _("This program cannot be changed any more."))
         return redirect("partner:program_detail", pk=program.pk)
     company = request.officer.company
+    # Saving a program the agency asked to change submits it again (services.RESUBMIT_ON_EDIT).
+    submit = request.method == "POST" and (
+        request.POST.get("action") == "submit" or program.status in services.RESUBMIT_ON_EDIT
+    )
     if request.method == "POST":
-        form = ProgramEditForm(request.POST, company=company)
+        form = ProgramEditForm(request.POST, company=company, submitting=submit, program_id=program.pk)
     else:
         form = ProgramEditForm(initial=initial_for(program), company=company)
     if request.method == "POST" and form.is_valid():
-        submit = request.POST.get("action") == "submit"
         try:
-            updated = services.program_update(
-                program=program.pk, actor=request.user, data=form.service_data(), submit=submit
-            )
+            with transaction.atomic():
+                updated = services.program_update(
+                    program=program.pk, actor=request.user, data=form.service_data(), submit=submit
+                )
+                _note_overlaps(request, form, updated)
         except ProgramError as error:
             form.add_error(None, error.message)
         else:
@@ -168,11 +182,27 @@ def _move(request, program, to: str, reason: str, success: str) -> HttpResponse:
     return redirect("partner:program_detail", pk=program.pk)
 
 
+def _note_overlaps(request, form, program) -> None:
+    """The reason the officer gave to submit despite overlaps (issue 26), if they met any."""
+    if program.status == S.SUBMITTED:
+        overlap_note_record(
+            action=OverlapAction.PROGRAM_SUBMITTED,
+            overlaps=form.overlaps,
+            reason=form.cleaned_data.get("overlap_reason", ""),
+            actor=request.user,
+            program=program,
+        )
+
+
 @officer_required
 def program_submit(request: HttpRequest, pk: int) -> HttpResponse:
     program = get_program_for_officer(request.officer, pk)
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
+    if program.status in EDITABLE_STATES and (overlaps := overlaps_of_program(program)):
+        # The overlaps are shown on the form, where a reason can be given (issue 26).
+        messages.warning(request, overlap_message(overlaps))
+        return redirect("partner:program_edit", pk=program.pk)
     return _move(
         request,
         program,

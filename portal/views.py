@@ -8,6 +8,7 @@ are thin: they check a form, call a service, and turn a refusal into a form erro
 from __future__ import annotations
 
 from django.contrib import messages
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -28,6 +29,8 @@ from matching.models import PledgeStatus
 from matching.selectors import explain_need_suggestions
 from matching.work_queue import company_receipt_share
 from notifications.services import notifications_mark_read
+from overlaps.models import OverlapAction
+from overlaps.services import overlap_note_record
 from partners import services
 from partners.errors import PartnerError
 from partners.models import Company, CompanyStatus
@@ -148,20 +151,29 @@ def pledge_create(request: HttpRequest, pk: int) -> HttpResponse:
         request.POST if request.method == "POST" else None,
         need=need,
         programs=selectors.active_programs(company),
+        company=company,
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            pledge = matching.pledge_offer(
-                need=need.pk,
-                company=company,
-                quantity=data["quantity"],
-                value=data["value"],
-                program=data["program"],
-                note=data["note"],
-                expected_delivery_date=data["expected_delivery_date"],
-                actor=request.user,
-            )
+            with transaction.atomic():
+                pledge = matching.pledge_offer(
+                    need=need.pk,
+                    company=company,
+                    quantity=data["quantity"],
+                    value=data["value"],
+                    program=data["program"],
+                    note=data["note"],
+                    expected_delivery_date=data["expected_delivery_date"],
+                    actor=request.user,
+                )
+                overlap_note_record(
+                    action=OverlapAction.PLEDGE_OFFERED,
+                    overlaps=form.overlaps,
+                    reason=data["overlap_reason"],
+                    actor=request.user,
+                    pledge=pledge,
+                )
         except PledgeError as error:
             form.add_error(None, error.message)
         else:

@@ -6,7 +6,17 @@ from core import versioned_cache
 # Every model whose rows the public reports add up: a save or deletion of any of them gives the
 # cached public summary (reports.views.summary) a new version at once.
 REPORTS_GROUP = "reports"
-REPORTED_APPS = ("regions", "agencies", "facilities", "partners", "programs", "matching", "reports")
+REPORTED_APPS = (
+    "regions",
+    "agencies",
+    "facilities",
+    "partners",
+    "programs",
+    "matching",
+    "reports",
+    "coverage",
+    "overlaps",
+)
 REPORTED_MODELS = ("core.CsrField",)
 
 

@@ -12,14 +12,14 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from agencies.access import covers_agency
+from agencies.access import covers_agency, staff_may_read
 from agencies.scope import agency_for_region, staff_scope
 from core import kept_pages, versioned_cache
 from regions.selectors import region_choices
 from reports import charts, exports
 from reports.apps import REPORTS_GROUP
 from reports.forms import MAX_YEAR, MIN_YEAR, ReportFilterForm
-from reports.selectors import forum, regional
+from reports.selectors import coverage, forum, overlap_notes, regional
 
 CHART_ROWS = 12
 
@@ -49,6 +49,11 @@ def report_context(form: ReportFilterForm, data: regional.Dashboard) -> dict:
         "forum_year": data.period.year or timezone.localdate().year,
         "agency": agency,
         "agency_name": agency.name if agency else settings.AGENCY_NAME,
+        # Government coverage beside CSR; ``?gap=government`` ranks the gap counting it (issue 26).
+        "government": coverage.government_beside_csr(data.period, data.regions),
+        "government_gap": coverage.gap_counting_government(data.period, data.scope.code if data.scope else "")
+        if form.data.get("gap") == "government"
+        else None,
     }
 
 
@@ -112,6 +117,12 @@ def forum_report(request: HttpRequest, year: int, slug: str = "") -> HttpRespons
         if report.company is None
         else None,
     }
+    if report.company is None:
+        # Overlaps gone ahead with a reason in the forum's area (issue 26): counted for everyone,
+        # listed with their reasons for staff of the area.
+        area = form.region_code or (agency.region_id if agency else "") or ""
+        context["overlaps"] = overlap_notes.forum_overlaps(report.year, area)
+        context["overlap_details"] = staff_may_read(request.user, "overlaps.view_overlapnote", [area])
     return render(request, "reports/forum_report.html", context)
 
 

@@ -16,6 +16,7 @@ from backoffice.admin.regions import with_region_labels
 from backoffice.filters import RegionAreaFilter
 from backoffice.match_views import need_match_view
 from backoffice.member_views import invite_member_view
+from backoffice.overlap_views import overlap_action
 from backoffice.photo_admin import FacilityPhotoInline, NeedPhotoInline, save_photo_formset
 from backoffice.scoping import AgencyScopedAdmin
 from core.fields import RupiahField
@@ -26,6 +27,10 @@ from facilities.models import Facility, FacilityPhoto, Need, NeedPhoto, NeedStat
 from facilities.resources import FacilityResource, NeedResource
 from matching.models import Pledge
 from matching.summaries import PledgeSummary
+from overlaps.forms import REASON_FIELD, overlap_reason_field, require_reason
+from overlaps.models import OverlapAction
+from overlaps.selectors import need_overlaps, overlaps_of_need
+from overlaps.services import overlap_note_record
 
 
 class FacilityAdminForm(forms.ModelForm):
@@ -249,11 +254,30 @@ class NeedAdminForm(forms.ModelForm):
         field_classes = {"unit_cost": RupiahField}
         widgets = {"sdg_goals": forms.CheckboxSelectMultiple}
 
+    overlap_reason = overlap_reason_field()
+    overlaps = ()
+
     def clean_quantity(self):
         quantity = self.cleaned_data["quantity"]
         if self.instance.pk is not None and (problem := services.quantity_problem(self.instance, quantity)):
             raise forms.ValidationError(problem)
         return quantity
+
+    def clean(self):
+        """A new need is compared with what already covers it (issue 26): going ahead over an
+        overlap needs a reason."""
+        data = super().clean()
+        if self.instance.pk is None and data.get("facility") and data.get("field") and data.get("title"):
+            require_reason(
+                self,
+                need_overlaps(
+                    facility=data["facility"],
+                    field_code=data["field"].pk,
+                    title=data["title"],
+                    needed_by=data.get("needed_by"),
+                ),
+            )
+        return data
 
 
 class FacilityRegionFilter(RegionAreaFilter):
@@ -321,6 +345,7 @@ class NeedAdmin(DuplicateWarningMixin, AgencyScopedAdmin, SpreadsheetAdminMixin,
                     "kind",
                     "status",
                     "is_public",
+                    REASON_FIELD,
                 ]
             },
         ),
@@ -344,6 +369,13 @@ class NeedAdmin(DuplicateWarningMixin, AgencyScopedAdmin, SpreadsheetAdminMixin,
         else:
             values = {name: form.cleaned_data[name] for name in services.EDITABLE_FIELDS if name in form.cleaned_data}
             saved = services.need_create(actor=request.user, **values)
+            overlap_note_record(
+                action=OverlapAction.NEED_CREATED,
+                overlaps=form.overlaps,
+                reason=form.cleaned_data.get(REASON_FIELD, ""),
+                actor=request.user,
+                need=saved,
+            )
         obj.pk = saved.pk
         obj.refresh_from_db()
 
@@ -355,11 +387,16 @@ class NeedAdmin(DuplicateWarningMixin, AgencyScopedAdmin, SpreadsheetAdminMixin,
 
     @admin.action(description=_("Publish the selected drafts"), permissions=["change"])
     def publish_needs(self, request, queryset):
-        run_service(
+        return overlap_action(
+            self,
             request,
-            queryset,
-            lambda need: services.need_publish(need=need, actor=request.user),
-            gettext("%(n)s needs published."),
+            queryset.select_related("facility"),
+            title=gettext("Publish needs"),
+            action=OverlapAction.NEED_PUBLISHED,
+            overlaps_of=lambda need: overlaps_of_need(need) if need.status == NeedStatus.DRAFT else [],
+            call=lambda need: services.need_publish(need=need, actor=request.user),
+            subject="need",
+            success_message=gettext("%(n)s needs published."),
         )
 
     @admin.action(description=_("Cancel the selected needs…"), permissions=["change"])

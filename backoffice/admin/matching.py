@@ -22,6 +22,7 @@ from backoffice.admin.facility_accounts import describe_changes
 from backoffice.admin.inlines import ReadOnlyInline
 from backoffice.delivery_views import evidence_thumbnails, receipt_summary
 from backoffice.forms import OverrideReasonForm
+from backoffice.overlap_views import overlap_action
 from backoffice.realisation_views import person
 from backoffice.scoping import AgencyScopedAdmin, scope_of
 from core.formatting import format_rupiah
@@ -32,6 +33,9 @@ from matching.forms import ReduceForm
 from matching.models import DeliveryReport, Evidence, Pledge, PledgeStatus, PledgeStatusChange
 from matching.work_queue import KINDS, QUEUE_LIMIT, work_queue_counts, work_queue_items
 from notifications.models import Notification
+from overlaps.models import OverlapAction
+from overlaps.notes import QUEUE_DAYS, notes_for_queue
+from overlaps.selectors import pledge_overlaps
 from programs.realisations import VERIFY_PERMISSION as VERIFY_REALISATION
 
 
@@ -163,13 +167,22 @@ class PledgeAdmin(AgencyScopedAdmin, admin.ModelAdmin):
 
     @admin.action(description=_("Approve the selected offers"), permissions=["decide"])
     def approve_offers(self, request, queryset):
-        run_service(
+        # Another company's live pledge on the same need is an overlap (issue 26): shown first.
+        return overlap_action(
+            self,
             request,
-            queryset,
-            lambda pledge: services.pledge_transition(pledge=pledge, to=PledgeStatus.APPROVED, actor=request.user),
-            gettext("%(n)d offers approved."),
+            queryset.select_related("need__facility", "company"),
+            title=gettext("Approve offers"),
+            action=OverlapAction.PLEDGE_APPROVED,
+            overlaps_of=lambda pledge: (
+                pledge_overlaps(need=pledge.need, company_id=pledge.company_id, exclude_pledge_id=pledge.pk)
+                if pledge.status == PledgeStatus.OFFERED
+                else []
+            ),
+            call=lambda pledge: services.pledge_transition(pledge=pledge, to=PledgeStatus.APPROVED, actor=request.user),
+            subject="pledge",
+            success_message=gettext("%(n)d offers approved."),
         )
-        return redirect_next(request)
 
     @admin.action(description=_("Reject the selected offers…"), permissions=["decide"])
     def reject_offers(self, request, queryset):
@@ -255,6 +268,9 @@ class PledgeAdmin(AgencyScopedAdmin, admin.ModelAdmin):
             "can_verify_reports": writable and request.user.has_perm(VERIFY_REALISATION),
             "can_record": writable and request.user.has_perm("circulars.change_circularrecipient"),
             "has_offers": any(item.kind == "offers" for item in items),
+            # Composed here: matching (the queue) sits below overlaps (issue 26).
+            "overlap_notes": notes_for_queue(scope),
+            "overlap_days": QUEUE_DAYS,
             "notifications": list(
                 Notification.objects.filter(recipient=request.user).select_related(
                     "pledge__company", "pledge__need__facility", "need__facility", "program__company", "program__agency"

@@ -11,13 +11,16 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from backoffice.actions import reason_action, redirect_next, run_service
+from backoffice.actions import reason_action
 from backoffice.admin.inlines import ReadOnlyInline
 from backoffice.admin.regions import with_region_labels
+from backoffice.overlap_views import overlap_action
 from backoffice.scoping import AgencyScopedAdmin, scope_of
 from core.fields import RupiahField
 from core.formatting import format_rupiah
 from core.spreadsheets.admin import SpreadsheetAdminMixin
+from overlaps.models import OverlapAction
+from overlaps.selectors import overlaps_of_program
 from programs import services
 from programs.models import Program, ProgramStatus, ProgramStatusChange
 from programs.resources import ProgramResource
@@ -126,13 +129,18 @@ class ProgramAdmin(AgencyScopedAdmin, SpreadsheetAdminMixin, SimpleHistoryAdmin)
 
     @admin.action(description=_("Register the selected programs"), permissions=["change"])
     def register_programs(self, request, queryset):
-        run_service(
+        # Another program or government coverage in the same kecamatan and field (issue 26).
+        return overlap_action(
+            self,
             request,
-            queryset,
-            lambda program: services.program_register(program=program, actor=request.user),
-            gettext("%(n)d programs registered."),
+            queryset.select_related("company"),
+            title=gettext("Register programs"),
+            action=OverlapAction.PROGRAM_REGISTERED,
+            overlaps_of=lambda program: overlaps_of_program(program) if program.status == S.SUBMITTED else [],
+            call=lambda program: services.program_register(program=program, actor=request.user),
+            subject="program",
+            success_message=gettext("%(n)d programs registered."),
         )
-        return redirect_next(request)
 
     @admin.action(description=_("Ask for changes to the selected programs…"), permissions=["change"])
     def request_changes(self, request, queryset):

@@ -15,8 +15,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver
 from django.utils import timezone
 
+from coverage.models import GovernmentCoverage
 from matching.models import Evidence
 from notifications.models import Notification, OutgoingEmail
+from overlaps.models import OverlapNote
 from partners.models import Company, Officer
 from programs import realisations
 from programs.models import ProgramStatus, Realisation
@@ -28,7 +30,7 @@ from tests.portal.helpers import png
 pytestmark = pytest.mark.django_db
 
 OUR_APPS = {"agencies", "core", "regions", "facilities", "partners", "programs", "matching", "notifications"}
-OUR_APPS |= {"circulars"}
+OUR_APPS |= {"circulars", "coverage", "overlaps"}
 # Registries every agency shares: another agency's staff may open them (not a viewer's POST).
 SHARED = {Company, Officer, Region, apps.get_model("core", "CsrField")}
 REFUSED = {302, 403, 404}
@@ -78,6 +80,8 @@ def _objects(side):
         "programs.program": side.program,
         "circulars.circular": side.circular,
         "circulars.circularrecipient": side.circular.recipients.first(),
+        "coverage.governmentcoverage": GovernmentCoverage.objects.filter(region=side.facility.region).first(),
+        "overlaps.overlapnote": OverlapNote.objects.filter(need=side.need).first(),
     }
 
 
@@ -148,6 +152,20 @@ def evidence(jakarta, pulpis):
             original_name="foto.png",
             size=len(PNG),
             uploaded_by=side.report.reported_by,
+        )
+        # Government coverage and an overlap note in each side's area (issue 26).
+        GovernmentCoverage.objects.create(
+            source="apbd",
+            program_name="Uji APBD",
+            region=side.facility.region,
+            field_id="kesehatan",
+            start_date=timezone.localdate(),
+            end_date=timezone.localdate(),
+            kind="goods",
+            amount=1000,
+        )
+        OverlapNote.objects.create(
+            action="need_created", need=side.need, region=side.facility.region, reason="Uji", overlaps=[]
         )
 
 

@@ -35,8 +35,8 @@ S = PledgeStatus
 QUEUE = "/admin/matching/pledge/queue/"
 # The queue page, whatever the number of rows: the admin's own (the session, the user, whether it
 # is an officer's, its permissions: 5), the seven counts, a query per kind (8), the deliveries'
-# evidence and the reports' splits and evidence (3), the notifications (1).
-QUEUE_QUERIES = 24
+# evidence and the reports' splits and evidence (3), the notifications (1), the overlap notes (1).
+QUEUE_QUERIES = 25
 # The index: the admin's own (5), the seven counts and the recent actions (1).
 INDEX_QUERIES = 13
 
