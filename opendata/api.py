@@ -33,7 +33,8 @@ api = NinjaAPI(
         "Kemendagri's."
     ),
     urls_namespace="api-v1",
-    docs_url=None,
+    # Swagger UI from django-ninja's static files ("ninja" in INSTALLED_APPS): the site's CSP as is.
+    docs_url="/docs",
 )
 
 
