@@ -95,3 +95,21 @@ def agency_realisations(agency, *, year: int | None, offset: int, limit: int) ->
         }
         for report in page
     ]
+
+
+def program_tags(program_ids: QuerySet) -> dict[int, tuple[list[int], list[str]]]:
+    """Per program among ``program_ids`` (a query of ids): its SDG goal numbers and TJSL pillar
+    codes, in order. One query (a program's goals times its pillars: a few rows each)."""
+    rows = (
+        Program.objects.filter(pk__in=program_ids)
+        .values_list("pk", "sdg_goals", "tjsl_pillars__code")
+        .order_by("pk", "sdg_goals", "tjsl_pillars__order")
+    )
+    tags: dict[int, tuple[list[int], list[str]]] = {}
+    for pk, goal, pillar in rows:
+        goals, pillars = tags.setdefault(pk, ([], []))
+        if goal is not None and goal not in goals:
+            goals.append(goal)
+        if pillar is not None and pillar not in pillars:
+            pillars.append(pillar)
+    return tags

@@ -127,10 +127,16 @@ def _grow():
     [
         ("needs", {}, 1),
         ("facilities", {}, 1),
-        ("program-realisation", {}, 1),
+        # The rows, and the SDG goals and TJSL pillars of their programs.
+        ("program-realisation", {}, 2),
+        ("realisation-by-sdg", {}, 1),
+        # The kecamatan, the needs, the households reached, and the six of the report's figures.
+        ("regional-figures", {}, 9),
         # Checking that the region exists is one more.
         ("needs", {"region": "62.11"}, 2),
-        ("program-realisation", {"region": "62.11", "year": "2025"}, 2),
+        ("program-realisation", {"region": "62.11", "year": "2025"}, 3),
+        ("realisation-by-sdg", {"region": "62.11", "year": "2025"}, 2),
+        ("regional-figures", {"region": "62.11", "year": "2025"}, 10),
     ],
 )
 def test_dataset_files_take_a_fixed_number_of_queries_as_data_grows(
