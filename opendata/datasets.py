@@ -232,7 +232,88 @@ PROGRAM_REALISATION = Dataset(
     ],
 )
 
+# --- programs ---------------------------------------------------------------------------------
+
+PROGRAM_FIELDS = (
+    "id",
+    "title",
+    "form",
+    "status",
+    "company__name",
+    "company__kind",
+    "agency__name",
+    "start_date",
+    "end_date",
+    "budget",
+    "target_beneficiaries",
+    "government_program",
+)
+
+
+def _program_row(values: dict[str, Any], links: Links, lookups: Any = None) -> dict[str, Any]:
+    tags, links_of = lookups or ({}, {})
+    fields, targets = links_of.get(values["id"], ([], []))
+    return {
+        "id": values["id"],
+        "title": values["title"],
+        "form": values["form"],
+        "status": values["status"],
+        "company": values["company__name"],
+        "company_kind": values["company__kind"],
+        "agency": values["agency__name"] or "",
+        "start_date": iso(values["start_date"]),
+        "end_date": iso(values["end_date"]),
+        "budget": values["budget"],
+        "target_beneficiaries": values["target_beneficiaries"],
+        "government_program": values["government_program"],
+        "sectors": fields,
+        "target_regions": targets,
+        **_program_tags(tags, values["id"]),
+    }
+
+
+PROGRAMS = Dataset(
+    slug="programs",
+    title=_("Company CSR programs"),
+    description=_(
+        "Companies' own CSR programs registered by Dinas Sosial: form, fields, budget, period, target regions "
+        "(Kemendagri codes), the SDG (TPB) goals they serve and, for state-owned companies, their TJSL pillars."
+    ),
+    frequency=_("Daily (live data)"),
+    periodicity="R/P1D",
+    keywords=("CSR", "TJSL", "TSLP", "program", "SDG", "TPB"),
+    queryset=selectors.programs,
+    value_fields=PROGRAM_FIELDS,
+    row=_program_row,
+    lookups=lambda programs: (selectors.program_tags(programs.values("pk")), selectors.program_links(programs)),
+    filters=("region", "year"),
+    columns=[
+        Column("id", "#activity+id", _("Identifier of the program"), "integer"),
+        Column("title", "#activity+name", _("Program")),
+        Column("form", "#activity+type", _("Form of the program (Perbup Pulang Pisau 24/2020)")),
+        Column("status", "#status", _("planned, active or completed")),
+        Column("company", "#org+name+impl", _("Company that runs the program")),
+        Column("company_kind", "#org+type+impl", _("Kind of company (state_owned: BUMN/BUMD)")),
+        Column("agency", "#org+name+registering", _("Agency that registered the program")),
+        Column("start_date", "#date+start", _("Start date"), "date"),
+        Column("end_date", "#date+end", _("End date (empty: open-ended)"), "date"),
+        Column("budget", "#value+idr+budget", _("Budget (Rp)"), "integer"),
+        Column("target_beneficiaries", "#targeted+ind", _("Target beneficiaries (a count)"), "integer"),
+        Column("government_program", "#activity+gov", _("Government program supported")),
+        Column("sectors", "#sector+code", _("Field (bidang) codes, separated by ;")),
+        Column("target_regions", "#loc+code+targets", _("Kemendagri codes of the target regions, separated by ;")),
+        *tag_columns(),
+    ],
+)
+
 DATASETS = {
     dataset.slug: dataset
-    for dataset in (NEEDS, FACILITIES, PROGRAM_REALISATION, figures.SDG_REALISATION, figures.REGIONAL_FIGURES)
+    for dataset in (
+        NEEDS,
+        FACILITIES,
+        PROGRAMS,
+        PROGRAM_REALISATION,
+        figures.SDG_REALISATION,
+        figures.REGIONAL_FIGURES,
+    )
 }

@@ -23,6 +23,7 @@ def test_datasets_are_listed_with_their_links(client):
     assert [item["slug"] for item in listing] == [
         "needs",
         "facilities",
+        "programs",
         "program-realisation",
         "realisation-by-sdg",
         "regional-figures",
@@ -81,7 +82,14 @@ def test_unknown_dataset_is_a_404(client):
 
 @pytest.mark.parametrize(
     ("slug", "queries"),
-    [("needs", 1), ("facilities", 1), ("program-realisation", 2), ("realisation-by-sdg", 1), ("regional-figures", 9)],
+    [
+        ("needs", 1),
+        ("facilities", 1),
+        ("programs", 3),
+        ("program-realisation", 2),
+        ("realisation-by-sdg", 1),
+        ("regional-figures", 9),
+    ],
 )
 def test_a_page_takes_a_fixed_number_of_queries_however_many_rows(client, django_assert_num_queries, slug, queries):
     with django_assert_num_queries(queries):

@@ -135,3 +135,23 @@ def test_bad_filters_of_the_regional_figures_are_a_400(client, pulpis, query):
 
     assert response.status_code == 400
     assert response.json()["errors"]
+
+
+def test_programs_dataset_lists_registered_public_programs_with_goals_pillars_fields_and_targets(client, pulpis):
+    program_in_state(ProgramStatus.SUBMITTED, company=CompanyFactory(), title="Usulan belum terdaftar")
+
+    rows = {row["company"]: row for row in csv_rows(client.get(url("programs", "csv")))}
+
+    assert list(rows) == ["PT Sawit Makmur", "PT Karet"]  # not the program awaiting registration
+    row = rows["PT Sawit Makmur"]
+    assert (row["company"], row["budget"], row["sdg_goals"], row["tjsl_pillars"]) == (
+        "PT Sawit Makmur",
+        "100000000",
+        "1;4",
+        "economic;social",
+    )
+    assert row["target_regions"] == "62.11.01" and row["sectors"] == "ekonomi-kerakyatan"
+    data = json_body(client.get(url("programs", "json"), {"region": "62.11.01"}))["data"]
+    assert {tuple(item["sdg_goals"]) for item in data} == {(1, 4), ()}
+    assert csv_rows(client.get(url("programs", "csv"), {"region": "62.11.02"})) == []
+    assert "#sector+sdg" in hxl_rows(client, "programs").display_tags
