@@ -5,7 +5,7 @@ needs of its facilities). The same figures and the same definitions as the publi
 
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet, Subquery, Sum
+from django.db.models import Count, F, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import Substr
 from django.utils.translation import gettext_lazy as _
 
@@ -38,7 +38,8 @@ def sdg_realisation(*, region: str = "", year: int | None = None) -> QuerySet:
             households_sum=Sum("households"),
             programs=Count("realisation__program_id", distinct=True),
         )
-        .order_by("realisation__year", "region_id", f"{SDG_GOAL}__number")
+        # The row without a goal last in each region, on every database.
+        .order_by("realisation__year", "region_id", F(f"{SDG_GOAL}__number").asc(nulls_last=True))
     )
 
 
