@@ -86,7 +86,7 @@ def iati_programs() -> QuerySet[Program]:
         .exclude(donor_iati_ref="")
         .exclude(agency__iati_identifier="")
         .select_related("agency", "company")
-        .prefetch_related(verified, "target_regions")
+        .prefetch_related(verified, "target_regions", "sdg_goals", "sdg_targets")
         .order_by("pk")
     )
 
