@@ -80,6 +80,8 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "django_prometheus",
+    # django-ninja's own Swagger UI page and assets (no CDN, no inline script): /api/v1/docs.
+    "ninja",
     # ours
     "core",
     "regions",

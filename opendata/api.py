@@ -15,7 +15,7 @@ from ninja.security import HttpBearer
 from pydantic import Field
 
 from facilities.models import Need, NeedStatus
-from opendata import datasets, metadata
+from opendata import datasets, metadata, selectors
 from opendata.forms import DatasetFilterForm
 from opendata.services import api_token_for_secret
 from regions.models import in_area
@@ -33,7 +33,8 @@ api = NinjaAPI(
         "Kemendagri's."
     ),
     urls_namespace="api-v1",
-    docs_url=None,
+    # Swagger UI from django-ninja's static files ("ninja" in INSTALLED_APPS): the site's CSP as is.
+    docs_url="/docs",
 )
 
 
@@ -217,5 +218,41 @@ def agency_needs(request: HttpRequest, query: Query[AgencyPageQuery]):
         "limit": query.limit,
         "offset": query.offset,
         "next": f"{path}?limit={query.limit}&offset={query.offset + query.limit}" if len(rows) > query.limit else None,
+        "results": rows[: query.limit],
+    }
+
+
+class AgencyRealisationsPage(Schema):
+    agency: str
+    limit: int
+    offset: int
+    next: str | None
+    results: list[dict[str, Any]]
+
+
+class AgencyRealisationQuery(AgencyPageQuery):
+    year: int | None = Field(None, ge=2000, le=2100, description="Only the reports on this year.")
+
+
+@api.get(
+    "/agency/realisations",
+    auth=AgencyToken(),
+    response={200: AgencyRealisationsPage, 400: ErrorBody},
+    summary="Realisation reports of the programs the token's agency registered, verified or not, with rupiah per "
+    "kecamatan or village",
+    tags=["agency data"],
+)
+def agency_realisations(request: HttpRequest, query: Query[AgencyRealisationQuery]):
+    agency = request.api_agency
+    rows = selectors.agency_realisations(agency, year=query.year, offset=query.offset, limit=query.limit + 1)
+    path = request.build_absolute_uri(request.path)
+    year = f"&year={query.year}" if query.year is not None else ""
+    return {
+        "agency": agency.name,
+        "limit": query.limit,
+        "offset": query.offset,
+        "next": f"{path}?limit={query.limit}&offset={query.offset + query.limit}{year}"
+        if len(rows) > query.limit
+        else None,
         "results": rows[: query.limit],
     }

@@ -6,97 +6,12 @@ flat memory, so a file of any size streams. Region columns are Kemendagri codes 
 province (adm1), regency/city (adm2) and kecamatan (adm3).
 """
 
-import datetime
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any
 
-from django.db.models import QuerySet
-from django.urls import reverse
-from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from opendata import regions, selectors
-
-CHUNK_SIZE = 2000
-
-
-@dataclass(frozen=True)
-class Column:
-    name: str
-    hxl: str
-    description: Promise
-    type: str = "string"  # string, integer, number, date, datetime
-
-
-def _region_columns() -> list[Column]:
-    return [
-        Column("adm1_code", "#adm1+code", _("Kemendagri code of the province")),
-        Column("adm1_name", "#adm1+name", _("Province")),
-        Column("adm2_code", "#adm2+code", _("Kemendagri code of the regency or city")),
-        Column("adm2_name", "#adm2+name", _("Regency or city")),
-        Column("adm3_code", "#adm3+code", _("Kemendagri code of the kecamatan (district)")),
-        Column("adm3_name", "#adm3+name", _("Kecamatan (district)")),
-        Column("region_code", "#loc+code", _("Kemendagri code of the exact region (kecamatan or village)")),
-    ]
-
-
-@dataclass(frozen=True)
-class Dataset:
-    slug: str
-    title: Promise
-    description: Promise
-    frequency: Promise
-    # ISO 8601 repeating duration of the update frequency, for DCAT's accrualPeriodicity.
-    periodicity: str
-    columns: list[Column]
-    queryset: Callable[..., QuerySet]
-    value_fields: tuple[str, ...]
-    row: Callable[[dict[str, Any], "Links"], dict[str, Any]]
-    keywords: tuple[str, ...] = ()
-    filters: tuple[str, ...] = ("region",)
-
-    @property
-    def column_names(self) -> list[str]:
-        return [column.name for column in self.columns]
-
-    def page(self, links: "Links", *, offset: int, limit: int, **filters) -> list[dict[str, Any]]:
-        """Rows ``offset`` to ``offset + limit`` and one more (which tells whether a next page
-        exists, without counting): one query."""
-        values = self.queryset(**filters).values(*self.value_fields)[offset : offset + limit + 1]
-        return [self.row(item, links) for item in values]
-
-    def rows(self, links: "Links", **filters) -> Iterator[dict[str, Any]]:
-        values = self.queryset(**filters).values(*self.value_fields)
-        for item in values.iterator(chunk_size=CHUNK_SIZE):
-            yield self.row(item, links)
-
-
-class Links:
-    """Absolute URLs of needs and facilities without a ``reverse()`` per row."""
-
-    def __init__(self, base: str):
-        marker = "0123456789"
-        need = base + reverse("facilities:need_detail", kwargs={"pk": marker})
-        facility = base + reverse("facilities:facility_detail", kwargs={"slug": marker})
-        self._need = need.split(marker)
-        self._facility = facility.split(marker)
-
-    def need(self, pk: int) -> str:
-        return f"{self._need[0]}{pk}{self._need[1]}"
-
-    def facility(self, slug: str) -> str:
-        return f"{self._facility[0]}{slug}{self._facility[1]}"
-
-
-def _iso(value: datetime.date | None) -> str | None:
-    return value.isoformat() if value is not None else None
-
-
-def _number(value: Decimal | None) -> float | None:
-    return float(value) if value is not None else None
-
+from opendata import figures, regions, selectors
+from opendata.base import Column, Dataset, Links, iso, number, region_columns, tag_columns
 
 # --- needs ------------------------------------------------------------------------------------
 
@@ -123,7 +38,7 @@ NEED_FIELDS = (
 )
 
 
-def _need_row(values: dict[str, Any], links: Links) -> dict[str, Any]:
+def _need_row(values: dict[str, Any], links: Links, lookups: Any = None) -> dict[str, Any]:
     remaining = values["quantity"] - values["quantity_pending"] - values["quantity_covered"]
     return {
         "id": values["id"],
@@ -147,7 +62,7 @@ def _need_row(values: dict[str, Any], links: Links) -> dict[str, Any]:
         "estimated_value": values["quantity"] * values["unit_cost"],
         "delivered_value": values["quantity_delivered"] * values["unit_cost"],
         "priority": values["priority"],
-        "needed_by": _iso(values["needed_by"]),
+        "needed_by": iso(values["needed_by"]),
         "beneficiaries": values["beneficiaries"],
     }
 
@@ -173,7 +88,7 @@ NEEDS = Dataset(
         Column("facility", "#org+name", _("Facility (panti or LKS)")),
         Column("facility_url", "#org+url", _("Page of the facility")),
         Column("facility_type", "#org+type", _("Type of facility")),
-        *_region_columns(),
+        *region_columns(),
         Column("sector_code", "#sector+code", _("Field (bidang) code")),
         Column("sector", "#sector+name", _("Field (bidang)")),
         Column("kind", "#item+type", _("Kind: goods, services, works, placements, volunteers or money")),
@@ -207,7 +122,7 @@ FACILITY_FIELDS = (
 )
 
 
-def _facility_row(values: dict[str, Any], links: Links) -> dict[str, Any]:
+def _facility_row(values: dict[str, Any], links: Links, lookups: Any = None) -> dict[str, Any]:
     return {
         "id": values["id"],
         "url": links.facility(values["slug"]),
@@ -217,8 +132,8 @@ def _facility_row(values: dict[str, Any], links: Links) -> dict[str, Any]:
         **regions.admin_levels(values, "region"),
         "region_code": values["region__code"],
         "capacity": values["capacity"],
-        "latitude": _number(values["latitude"]),
-        "longitude": _number(values["longitude"]),
+        "latitude": number(values["latitude"]),
+        "longitude": number(values["longitude"]),
     }
 
 
@@ -241,7 +156,7 @@ FACILITIES = Dataset(
         Column("name", "#org+name", _("Facility (panti or LKS)")),
         Column("facility_type", "#org+type", _("Type of facility")),
         Column("operator", "#org+operator", _("Run by Dinas Sosial or by the community")),
-        *_region_columns(),
+        *region_columns(),
         Column("capacity", "#capacity+ind", _("Capacity (residents)"), "integer"),
         Column("latitude", "#geo+lat", _("Latitude"), "number"),
         Column("longitude", "#geo+lon", _("Longitude"), "number"),
@@ -265,7 +180,12 @@ REALISATION_FIELDS = (
 )
 
 
-def _realisation_row(values: dict[str, Any], links: Links) -> dict[str, Any]:
+def _program_tags(lookups: dict[int, tuple[list, list]] | None, program_id: int) -> dict[str, list]:
+    goals, pillars = (lookups or {}).get(program_id, ([], []))
+    return {"sdg_goals": goals, "tjsl_pillars": pillars}
+
+
+def _realisation_row(values: dict[str, Any], links: Links, lookups: Any = None) -> dict[str, Any]:
     return {
         "year": values["realisation__year"],
         "quarter": values["realisation__quarter"],
@@ -278,6 +198,7 @@ def _realisation_row(values: dict[str, Any], links: Links) -> dict[str, Any]:
         "region_code": values["region__code"],
         "amount": values["amount"],
         "households": values["households"],
+        **_program_tags(lookups, values["realisation__program_id"]),
     }
 
 
@@ -294,6 +215,7 @@ PROGRAM_REALISATION = Dataset(
     queryset=selectors.realisation_shares,
     value_fields=REALISATION_FIELDS,
     row=_realisation_row,
+    lookups=lambda shares: selectors.program_tags(shares.values("realisation__program_id")),
     filters=("region", "year"),
     columns=[
         Column("year", "#date+year", _("Year reported on"), "integer"),
@@ -303,10 +225,95 @@ PROGRAM_REALISATION = Dataset(
         Column("program_form", "#activity+type", _("Form of the program (Perbup Pulang Pisau 24/2020)")),
         Column("company", "#org+name+impl", _("Company that runs the program")),
         Column("agency", "#org+name+registering", _("Agency that registered the program and verified the report")),
-        *_region_columns(),
+        *region_columns(),
         Column("amount", "#value+idr", _("Rupiah realised in the region"), "integer"),
         Column("households", "#reached+households", _("Households reached in the region (a count)"), "integer"),
+        *tag_columns(),
     ],
 )
 
-DATASETS = {dataset.slug: dataset for dataset in (NEEDS, FACILITIES, PROGRAM_REALISATION)}
+# --- programs ---------------------------------------------------------------------------------
+
+PROGRAM_FIELDS = (
+    "id",
+    "title",
+    "form",
+    "status",
+    "company__name",
+    "company__kind",
+    "agency__name",
+    "start_date",
+    "end_date",
+    "budget",
+    "target_beneficiaries",
+    "government_program",
+)
+
+
+def _program_row(values: dict[str, Any], links: Links, lookups: Any = None) -> dict[str, Any]:
+    tags, links_of = lookups or ({}, {})
+    fields, targets = links_of.get(values["id"], ([], []))
+    return {
+        "id": values["id"],
+        "title": values["title"],
+        "form": values["form"],
+        "status": values["status"],
+        "company": values["company__name"],
+        "company_kind": values["company__kind"],
+        "agency": values["agency__name"] or "",
+        "start_date": iso(values["start_date"]),
+        "end_date": iso(values["end_date"]),
+        "budget": values["budget"],
+        "target_beneficiaries": values["target_beneficiaries"],
+        "government_program": values["government_program"],
+        "sectors": fields,
+        "target_regions": targets,
+        **_program_tags(tags, values["id"]),
+    }
+
+
+PROGRAMS = Dataset(
+    slug="programs",
+    title=_("Company CSR programs"),
+    description=_(
+        "Companies' own CSR programs registered by Dinas Sosial: form, fields, budget, period, target regions "
+        "(Kemendagri codes), the SDG (TPB) goals they serve and, for state-owned companies, their TJSL pillars."
+    ),
+    frequency=_("Daily (live data)"),
+    periodicity="R/P1D",
+    keywords=("CSR", "TJSL", "TSLP", "program", "SDG", "TPB"),
+    queryset=selectors.programs,
+    value_fields=PROGRAM_FIELDS,
+    row=_program_row,
+    lookups=lambda programs: (selectors.program_tags(programs.values("pk")), selectors.program_links(programs)),
+    filters=("region", "year"),
+    columns=[
+        Column("id", "#activity+id", _("Identifier of the program"), "integer"),
+        Column("title", "#activity+name", _("Program")),
+        Column("form", "#activity+type", _("Form of the program (Perbup Pulang Pisau 24/2020)")),
+        Column("status", "#status", _("planned, active or completed")),
+        Column("company", "#org+name+impl", _("Company that runs the program")),
+        Column("company_kind", "#org+type+impl", _("Kind of company (state_owned: BUMN/BUMD)")),
+        Column("agency", "#org+name+registering", _("Agency that registered the program")),
+        Column("start_date", "#date+start", _("Start date"), "date"),
+        Column("end_date", "#date+end", _("End date (empty: open-ended)"), "date"),
+        Column("budget", "#value+idr+budget", _("Budget (Rp)"), "integer"),
+        Column("target_beneficiaries", "#targeted+ind", _("Target beneficiaries (a count)"), "integer"),
+        Column("government_program", "#activity+gov", _("Government program supported")),
+        Column("sectors", "#sector+code", _("Field (bidang) codes, separated by ;")),
+        Column("target_regions", "#loc+code+targets", _("Kemendagri codes of the target regions, separated by ;")),
+        *tag_columns(),
+    ],
+)
+
+DATASETS = {
+    dataset.slug: dataset
+    for dataset in (
+        NEEDS,
+        FACILITIES,
+        PROGRAMS,
+        PROGRAM_REALISATION,
+        figures.SDG_REALISATION,
+        figures.REGIONAL_FIGURES,
+    )
+}

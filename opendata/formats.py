@@ -18,6 +18,9 @@ def csv_safe(value: Any) -> Any:
     """Neutralise a text cell that a spreadsheet would run as a formula: prefix a quote."""
     if value is None:
         return ""
+    if isinstance(value, list):
+        # A list (the SDG goals of a program): its items joined by semicolons; a list in JSON.
+        return ";".join(str(item) for item in value)
     if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
         return "'" + value
     return value

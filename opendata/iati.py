@@ -3,8 +3,8 @@
 The reporting organisation is the registering agency (its IATI identifier); the funding
 organisation is the donor (``Program.donor_iati_ref``) and the implementing one the program's
 company. Verified realisation reports become expenditure transactions in rupiah, dated at the end
-of the period they report on. Elements follow the order of the 2.03 schema, which tests validate
-against the official XSD (tests/opendata/schemas).
+of the period they report on; the program's SDG goals and targets are tags. Elements follow the
+order of the 2.03 schema, which tests validate against the official XSD (tests/opendata/schemas).
 """
 
 import datetime
@@ -23,6 +23,8 @@ GOVERNMENT, PRIVATE_SECTOR = "10", "70"
 # IATI TransactionType 4: expenditure. ActivityDateType 1 planned start, 2 actual start, 3 planned end, 4 actual end.
 EXPENDITURE = "4"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+# IATI TagVocabulary: 2 UN Sustainable Development Goals, 3 their targets.
+SDG_GOALS, SDG_TARGETS = "2", "3"
 
 
 def _narrative(parent: ET.Element, tag: str, text: str, **attrs: str) -> ET.Element:
@@ -76,6 +78,12 @@ def activity(program: Program) -> ET.Element:
     for region in program.target_regions.all():
         location = ET.SubElement(element, "location")
         _narrative(location, "name", f"{region.name} ({region.code})")
+    # The SDG goals and targets the program serves: IATI tag vocabularies 2 (UN SDG goals) and 3
+    # (UN SDG targets), between location and transaction as the schema orders them.
+    for goal in program.sdg_goals.all():
+        ET.SubElement(element, "tag", vocabulary=SDG_GOALS, code=str(goal.number))
+    for target in program.sdg_targets.all():
+        ET.SubElement(element, "tag", vocabulary=SDG_TARGETS, code=target.code)
     for realisation in program.verified_realisations:
         transaction = ET.SubElement(element, "transaction")
         ET.SubElement(transaction, "transaction-type", code=EXPENDITURE)

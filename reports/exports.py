@@ -140,6 +140,12 @@ def forum_workbook(report: ForumReport, *, agency_name: str) -> Workbook:
         [_("SDG (TPB) goal"), _("Programs"), _("Realised, verified (Rp)")],
         [[row.label, row.programs, row.realised] for row in report.by_sdg],
     )
+    _sheet(
+        workbook,
+        _("By TJSL pillar"),
+        [_("TJSL pillar (state-owned companies)"), _("Programs"), _("Realised, verified (Rp)")],
+        [[row.label, row.programs, row.realised] for row in report.by_tjsl],
+    )
     if report.company is None:
         _sheet(
             workbook,

@@ -46,6 +46,9 @@ def report_context(form: ReportFilterForm, data: regional.Dashboard) -> dict:
         "gap_chart": charts.gap_chart(_("Districts with the widest gap"), regions.gap),
         "field_chart": charts.money_chart(_("CSR planned and realised by field"), data.fields),
         "company_chart": charts.money_chart(_("CSR planned and realised by company"), data.companies[:CHART_ROWS]),
+        "goal_chart": charts.money_chart(
+            _("CSR planned and realised by SDG goal"), data.tags.goals if data.tags else []
+        ),
         "forum_year": data.period.year or timezone.localdate().year,
         "agency": agency,
         "agency_name": agency.name if agency else settings.AGENCY_NAME,

@@ -35,7 +35,7 @@ from reports.selectors.activity import (
 from reports.selectors.breakdowns import BreakdownRow, by_field
 from reports.selectors.obligations import Discipline, forum_discipline, members_with_since
 from reports.selectors.periods import Period
-from reports.selectors.sdg import SdgRow, by_sdg_goal
+from reports.selectors.sdg import PillarRow, SdgRow, by_sdg_goal, by_tjsl_pillar
 from reports.selectors.sums import zero_sum
 
 GROUPS = ("women", "children", "elderly", "disabled")
@@ -138,6 +138,7 @@ class ForumReport:
     agency: Agency | None = None
     discipline: Discipline | None = None
     by_sdg: list[SdgRow] = field(default_factory=list)
+    by_tjsl: list[PillarRow] = field(default_factory=list)
 
     @property
     def period(self) -> Period:
@@ -355,4 +356,5 @@ def forum_report(
         agency=agency,
         discipline=discipline,
         by_sdg=by_sdg_goal((line.program.pk, line.realised) for line in lines),
+        by_tjsl=by_tjsl_pillar((line.program.pk, line.realised) for line in lines),
     )

@@ -19,6 +19,7 @@ from reports.selectors.households import UNKNOWN_HOUSEHOLDS, Households, Househo
 from reports.selectors.obligations import MemberPeriod, overdue_members
 from reports.selectors.overdue import overdue_list
 from reports.selectors.periods import Period
+from reports.selectors.sdg import TagBreakdown, by_goal_and_pillar
 
 
 @dataclass
@@ -176,6 +177,8 @@ class Dashboard:
     overdue: list = field(default_factory=list)
     agency: Agency | None = None  # the agency whose area holds the scope (staff dashboard only)
     realisations_owed: list[MemberPeriod] = field(default_factory=list)
+    # By SDG goal and, for state-owned companies' programs, by TJSL pillar (issue 27).
+    tags: TagBreakdown | None = None
 
 
 def dashboard(period: Period, scope: Region | None, *, public: bool) -> Dashboard:
@@ -190,6 +193,7 @@ def dashboard(period: Period, scope: Region | None, *, public: bool) -> Dashboar
         fields=by_field(period, scope_code, data=data),
         companies=by_company(period, scope_code, data=data),
         facilities=by_facility(period, scope_code, public=public, data=data),
+        tags=by_goal_and_pillar(period, scope_code),
     )
     if not public:
         result.overdue_count, result.overdue = overdue_list(scope_code)

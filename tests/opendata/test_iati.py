@@ -70,10 +70,26 @@ def test_programs_without_a_donor_or_agency_identifier_or_of_a_hidden_agency_are
 
 def test_iati_export_takes_a_fixed_number_of_queries(client, django_assert_num_queries):
     realisation(donor_program(), 2025, shares={"31.74.01": 1_000_000})
-    with django_assert_num_queries(3):
+    # The programs, their verified reports, target regions, SDG goals and SDG targets.
+    with django_assert_num_queries(5):
         client.get(URL)
     second = program_in_state(ProgramStatus.ACTIVE, targets=("31.74.01",))
     type(second).objects.filter(pk=second.pk).update(donor_iati_ref="KR-GOV-010")
     realisation(second, 2025, shares={"31.74.01": 2_000_000})
-    with django_assert_num_queries(3):
+    second.sdg_goals.set([1, 10])
+    with django_assert_num_queries(5):
         client.get(URL)
+
+
+def test_sdg_goals_and_targets_are_iati_tags_the_schema_accepts(client):
+    program = donor_program()
+    program.sdg_goals.set([1, 10])
+    program.sdg_targets.set(["1.3", "10.2"])
+    realisation(program, 2025, shares={"31.74.01": 1_000_000})
+
+    response = client.get(URL)
+
+    SCHEMA.validate(response.content)
+    activity = ET.fromstring(response.content).find("iati-activity")
+    tags = [(tag.get("vocabulary"), tag.get("code")) for tag in activity.findall("tag")]
+    assert tags == [("2", "1"), ("2", "10"), ("3", "1.3"), ("3", "10.2")]

@@ -117,7 +117,15 @@ def test_forum_xlsx_holds_the_same_figures(client, data, settings):
     response = client.get(reverse("reports:forum_xlsx", args=[2024]), headers=EN)
     assert 'filename="forum-tslp-2024.xlsx"' in response["Content-Disposition"]
     workbook = read_xlsx(response)
-    assert workbook.sheetnames == ["Summary", "By form", "By field", "By SDG goal", "Companies", "Programs"]
+    assert workbook.sheetnames == [
+        "Summary",
+        "By form",
+        "By field",
+        "By SDG goal",
+        "By TJSL pillar",
+        "Companies",
+        "Programs",
+    ]
     summary = {row[0]: row[1] for row in workbook["Summary"].iter_rows(values_only=True) if row[0]}
     assert summary["Agency"] == "Dinas Sosial Kabupaten Pulang Pisau"
     assert summary["Period"] == "01/01/2024 – 31/12/2024"
@@ -131,7 +139,15 @@ def test_forum_xlsx_holds_the_same_figures(client, data, settings):
 def test_company_xlsx_lists_programs_and_districts(client, data):
     response = client.get(reverse("reports:forum_company_xlsx", args=[2024, "pt-alpha-sawit"]), headers=EN)
     workbook = read_xlsx(response)
-    assert workbook.sheetnames == ["Summary", "By form", "By field", "By SDG goal", "Programs", "Districts reached"]
+    assert workbook.sheetnames == [
+        "Summary",
+        "By form",
+        "By field",
+        "By SDG goal",
+        "By TJSL pillar",
+        "Programs",
+        "Districts reached",
+    ]
     programs = list(workbook["Programs"].iter_rows(values_only=True))
     assert programs[1][0] == "Kasur sehat" and programs[1][3] == 50_000_000
     assert [row[0] for row in workbook["Districts reached"].iter_rows(min_row=2, values_only=True)] == ["Kahayan Hilir"]

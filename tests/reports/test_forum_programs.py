@@ -268,6 +268,7 @@ def test_forum_xlsx_of_pulang_pisau(client, data):
         "By form",
         "By field",
         "By SDG goal",
+        "By TJSL pillar",
         "Companies",
         "Programs",
         "Reports owed",
