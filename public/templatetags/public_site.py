@@ -1,6 +1,9 @@
 """Template helpers of the public site."""
 
+import re
+
 from django import template
+from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
@@ -73,6 +76,35 @@ def unit_for(unit: str, quantity: int | None = None) -> str:
 def overdue(need) -> bool:
     """An open need whose needed-by date has passed (Asia/Jakarta)."""
     return bool(need.needed_by) and need.status == "open" and need.needed_by < timezone.localdate()
+
+
+# --- contacts -----------------------------------------------------------------------------------
+
+
+@register.filter
+def tel_href(phone: str) -> str:
+    """A phone number as written ("021-840 0000", "0812 3456 789") as a ``tel:`` link target in
+    the international form (+62...), which every phone dials from anywhere; "" when no digit."""
+    digits = re.sub(r"\D", "", phone or "")
+    if not digits:
+        return ""
+    if (phone or "").strip().startswith("+"):
+        return f"tel:+{digits}"
+    if digits.startswith("0"):
+        return f"tel:+62{digits[1:]}"
+    return f"tel:{digits}"
+
+
+@register.simple_tag
+def site_contact() -> dict:
+    """The contact of the agency that runs the portal (settings ``AGENCY_*``): read without a
+    query, so the footer of every page costs nothing."""
+    return {
+        "name": settings.AGENCY_NAME,
+        "address": settings.AGENCY_ADDRESS,
+        "email": settings.AGENCY_EMAIL,
+        "phone": settings.AGENCY_PHONE,
+    }
 
 
 # --- photos -------------------------------------------------------------------------------------
