@@ -153,6 +153,21 @@ def social_image(context, kind: str, pk, width, height) -> dict | None:
         "url": request.build_absolute_uri(url) if request else url,
         "width": largest,
         "height": scaled_height(int(width), int(height), largest),
+        "type": "image/jpeg",
+    }
+
+
+@register.simple_tag(takes_context=True)
+def share_card_image(context, need) -> dict:
+    """The generated picture of a need without a published photo (``public.share_image``), as
+    ``social_image``: its absolute URL on the host the page was asked on."""
+    request = context.get("request")
+    url = reverse("facilities:need_share_image", kwargs={"pk": need.pk})
+    return {
+        "url": request.build_absolute_uri(url) if request else f"{settings.SITE_URL}{url}",
+        "width": 1200,
+        "height": 630,
+        "type": "image/png",
     }
 
 
