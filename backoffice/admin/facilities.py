@@ -51,6 +51,8 @@ class FacilityAdminForm(forms.ModelForm):
             "is_published",
             "region",
             "address",
+            "address_public",
+            "phone",
             "latitude",
             "longitude",
             "capacity",
@@ -158,7 +160,8 @@ class FacilityAdmin(AgencyScopedAdmin, SpreadsheetAdminMixin, SimpleHistoryAdmin
 
     fieldsets = [
         (None, {"fields": ["name", "slug", "facility_type", "operator", "is_published"]}),
-        (_("Location"), {"fields": ["region", "address", "latitude", "longitude"]}),
+        (_("Location"), {"fields": ["region", "address", "address_public", "latitude", "longitude"]}),
+        (_("On the public page"), {"fields": ["phone"]}),
         (
             _("Official identity"),
             {"fields": ["lks_registration_number", "accreditation_grade", "accreditation_date"]},
