@@ -15,6 +15,7 @@ from matching import receipts, services
 from matching.models import PledgeStatus
 from tests.factories import CompanyFactory, FacilityFactory, NeedFactory, member_user, officer_user, region, staff_user
 from tests.photo_helpers import published_photo
+from tests.reports import dataset
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -206,6 +207,59 @@ def test_the_footer_leads_to_the_privacy_notice(browser, live_server, site, widt
         expect(tab.locator("main")).to_contain_text("Tidak ada data tentang penghuni.")
         expect(tab.get_by_role("heading", name="Hak Anda")).to_be_visible()
         fits_the_screen(tab)
+        assert axe_violations(tab) == []
+    finally:
+        context.close()
+
+
+# A word laid out on two lines has two boxes: every word of the page's text, measured.
+BROKEN_WORDS = """(root) => {
+  const broken = [];
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const range = document.createRange();
+  while (walker.nextNode()) {
+    const node = walker.currentNode;
+    if (!node.parentElement || !node.parentElement.offsetParent) continue;
+    const re = /\\S+/g;
+    let match;
+    while ((match = re.exec(node.data))) {
+      if (match[0].length < 2) continue;
+      range.setStart(node, match.index);
+      range.setEnd(node, match.index + match[0].length);
+      const lines = new Set(Array.from(range.getClientRects()).filter(r => r.width > 0).map(r => Math.round(r.top)));
+      if (lines.size > 1) broken.push(match[0]);
+    }
+  }
+  return broken;
+}"""
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_reports_fit_the_phone_lead_with_the_gap_ranking_and_break_no_word(browser, live_server, width):
+    dataset.build()
+    context, tab = open_tab(browser, live_server, width, axe=True)
+    try:
+        tab.goto("/reports/?year=2024&region=62.11")
+        expect(tab.locator("#gap-table tbody tr").first).to_be_visible()
+        fits_the_screen(tab)
+        # Every table sits in its own scroll container, no wider than the screen, named and
+        # reachable with the keyboard (axe: scrollable-region-focusable).
+        tables = tab.locator("main table")
+        assert tables.count() >= 4
+        for index in range(tables.count()):
+            wrap = tables.nth(index).locator("xpath=..")
+            assert "table-wrap" in (wrap.get_attribute("class") or "")
+            assert wrap.get_attribute("role") == "region" and wrap.get_attribute("aria-label")
+            assert wrap.get_attribute("tabindex") == "0"
+            box = wrap.bounding_box()
+            assert box["x"] >= 0 and box["x"] + box["width"] <= WIDTHS[width]["width"]
+        # The gap ranking comes before the table of every region.
+        gap_top = tab.locator("#gap").bounding_box()["y"]
+        assert gap_top < tab.locator("#by-region").bounding_box()["y"]
+        if width == "phone":
+            assert gap_top < 2 * WIDTHS["phone"]["height"], f"the ranking starts {gap_top} px down"
+        broken = tab.locator("main").evaluate(BROKEN_WORDS)
+        assert broken == [], f"words broken across lines: {broken[:10]}"
         assert axe_violations(tab) == []
     finally:
         context.close()
