@@ -317,6 +317,11 @@ IMPORT_MAX_UNZIPPED_BYTES = env_int("IMPORT_MAX_UNZIPPED_BYTES", 100 * 1024 * 10
 
 # The agency named in report headers (the printable Forum TSLP report, for example).
 AGENCY_NAME = env_str("AGENCY_NAME", "Dinas Sosial")
+# The contact of the agency that runs the portal, in the footer of every page and in the privacy
+# notice (the agency controls the personal data the portal holds). Empty values are left out.
+AGENCY_ADDRESS = env_str("AGENCY_ADDRESS", "")
+AGENCY_EMAIL = env_str("AGENCY_EMAIL", "")
+AGENCY_PHONE = env_str("AGENCY_PHONE", "")
 
 # Public pages: the query-dependent part is kept this many seconds per language and query
 # (public.page_cache); a save in the same process shows at once. 0 turns it off.

@@ -7,7 +7,7 @@ from notifications.password_reset import QueuedPasswordResetForm
 from opendata.api import api as opendata_api
 from ops import views as ops_views
 from portal import views as partner_views
-from public import seo
+from public import privacy, seo
 from public import views as public_views
 
 urlpatterns = [
@@ -17,6 +17,7 @@ urlpatterns = [
     path("robots.txt", seo.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": seo.SITEMAPS}, name="sitemap"),
     path("favicon.ico", seo.favicon, name="favicon"),
+    path("privasi/", privacy.privacy_notice, name="privacy"),
     path("", include("public.urls")),
     path("agencies/", include("public.agency_urls")),
     path("accounts/continue/", partner_views.after_login, name="after_login"),

@@ -64,6 +64,22 @@ class Facility(models.Model):
         "regions.Region", verbose_name=_("region"), on_delete=models.PROTECT, related_name="facilities"
     )
     address = models.TextField(_("address"), blank=True)
+    address_public = models.BooleanField(
+        _("show the address on the public page"),
+        default=True,
+        help_text=_(
+            "Turn off for a facility whose location must stay hidden, such as a safe house or a shelter for "
+            "victims of violence or trafficking."
+        ),
+    )
+    # The facility's own office number, shown on its public page with a call link; a person's
+    # number belongs in contact_phone, which is never public.
+    phone = models.CharField(
+        _("office phone (public)"),
+        max_length=50,
+        blank=True,
+        help_text=_("The facility's office number, shown on its public page. Never a person's own number."),
+    )
     latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True, blank=True)
     longitude = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6, null=True, blank=True)
     capacity = models.PositiveIntegerField(_("capacity (residents)"), null=True, blank=True)

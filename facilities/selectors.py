@@ -133,7 +133,7 @@ NEED_PAGE_COLUMNS = (
 SAMPLE_ID = -(2**62)
 SAMPLE_SLUG = "\x00sample"
 # What the public never reads of a facility.
-FACILITY_PRIVATE_FIELDS = ("head_name", "contact_phone", "contact_email", "address")
+FACILITY_PRIVATE_FIELDS = ("head_name", "contact_phone", "contact_email")
 
 
 def listed_need_rows() -> QuerySet:
@@ -249,6 +249,8 @@ def facility_for_public(slug: str, *, region_of: Callable[[str], Region | None])
     if not rows:
         return None
     facility = instance(Facility, rows[0])
+    if not facility.address_public:
+        facility.address = ""  # a hidden location (a safe house) never reaches a public page
     facility.region = region_of(facility.region_id)
     facility.photo_id = rows[0].photo_id
     facility.public_photos = (

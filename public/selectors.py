@@ -5,8 +5,8 @@ Names of companies only, never their contacts; pledges only in a covering state.
 
 from functools import cache
 
-from django.db.models import Count, Exists, F, Max, OuterRef, Q, QuerySet, Sum
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Exists, F, Max, OuterRef, Q, QuerySet, Sum, Window
+from django.db.models.functions import Coalesce, RowNumber
 
 from core.statements import Statement
 from facilities import selectors as facility_selectors
@@ -119,3 +119,25 @@ def other_open_needs(need: Need, *, limit: int) -> list[Need]:
         .filter(quantity__gt=F("quantity_pending") - F("quantity_proposed") + F("quantity_covered"))
         .order_by("priority", F("needed_by").asc(nulls_last=True), "-created_at", "-id")[:limit]
     )
+
+
+def open_need_titles(facility_ids: list[int], *, per_facility: int) -> dict[int, list[tuple]]:
+    """The most urgent open public needs of each facility, at most ``per_facility`` each, as
+    ``(facility_id, title, title_en)`` rows by facility: one query (a window per facility)
+    whatever the number of needs, for the popups of a map."""
+    if not facility_ids:
+        return {}
+    urgency = ["priority", F("needed_by").asc(nulls_last=True), "-created_at", "-id"]
+    rows = (
+        Need.objects.public()
+        .open()
+        .filter(facility_id__in=facility_ids)
+        .annotate(rank=Window(RowNumber(), partition_by=[F("facility_id")], order_by=urgency))
+        .filter(rank__lte=per_facility)
+        .order_by("facility_id", "rank")
+        .values_list("facility_id", "title", "title_en", named=True)
+    )
+    found: dict[int, list[tuple]] = {}
+    for row in rows:
+        found.setdefault(row.facility_id, []).append(row)
+    return found

@@ -41,7 +41,7 @@ class PageSitemap(Sitemap):
     priority = 1.0
 
     def items(self):
-        return ["home", "facilities:need_list", "facilities:facility_list"]
+        return ["home", "facilities:need_list", "facilities:facility_list", "privacy"]
 
     def location(self, name: str) -> str:
         return reverse(name)

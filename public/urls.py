@@ -1,12 +1,13 @@
 from django.urls import path
 
-from public import photos, views
+from public import photos, share_image, views
 
 app_name = "facilities"
 
 urlpatterns = [
     path("needs/", views.need_list, name="need_list"),
     path("needs/<int:pk>/", views.need_detail, name="need_detail"),
+    path("needs/<int:pk>/share.png", share_image.need_share_image, name="need_share_image"),
     path("needs.csv", views.needs_csv, name="needs_csv"),
     path("needs.json", views.needs_json, name="needs_json"),
     path("facilities/", views.facility_list, name="facility_list"),

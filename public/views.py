@@ -157,7 +157,7 @@ def facility_list(request: HttpRequest) -> HttpResponse:
             "filter": facilities,
             "page_obj": page,
             "facilities": listed,
-            "map": maps.map_data(listed),
+            "map": maps.listing_map(listed),
             "paginator": paginator,
             "regions": regions_for(facilities.region_code),
             "region_code": facilities.region_code,
@@ -198,7 +198,16 @@ def facility_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "fulfilled_cards": fulfilled_cards,
             "more_fulfilled_needs": more_fulfilled,
             "partners": selectors.partners_of_facility(facility, limit=100),
-            "map": maps.map_data([facility]),
+            # Its open needs in the popup: how many (when all are listed here) and the first titles.
+            "map": maps.map_data(
+                [facility],
+                {
+                    facility.pk: (
+                        0 if more_open else len(open_needs),
+                        [maps.localized_title(row) for row in open_needs[: maps.TITLES_SHOWN]],
+                    )
+                },
+            ),
         }
         return facility, render_to_string("facilities/includes/facility_body.html", context, request)
 

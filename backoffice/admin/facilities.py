@@ -57,6 +57,8 @@ class FacilityAdminForm(forms.ModelForm):
             "is_published",
             "region",
             "address",
+            "address_public",
+            "phone",
             "latitude",
             "longitude",
             "capacity",
@@ -165,7 +167,8 @@ class FacilityAdmin(DuplicateWarningMixin, AgencyScopedAdmin, SpreadsheetAdminMi
 
     fieldsets = [
         (None, {"fields": ["name", "slug", "facility_type", "operator", "is_published"]}),
-        (_("Location"), {"fields": ["region", "address", "latitude", "longitude"]}),
+        (_("Location"), {"fields": ["region", "address", "address_public", "latitude", "longitude"]}),
+        (_("On the public page"), {"fields": ["phone"]}),
         (
             _("Official identity"),
             {"fields": ["lks_registration_number", "accreditation_grade", "accreditation_date"]},

@@ -1,6 +1,9 @@
 """Template helpers of the public site."""
 
+import re
+
 from django import template
+from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
@@ -75,6 +78,35 @@ def overdue(need) -> bool:
     return bool(need.needed_by) and need.status == "open" and need.needed_by < timezone.localdate()
 
 
+# --- contacts -----------------------------------------------------------------------------------
+
+
+@register.filter
+def tel_href(phone: str) -> str:
+    """A phone number as written ("021-840 0000", "0812 3456 789") as a ``tel:`` link target in
+    the international form (+62...), which every phone dials from anywhere; "" when no digit."""
+    digits = re.sub(r"\D", "", phone or "")
+    if not digits:
+        return ""
+    if (phone or "").strip().startswith("+"):
+        return f"tel:+{digits}"
+    if digits.startswith("0"):
+        return f"tel:+62{digits[1:]}"
+    return f"tel:{digits}"
+
+
+@register.simple_tag
+def site_contact() -> dict:
+    """The contact of the agency that runs the portal (settings ``AGENCY_*``): read without a
+    query, so the footer of every page costs nothing."""
+    return {
+        "name": settings.AGENCY_NAME,
+        "address": settings.AGENCY_ADDRESS,
+        "email": settings.AGENCY_EMAIL,
+        "phone": settings.AGENCY_PHONE,
+    }
+
+
 # --- photos -------------------------------------------------------------------------------------
 
 
@@ -121,6 +153,21 @@ def social_image(context, kind: str, pk, width, height) -> dict | None:
         "url": request.build_absolute_uri(url) if request else url,
         "width": largest,
         "height": scaled_height(int(width), int(height), largest),
+        "type": "image/jpeg",
+    }
+
+
+@register.simple_tag(takes_context=True)
+def share_card_image(context, need) -> dict:
+    """The generated picture of a need without a published photo (``public.share_image``), as
+    ``social_image``: its absolute URL on the host the page was asked on."""
+    request = context.get("request")
+    url = reverse("facilities:need_share_image", kwargs={"pk": need.pk})
+    return {
+        "url": request.build_absolute_uri(url) if request else f"{settings.SITE_URL}{url}",
+        "width": 1200,
+        "height": 630,
+        "type": "image/png",
     }
 
 

@@ -44,9 +44,12 @@ def test_public_summary_filters_and_charts(page, artifacts_dir):
     dataset.build()
     page.goto("/reports/")
     # The page is in Indonesian (the browser's language): find fields by id, not by label.
+    # The filters are folded (a phone would scroll past them): opened first.
+    page.locator(".report-filter-panel > summary").click()
     page.fill("#id_year", "2024")
     page.locator("#id_region_province").select_option("62")
     page.locator("form.report-filters button[type=submit]").click()
+    page.locator(".report-filter-panel > summary").click()
     page.locator("#id_region_regency").select_option("62.11")
     page.locator("form.report-filters button[type=submit]").click()
     page.wait_for_url("**/reports/?*region=62.11*")

@@ -233,7 +233,7 @@ def test_need_page_has_social_media_tags_with_title_and_facility(client):
     html = client.get(need.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en").content.decode()
 
     assert '<meta property="og:title" content="Pelatihan las · PSBR Taruna Jaya 1">' in html
-    assert '<meta name="twitter:card" content="summary">' in html
+    assert '<meta name="twitter:card" content="summary_large_image">' in html  # the generated picture
     assert re.search(r'<meta property="og:description" content="40 pieces for PSBR Taruna Jaya 1', html)
 
 

@@ -43,8 +43,10 @@ def staff_client(client, data):
 
 
 def cell(html: str, region_code: str, column: str) -> str:
-    """The text of one cell of the region table, found by its data attributes."""
-    row = html.split(f'data-region="{region_code}"', 1)[1].split("</tr>", 1)[0]
+    """The text of one cell of the region table, found by its data attributes (the gap ranking,
+    before it, has rows of districts too)."""
+    table = html.split('id="region-table"', 1)[1]
+    row = table.split(f'data-region="{region_code}"', 1)[1].split("</tr>", 1)[0]
     return row.split(f'data-col="{column}">', 1)[1].split("</td>", 1)[0].strip()
 
 

@@ -158,6 +158,8 @@ class Command(BaseCommand):
                     "intervention_programs": row.intervention_programs,
                     "head_name": row.head_name,
                     "contact_phone": row.contact_phone,
+                    # The demo's numbers are the panti's office lines: shown on their public pages.
+                    "phone": row.contact_phone,
                     "contact_email": row.contact_email,
                     "is_published": True,
                 },
