@@ -56,6 +56,10 @@ def test_a_forum_member_officer_sees_what_waits_for_them_in_english(browser, liv
         proposals = waiting.locator(".todo", has_text="Proposals from Dinsos to answer")
         expect(proposals).to_contain_text("Mattresses and mosquito nets")
         expect(proposals).to_contain_text("30 pieces")
+        # Notices are read in English too: the need's English title and unit.
+        expect(tab.locator(".notifications")).to_contain_text(
+            "cover 30 pieces of “Mattresses and mosquito nets” at LKS Lansia Betang Sejahtera"
+        )
         assert fits_the_screen(tab)
 
         # Our pledges: the status stays on screen, even on a phone.
