@@ -4,12 +4,14 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.identifiers import compact_registration, errors_on_fields
 from core.images import variant_widths
 from core.roles import is_officer
+from facilities.units import unit_label
 
 
 class FacilityType(models.TextChoices):
@@ -323,6 +325,16 @@ class Need(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("facilities:need_detail", kwargs={"pk": self.pk})
+
+    def title_for_reader(self) -> str:
+        """The title in the active language: the English one for an English reader, when written."""
+        if (get_language() or "").startswith("en") and self.title_en:
+            return self.title_en
+        return self.title
+
+    def unit_for(self, quantity: int | None = None) -> str:
+        """The unit in the active language, beside ``quantity`` ("30 pieces", not "30 buah")."""
+        return unit_label(self.unit, quantity)
 
     @property
     def quantity_remaining(self) -> int:

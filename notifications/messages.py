@@ -112,11 +112,12 @@ def describe(event: str, pledge, detail: str = "", *, need=None, program=None) -
     if template is None or pledge is None:
         return detail or event
     need = pledge.need
+    # A notice is rendered when read, in the reader's language: the need's title and unit too.
     text = _(template) % {
         "company": pledge.company.name,
         "quantity": pledge.quantity,
-        "unit": need.unit,
-        "need": need.title,
+        "unit": need.unit_for(pledge.quantity),
+        "need": need.title_for_reader(),
         "facility": need.facility.name,
         "value": format_rupiah(pledge.value),
     }

@@ -191,7 +191,7 @@ class DeliveryReportForm(forms.Form):
         unit_value = pledge.value // pledge.quantity if pledge.quantity else 0
         self.fields["value"].help_text = _(
             "Leave empty to use the pledge's value: %(unit_value)s per %(unit)s × the quantity delivered."
-        ) % {"unit_value": format_rupiah(unit_value), "unit": unit}
+        ) % {"unit_value": format_rupiah(unit_value), "unit": unit_label(unit, 1)}
         limit = settings.EVIDENCE_MAX_BYTES // (1024 * 1024)
         self.fields["photos"].help_text = _(
             "JPEG, PNG or WebP, up to %(count)s photos of at most %(mb)s MB each. Avoid showing residents' faces."

@@ -4,6 +4,8 @@ import datetime
 
 from django import template
 
+from portal.labels import officer_history_label, officer_origin_label
+
 register = template.Library()
 
 
@@ -14,3 +16,15 @@ def minutes(value: datetime.timedelta | None) -> int:
         return 0
     seconds = max(int(value.total_seconds()), 0)
     return (seconds + 59) // 60
+
+
+@register.filter
+def officer_history(status: str) -> str:
+    """A pledge status in its history, from the company's side ("Offered by your company")."""
+    return officer_history_label(status)
+
+
+@register.filter
+def officer_origin(origin: str) -> str:
+    """How a pledge started, from the company's side ("Proposed to you by Dinsos")."""
+    return officer_origin_label(origin)
