@@ -22,10 +22,12 @@ What it measures, in this order:
   page once each;
 * **after a worker restart**: gunicorn told to replace its workers (HUP), then pages once each.
 
-Each kind reports requests per second with ``--clients`` client processes on the same machine,
-its ratio to the minimal view's, and the server's own time per request (mean, p50, p95) read from
-the ``Server-Timing`` header. Figures compare pages with the minimal view in the same run; on a
-shared machine their absolute values move with the other work.
+Each kind reports the time per request its ``--clients`` client processes (on the same machine)
+measured, the minimal view's time measured alongside (each client asks for the minimal view
+before each page, so both meet the same machine), their ratio (the rate a page is served at, as
+a share of the minimal view's), and the server's own time per request (mean, p50, p95) read from
+the ``Server-Timing`` header. On a shared machine the absolute figures move with the other work;
+the ratios much less.
 """
 
 # Runs the project's own manage.py, gunicorn, psql and redis-cli with fixed arguments.
@@ -139,21 +141,24 @@ def fetch(port: int, path: str) -> tuple[int, float, float, int]:
     return response.status, elapsed, server, queries
 
 
-def _walk(args: tuple[int, list[str]]) -> tuple[float, float, list[tuple]]:
-    port, paths = args
-    started = time.time()
-    samples = [(path, *fetch(port, path)) for path in paths]
-    return started, time.time(), samples
+def _walk(args: tuple[int, list[str], bool]) -> tuple[list[tuple], list[tuple]]:
+    port, paths, alongside = args
+    samples, minimal = [], []
+    for path in paths:
+        if alongside:
+            minimal.append((MINIMAL, *fetch(port, MINIMAL)))
+        samples.append((path, *fetch(port, path)))
+    return samples, minimal
 
 
-def walk(port: int, paths: list[str], clients: int) -> tuple[list[tuple], float]:
-    """``paths`` each requested once, shared among ``clients`` processes: the samples, and the
-    seconds from the first client's first request to the last one's last answer."""
+def walk(port: int, paths: list[str], clients: int, *, alongside: bool = False) -> tuple[list[tuple], list[tuple]]:
+    """``paths`` each requested once, shared among ``clients`` processes; with ``alongside``,
+    each client asks for the minimal view before each of its paths, so that both meet the
+    same machine (the other work on a shared machine comes and goes within seconds)."""
     shares = [paths[index::clients] for index in range(clients)]
     with multiprocessing.Pool(clients) as pool:
-        done = pool.map(_walk, [(port, share) for share in shares])
-    wall = max(end for _start, end, _samples in done) - min(start for start, _end, _samples in done)
-    return [sample for *_times, samples in done for sample in samples], wall
+        done = pool.map(_walk, [(port, share, alongside) for share in shares])
+    return [s for samples, _ in done for s in samples], [m for _, minimal in done for m in minimal]
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -161,16 +166,19 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(len(ordered) * share))]
 
 
-def summary(label: str, samples: list[tuple], wall: float, minimal_rps: float | None) -> dict:
+def summary(label: str, samples: list[tuple], minimal: list[tuple]) -> dict:
+    """The server's time of ``samples``; with ``minimal`` (requested alongside, by the same
+    clients), the ratio of the rates each would be served at: the minimal view's mean time per
+    request over the page's, both measured by the client."""
     bad = sorted({status for _path, status, *_ in samples if status != 200})
     server = [sample[3] for sample in samples]
-    rps = len(samples) / wall
+    wall = statistics.mean(sample[2] for sample in samples)
     queries = [sample[4] for sample in samples]
     row = {
         "label": label,
         "requests": len(samples),
-        "rps": rps,
-        "ratio": rps / minimal_rps if minimal_rps else 1.0,
+        "wall": wall,
+        "minimal_wall": statistics.mean(m[2] for m in minimal) if minimal else None,
         "mean": statistics.mean(server),
         "p50": percentile(server, 0.5),
         "p95": percentile(server, 0.95),
@@ -178,20 +186,18 @@ def summary(label: str, samples: list[tuple], wall: float, minimal_rps: float | 
         "queries": f"{min(queries)}-{max(queries)}" if min(queries) != max(queries) else str(queries[0]),
         "errors": ",".join(str(status) for status in bad),
     }
+    row["ratio"] = row["minimal_wall"] / wall if minimal else None
     print("row:", json.dumps(row), flush=True)
     return row
 
 
 def measured(port: int, label: str, paths: list[str], clients: int) -> dict:
-    """A block of the minimal view, then ``paths``: the ratio of their rates in the same minute."""
-    minimal, minimal_wall = walk(port, [MINIMAL] * len(paths), clients)
-    samples, wall = walk(port, paths, clients)
-    return summary(label, samples, wall, len(minimal) / minimal_wall)
+    return summary(label, *walk(port, paths, clients, alongside=True))
 
 
-def singles(port: int, label: str, samples: list[tuple]) -> dict:
+def singles(label: str, samples: list[tuple]) -> dict:
     """Requests made one at a time (after a write, after a restart): their server time."""
-    return summary(label, samples, sum(sample[2] for sample in samples) / 1000, None)
+    return summary(label, samples, [])
 
 
 def wait_for(port: int, server: subprocess.Popen) -> None:
@@ -282,7 +288,7 @@ def main() -> None:
         wait_for(args.port, server)
         # Every worker past its first requests (imports, templates), on pages no kind walks.
         walk(port=args.port, paths=[MINIMAL, "/", "/needs/", "/facilities/"] * 10, clients=args.clients)
-        rows.append(measured(args.port, "minimal view", [MINIMAL] * args.count, args.clients))
+        rows.append(summary("minimal view", walk(args.port, [MINIMAL] * args.count, args.clients)[0], []))
         for label, paths in first_visits.items():
             rows.append(measured(args.port, f"first visit: {label}", paths, args.clients))
         everything = [path for paths in first_visits.values() for path in paths]
@@ -298,7 +304,7 @@ def main() -> None:
             for label, path in zip(after_write, ("/", "/needs/", f"/needs/{pk}/", f"/facilities/{slug}/"), strict=True):
                 after_write[label].append((path, *fetch(args.port, path)))
         for label, samples in after_write.items():
-            rows.append(singles(args.port, f"after a write: {label}", samples))
+            rows.append(singles(f"after a write: {label}", samples))
 
         restarted: dict[str, list] = {"kept page": [], "first visit": []}
         fresh = iter(need_pages[args.count :])
@@ -309,7 +315,7 @@ def main() -> None:
             for path in (next(fresh), facility_pages[args.count + _]):
                 restarted["first visit"].append((path, *fetch(args.port, path)))
         for label, samples in restarted.items():
-            rows.append(singles(args.port, f"after a worker restart: {label}", samples))
+            rows.append(singles(f"after a worker restart: {label}", samples))
     finally:
         server.terminate()
         server.wait(timeout=60)
@@ -323,15 +329,18 @@ def main() -> None:
         f"{args.clients} client processes; {args.count} distinct URLs per kind."
     )
     print()
-    print("| what | requests | requests/s | ratio to minimal view | server ms mean | p50 | p95 | max | queries |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    print(
+        "| what | requests | client ms/request | minimal view alongside, ms | ratio to minimal view | "
+        "server ms mean | p50 | p95 | max | queries |"
+    )
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for row in rows:
-        ratio = f"{row['ratio']:.2f}" if row["label"].startswith(("first", "kept", "minimal")) else "-"
-        rps = f"{row['rps']:.0f}" if ratio != "-" else "-"
+        ratio = f"{row['ratio']:.2f}" if row["ratio"] is not None else "-"
+        minimal = f"{row['minimal_wall']:.1f}" if row["minimal_wall"] is not None else "-"
         errors = f" (errors: {row['errors']})" if row["errors"] else ""
         print(
-            f"| {row['label']}{errors} | {row['requests']} | {rps} | {ratio} | {row['mean']:.1f} | "
-            f"{row['p50']:.1f} | {row['p95']:.1f} | {row['max']:.1f} | {row['queries']} |"
+            f"| {row['label']}{errors} | {row['requests']} | {row['wall']:.1f} | {minimal} | {ratio} | "
+            f"{row['mean']:.1f} | {row['p50']:.1f} | {row['p95']:.1f} | {row['max']:.1f} | {row['queries']} |"
         )
 
 
