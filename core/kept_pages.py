@@ -4,12 +4,14 @@ A public page is the same HTML for every anonymous visitor of a link in one lang
 the CSRF token of its forms: that is cut out when the page is kept and filled in with the
 visitor's own token (``get_token``, which also sets their CSRF cookie) when it is served. A page
 is kept per scheme, host, language and full path (its absolute links, ``og:image`` among them,
-name the host it was asked on) under a data version (``core.versioned_cache``), so a change of
-the group shows at once, for ``PUBLIC_PAGE_CACHE_SECONDS`` (0 keeps nothing). A visitor with
-messages waiting, a logged-in user, a POST and any answer but a 200 get the page rendered for
-them. Why not Django's ``cache_page``: docs/decisions.md.
+name the host it was asked on) with the data version (``core.versioned_cache``) it was rendered
+under, and served only while that is the group's version, so a change shows at once; for
+``PUBLIC_PAGE_CACHE_SECONDS`` (0 keeps nothing). A visitor with messages waiting, a logged-in
+user, a POST and any answer but a 200 get the page rendered for them. Why not Django's
+``cache_page``: docs/decisions.md.
 """
 
+import hashlib
 import re
 from collections.abc import Callable
 from functools import wraps
@@ -47,15 +49,21 @@ def kept_page(group: str) -> Callable[[Callable[..., HttpResponse]], Callable[..
             if not seconds or not _keepable(request):
                 return view(request, *args, **kwargs)
             where = (request.scheme, request.get_host(), get_language(), request.get_full_path())
-            key = versioned_cache.key_for(group, "whole-page", *where)
-            page = cache.get(key)
-            if page is not None:
-                content_type, html = page
+            key = f"kept-page:{group}:{hashlib.sha256(repr(where).encode()).hexdigest()[:32]}"
+            version_key = versioned_cache.VERSION_KEY.format(group=group)
+            # The data version and the page in one round trip; the page is served only if it was
+            # rendered under the current version (read before rendering: a change committed
+            # meanwhile leaves it behind).
+            found = cache.get_many([version_key, key])
+            current = found.get(version_key) or versioned_cache.version(group)
+            kept = found.get(key)
+            if kept is not None and kept[0] == current:
+                _version, content_type, html = kept
                 return HttpResponse(html.replace(CSRF_HOLE, get_token(request)), content_type=content_type)
             response = view(request, *args, **kwargs)
             if response.status_code == 200 and not response.streaming and not response.cookies:
                 html = CSRF_INPUT.sub(rf"\g<1>{CSRF_HOLE}\g<2>", response.content.decode(response.charset))
-                cache.set(key, (response["Content-Type"], html), seconds)
+                cache.set(key, (current, response["Content-Type"], html), seconds)
             return response
 
         return wrapper
