@@ -26,8 +26,9 @@ Each kind reports the time per request its ``--clients`` client processes (on th
 measured, the minimal view's time measured alongside (each client asks for the minimal view
 before each page, so both meet the same machine), their ratio (the rate a page is served at, as
 a share of the minimal view's), and the server's own time per request (mean, p50, p95) read from
-the ``Server-Timing`` header. On a shared machine the absolute figures move with the other work;
-the ratios much less.
+the ``Server-Timing`` header, with the worker's CPU time (which excludes waiting for a core and
+for the database). On a shared machine the absolute wall times move with the other work; the
+ratios and the CPU times much less.
 """
 
 # Runs the project's own manage.py, gunicorn, psql and redis-cli with fixed arguments.
@@ -128,17 +129,17 @@ def manage_output(env: dict[str, str], script: str) -> str:
 
 
 def fetch(port: int, path: str) -> tuple[int, float, float, int]:
-    """One request on a fresh connection: status, wall ms, server ms, queries."""
+    """One request on a fresh connection: status, wall ms, server ms, queries, server CPU ms."""
     started = time.perf_counter()
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
     connection.request("GET", path, headers={"Accept-Language": "id", "Host": "127.0.0.1"})
     response = connection.getresponse()
     response.read()
     elapsed = (time.perf_counter() - started) * 1000
-    server = float(response.getheader("Server-Timing", "app;dur=0").split("dur=")[-1])
+    timing = dict(part.strip().split(";dur=") for part in response.getheader("Server-Timing", "app;dur=0").split(","))
     queries = int(response.getheader("X-Queries", "-1"))
     connection.close()
-    return response.status, elapsed, server, queries
+    return response.status, elapsed, float(timing["app"]), queries, float(timing.get("cpu", "nan"))
 
 
 def _walk(args: tuple[int, list[str], bool]) -> tuple[list[tuple], list[tuple]]:
@@ -183,6 +184,8 @@ def summary(label: str, samples: list[tuple], minimal: list[tuple]) -> dict:
         "p50": percentile(server, 0.5),
         "p95": percentile(server, 0.95),
         "max": max(server),
+        "cpu": statistics.mean(sample[5] for sample in samples),
+        "cpu_p95": percentile([sample[5] for sample in samples], 0.95),
         "queries": f"{min(queries)}-{max(queries)}" if min(queries) != max(queries) else str(queries[0]),
         "errors": ",".join(str(status) for status in bad),
     }
@@ -331,16 +334,17 @@ def main() -> None:
     print()
     print(
         "| what | requests | client ms/request | minimal view alongside, ms | ratio to minimal view | "
-        "server ms mean | p50 | p95 | max | queries |"
+        "server ms mean | p50 | p95 | max | server CPU ms mean | CPU p95 | queries |"
     )
-    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for row in rows:
         ratio = f"{row['ratio']:.2f}" if row["ratio"] is not None else "-"
         minimal = f"{row['minimal_wall']:.1f}" if row["minimal_wall"] is not None else "-"
         errors = f" (errors: {row['errors']})" if row["errors"] else ""
         print(
             f"| {row['label']}{errors} | {row['requests']} | {row['wall']:.1f} | {minimal} | {ratio} | "
-            f"{row['mean']:.1f} | {row['p50']:.1f} | {row['p95']:.1f} | {row['max']:.1f} | {row['queries']} |"
+            f"{row['mean']:.1f} | {row['p50']:.1f} | {row['p95']:.1f} | {row['max']:.1f} | {row['cpu']:.1f} | "
+            f"{row['cpu_p95']:.1f} | {row['queries']} |"
         )
 
 
