@@ -6,6 +6,7 @@ visitor of a link, gets it rendered by the plain views below.
 """
 
 from django.contrib import messages
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -15,7 +16,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from core.pagination import CappedPaginator, query_without
 from facilities import selectors as facility_selectors
 from facilities.filters import FacilityFilter, NeedFilter
-from facilities.models import NeedStatus
+from facilities.models import Need, NeedStatus
 from partners.services import partner_interest_submit
 from public import maps, opendata, selectors
 from public.forms import PartnerInterestForm
@@ -35,14 +36,14 @@ JSON_MAX_PAGE = 100_000
 MAX_ID = 2**63 - 1
 
 
-def _need_filter(request: HttpRequest) -> NeedFilter:
-    return NeedFilter(request.GET, queryset=facility_selectors.listed_needs())
+def _need_filter(request: HttpRequest, needs: QuerySet[Need]) -> NeedFilter:
+    return NeedFilter(request.GET, queryset=needs)
 
 
 @require_safe
 @kept_page
 def need_list(request: HttpRequest) -> HttpResponse:
-    needs = _need_filter(request)
+    needs = _need_filter(request, facility_selectors.listed_needs())
     paginator = CappedPaginator(needs.qs, NEEDS_PER_PAGE, cap=LISTING_COUNT_CAP)
     page = paginator.get_page(request.GET.get("page"))
     query = query_without(request.GET, "page")
@@ -150,7 +151,7 @@ def facility_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @require_safe
 def needs_csv(request: HttpRequest) -> StreamingHttpResponse:
     """Every public need that matches the filters, one row each, streamed as it is read."""
-    needs = _need_filter(request)
+    needs = _need_filter(request, facility_selectors.public_needs())
     urls = opendata.UrlBuilder(request.build_absolute_uri("/").rstrip("/"))
     response = StreamingHttpResponse(
         opendata.csv_lines(opendata.rows(needs.qs, urls)), content_type="text/csv; charset=utf-8"
@@ -168,7 +169,7 @@ def needs_json(request: HttpRequest) -> JsonResponse:
         return JsonResponse({"error": _("page must be a whole number")}, status=400)
     if not 1 <= page <= JSON_MAX_PAGE:
         raise Http404
-    needs = _need_filter(request)
+    needs = _need_filter(request, facility_selectors.public_needs())
     urls = opendata.UrlBuilder(request.build_absolute_uri("/").rstrip("/"))
     offset = (page - 1) * JSON_PAGE_SIZE
     # One row more than a page tells whether a next page exists, without counting.
