@@ -1,36 +1,34 @@
 """Whole pages kept for anonymous visitors, each served with the visitor's own CSRF token.
 
-The layout around a public page (header, navigation, language form, footer) and its content
-are the same HTML for every anonymous visitor of a link in one language, but for the CSRF
-token of its forms: that is cut out when the page is kept and filled in with the visitor's own
-token (``get_token``, which also sets their CSRF cookie) when it is served. A page is kept per
-scheme, host, language and full path (its absolute links, ``og:image`` among them, name the host
-it was asked on) under a data version (``core.versioned_cache``), so any saved change of
-the group shows at once, for ``PUBLIC_PAGE_CACHE_SECONDS`` (0 keeps nothing). A visitor with
-messages waiting (after a request), a logged-in user, a POST and any answer but a 200 are
-rendered as before. Why not Django's ``cache_page``: docs/decisions.md.
+A public page is the same HTML for every anonymous visitor of a link in one language, but for
+the CSRF token of its forms: that is cut out when the page is kept and filled in with the
+visitor's own token (``get_token``, which also sets their CSRF cookie) when it is served. A page
+is kept per scheme, host, language and full path (its absolute links, ``og:image`` among them,
+name the host it was asked on) with the data version (``core.versioned_cache``) it was rendered
+under, and served only while that is the group's version, so a change shows at once; for
+``PUBLIC_PAGE_CACHE_SECONDS`` (0 keeps nothing). A visitor with messages waiting, a logged-in
+user, a POST and any answer but a 200 get the page rendered for them. Why not Django's
+``cache_page``: docs/decisions.md.
 """
 
+import hashlib
 import re
 from collections.abc import Callable
 from functools import wraps
 
 from django.conf import settings
 from django.contrib.messages import get_messages
+from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.utils.translation import get_language
 
-from core import kept, versioned_cache
+from core import versioned_cache
 
 # What ``{% csrf_token %}`` writes (a masked token: 64 letters and digits), and what stands for
-# the token in a kept page: a NUL never comes from the data (PostgreSQL refuses it in text, and
-# core.middleware.NulByteMiddleware refuses it in requests).
+# it in a kept page: a NUL never comes from the data (core.middleware refuses it in requests).
 CSRF_INPUT = re.compile(r'(<input type="hidden" name="csrfmiddlewaretoken" value=")[A-Za-z0-9]{64}(">)')
 CSRF_HOLE = "\x00csrf-token\x00"
-# Whole pages (30 to 40 kB each) keep their copies in each process apart from the small entries,
-# in fewer of them: a crawler asking for every filter combination cannot fill a worker's memory.
-PAGES_ALIAS = "local-pages"
 
 
 def _keepable(request: HttpRequest) -> bool:
@@ -41,32 +39,33 @@ def _keepable(request: HttpRequest) -> bool:
 
 
 def kept_page(group: str) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
-    """A decorator keeping the whole page a view answers to anonymous visitors, per language and
-    full path, until ``group``'s data changes."""
+    """A decorator keeping the whole page a view answers to anonymous visitors, per scheme, host,
+    language and full path, until ``group``'s data changes."""
 
     def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-        return _kept(view, group)
+        @wraps(view)
+        def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+            seconds = getattr(settings, "PUBLIC_PAGE_CACHE_SECONDS", 30)
+            if not seconds or not _keepable(request):
+                return view(request, *args, **kwargs)
+            where = (request.scheme, request.get_host(), get_language(), request.get_full_path())
+            key = f"kept-page:{group}:{hashlib.sha256(repr(where).encode()).hexdigest()[:32]}"
+            version_key = versioned_cache.VERSION_KEY.format(group=group)
+            # The data version and the page in one round trip; the page is served only if it was
+            # rendered under the current version (read before rendering: a change committed
+            # meanwhile leaves it behind).
+            found = cache.get_many([version_key, key])
+            current = found.get(version_key) or versioned_cache.version(group)
+            kept = found.get(key)
+            if kept is not None and kept[0] == current:
+                _version, content_type, html = kept
+                return HttpResponse(html.replace(CSRF_HOLE, get_token(request)), content_type=content_type)
+            response = view(request, *args, **kwargs)
+            if response.status_code == 200 and not response.streaming and not response.cookies:
+                html = CSRF_INPUT.sub(rf"\g<1>{CSRF_HOLE}\g<2>", response.content.decode(response.charset))
+                cache.set(key, (current, response["Content-Type"], html), seconds)
+            return response
+
+        return wrapper
 
     return decorator
-
-
-def _kept(view: Callable[..., HttpResponse], group: str) -> Callable[..., HttpResponse]:
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        seconds = getattr(settings, "PUBLIC_PAGE_CACHE_SECONDS", 30)
-        if not seconds or not _keepable(request):
-            return view(request, *args, **kwargs)
-        key = versioned_cache.key_for(
-            group, "whole-page", request.scheme, request.get_host(), get_language(), request.get_full_path()
-        )
-        page = kept.get(key, seconds=seconds, alias=PAGES_ALIAS)
-        if page is not None:
-            content_type, html = page
-            return HttpResponse(html.replace(CSRF_HOLE, get_token(request)), content_type=content_type)
-        response = view(request, *args, **kwargs)
-        if response.status_code == 200 and not response.streaming and not response.cookies:
-            html = CSRF_INPUT.sub(rf"\g<1>{CSRF_HOLE}\g<2>", response.content.decode(response.charset))
-            kept.set(key, (response["Content-Type"], html), seconds, alias=PAGES_ALIAS)
-        return response
-
-    return wrapper

@@ -1,27 +1,18 @@
 """Values kept in the cache under a data version, so that a change shows at once.
 
 A *group* of models (the public registry, the reports' figures) has a version: a number kept in
-the cache and replaced by a new one whenever a model of the group is saved or deleted. A value
-cached under a group (``cached``) carries the version in its key, so the first read after a
+the cache and replaced by a new one whenever a model of the group changes. A value cached under
+a group carries the version in its key (``key_for``, ``cached``), so the first read after a
 change misses and builds the value again; entries of older versions are never read again and
-expire. With a cache shared by every process (``REDIS_URL``) the version is shared too, so a
-change saved by one process shows at once in every other one.
+expire. With a cache shared by every process (``REDIS_URL``) the version is shared too.
 
-A version is read from the cache once per request (every watched group's in one round trip at
-the first need, then remembered until the request ends; a
-bump in the same request replaces it), and the entries, whose keys never change their content,
-are read from the process's own memory before the shared cache (``core.kept``).
-
-Saves, deletions and many-to-many changes are seen through Django's signals. A change bumps its groups twice: at once
-(so the writer's own next read, and every read in a test's never-committed transaction, sees
-it) and again when its transaction commits (``transaction.on_commit``): a reader in another
-process between the write and the commit reads the old rows and may keep them under the first
-new version, which the second one leaves behind. (A transaction rolled back bumps once: what
-other processes kept meanwhile is the committed data; only what the writer itself read back
-inside it, a thing no view does, could outlive the rollback, until it expires.) Bulk writes
-send no signal: whoever makes one (``bulk_create``, ``bulk_update``, ``QuerySet.update()``,
-the spreadsheet imports) calls ``changed(Model)``. Groups are declared by the apps that read them (``watch`` in their
-``AppConfig.ready``); models are named by label, so this module imports none of them.
+Saves, deletions and many-to-many changes are seen through Django's signals. A change bumps its
+groups twice: at once (so the writer's own next read sees it) and again when its transaction
+commits (``transaction.on_commit``): a reader in another process between the write and the
+commit reads the old rows and may keep them under the first new version, which the second one
+leaves behind. Bulk writes send no signal: whoever makes one (``bulk_create``, ``bulk_update``,
+``QuerySet.update()``, the spreadsheet imports) calls ``changed(Model)``. Groups are declared
+by the apps that read them (``watch`` in their ``AppConfig.ready``), models named by label.
 """
 
 import hashlib
@@ -29,76 +20,30 @@ import time
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from asgiref.local import Local
 from django.apps import apps
 from django.core.cache import cache
-from django.core.signals import request_finished, request_started
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
-
-from core import kept
 
 VERSION_KEY = "data-version:{group}"
 # Groups by model label ("facilities.Need") and by app label ("programs": every model of it).
 _MODEL_GROUPS: dict[str, set[str]] = {}
 _APP_GROUPS: dict[str, set[str]] = {}
-# The versions read during the current request (``seen.versions``), None outside a request:
-# a command or task always asks the cache.
-_request = Local()
-
-
-def _request_started(**kwargs) -> None:
-    _request.versions = {}
-
-
-def _request_finished(**kwargs) -> None:
-    _request.versions = None
-
-
-request_started.connect(_request_started, dispatch_uid="core.versioned_cache.started")
-request_finished.connect(_request_finished, dispatch_uid="core.versioned_cache.finished")
-
-
-def _remembered() -> dict[str, int] | None:
-    return getattr(_request, "versions", None)
 
 
 def version(group: str) -> int:
-    remembered = _remembered()
-    if remembered is not None and group in remembered:
-        return remembered[group]
     key = VERSION_KEY.format(group=group)
-    if remembered is not None and not remembered:
-        # The first version a request asks for: every watched group's in one round trip (a page
-        # reads the public data's and the places' versions, the layout may read others).
-        keys = {VERSION_KEY.format(group=name): name for name in _watched_groups() | {group}}
-        found = cache.get_many(list(keys))
-        remembered.update({keys[name]: value for name, value in found.items()})
-        value = found.get(key)
-    else:
-        value = cache.get(key)
+    value = cache.get(key)
     if value is None:
         # A new value, never an old one again: entries made under an evicted version stay unreachable.
         cache.add(key, time.time_ns(), None)
         value = cache.get(key)
-    if value is None:
-        # A cache that cannot keep anything (Redis down, ops.cache) gives a version that matches nothing.
-        return time.time_ns()
-    if remembered is not None:
-        remembered[group] = value
-    return value
-
-
-def _watched_groups() -> set[str]:
-    return {group for groups in (*_MODEL_GROUPS.values(), *_APP_GROUPS.values()) for group in groups}
+    # A cache that cannot keep anything (Redis down) gives a version that matches nothing.
+    return time.time_ns() if value is None else value
 
 
 def bump(group: str) -> None:
-    value = time.time_ns()
-    cache.set(VERSION_KEY.format(group=group), value, None)
-    remembered = _remembered()
-    if remembered is not None:
-        remembered[group] = value
+    cache.set(VERSION_KEY.format(group=group), time.time_ns(), None)
 
 
 def _groups_of(model) -> set[str]:
@@ -111,8 +56,7 @@ def _groups_of(model) -> set[str]:
 def changed(*models, using: str | None = None) -> None:
     """Say that rows of ``models`` changed without a signal (a bulk write): their groups' versions
     are bumped now and again when the transaction on ``using`` commits."""
-    groups = set().union(*(_groups_of(model) for model in models))
-    for group in groups:
+    for group in set().union(*(_groups_of(model) for model in models)):
         bump(group)
         transaction.on_commit(lambda group=group: bump(group), using=using)
 
@@ -152,8 +96,8 @@ def cached(group: str, name: str, build: Callable[[], Any], *parts: Any, seconds
     if not seconds:
         return build()
     key = key_for(group, name, *parts)
-    value = kept.get(key, seconds=seconds)
+    value = cache.get(key)
     if value is None:
         value = build()
-        kept.set(key, value, seconds)
+        cache.set(key, value, seconds)
     return value

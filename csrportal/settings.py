@@ -323,16 +323,13 @@ AGENCY_ADDRESS = env_str("AGENCY_ADDRESS", "")
 AGENCY_EMAIL = env_str("AGENCY_EMAIL", "")
 AGENCY_PHONE = env_str("AGENCY_PHONE", "")
 
-# Public pages: the query-dependent part is kept this many seconds per language and query
-# (public.page_cache); a save in the same process shows at once. 0 turns it off.
+# Public pages are kept whole for anonymous visitors this many seconds per scheme, host, language
+# and full path (core.kept_pages), under a data version bumped by every change: a change shows at
+# once. 0 turns it off.
 PUBLIC_PAGE_CACHE_SECONDS = env_int("PUBLIC_PAGE_CACHE_SECONDS", 30)
-# Pieces shared by many pages (a filter set's capped count, the filter form's choices, the home
-# page's figures, the public reports) are kept this long, under the same data version: a change
-# shows at once. 0 computes them on every request.
+# Figures kept under the same kind of data version (core.versioned_cache.cached: the public
+# reports, an agency page's figures). 0 computes them on every request.
 PUBLIC_DATA_CACHE_SECONDS = env_int("PUBLIC_DATA_CACHE_SECONDS", 600)
-# Need cards are kept this long per need, language and day (public.cards); their key follows
-# every value they show, so a changed need gets a new card at once. 0 renders every card.
-PUBLIC_CARD_CACHE_SECONDS = env_int("PUBLIC_CARD_CACHE_SECONDS", 3600)
 
 # Workflow settings.
 PLEDGE_RESPONSE_DAYS = env_int("PLEDGE_RESPONSE_DAYS", 14)
@@ -387,7 +384,7 @@ LOGGING = {
     },
 }
 
-# The cache behind the public page cache (public.page_cache) and its data version. With
+# The cache behind the kept public pages (core.kept_pages) and their data version. With
 # REDIS_URL every process and machine shares one Redis, so a change saved anywhere shows at once
 # everywhere; without it each process keeps its own memory cache.
 REDIS_URL = env_str("REDIS_URL")
@@ -400,23 +397,9 @@ if REDIS_URL:
             # A Redis that does not answer within a second is treated as down (ops.cache).
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         },
-        # Each process's own copy of the entries whose key names their content (need cards,
-        # versioned fragments: core.kept), read before Redis; at most LOCAL_CACHE_SECONDS old.
-        "local": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "kept",
-            "OPTIONS": {"MAX_ENTRIES": env_int("LOCAL_CACHE_ENTRIES", 5000)},
-        },
-        # Whole public pages (public.page_cache.kept_page), 30 to 40 kB each: about 20 MB at most.
-        "local-pages": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "kept-pages",
-            "OPTIONS": {"MAX_ENTRIES": env_int("LOCAL_PAGE_CACHE_ENTRIES", 500)},
-        },
     }
-    LOCAL_CACHE_SECONDS = env_int("LOCAL_CACHE_SECONDS", 300)
 else:
-    # Room for the need cards of the pages read most (public.cards); Django's default is 300 entries.
+    # Room for the whole pages read most (core.kept_pages); Django's default is 300 entries.
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 5000}}}
 
 # Prometheus metrics at /metrics (django-prometheus), answered only to these client addresses;

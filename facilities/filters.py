@@ -5,17 +5,14 @@ Invalid input never fails a request: django-filter leaves a field that does not 
 """
 
 import re
-from collections.abc import Callable, Sequence
-from typing import Any
 
 import django_filters
 from django import forms
 from django.core.validators import RegexValidator
 from django.db.models import F, Q, QuerySet
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from django_filters import ChoiceFilter
 
-from core.form_rendering import FastForm, FastSelect
 from core.models import CsrField
 from facilities.models import Facility, FacilityType, NeedKind, NeedStatus, Priority
 from facilities.selectors import remaining_value_expression
@@ -24,33 +21,6 @@ REGION_CODE_RE = re.compile(r"^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$")
 TEXT_MAX_LENGTH = 100
 # A search names up to this many matching facilities by id (NeedFilter.filter_text).
 SEARCH_FACILITIES_LISTED = 200
-
-
-def translated(choices: Sequence[tuple[Any, Any]]) -> Callable[[], list[tuple[Any, str]]]:
-    """``choices`` with their labels in the active language, made once per language (a callable,
-    as a form field takes it): a filter form, built on every first visit of a listing, then copies
-    and renders plain strings instead of lazy translations."""
-    made: dict[str, list[tuple[Any, str]]] = {}
-
-    def labelled() -> list[tuple[Any, str]]:
-        language = get_language()
-        found = made.get(language)
-        if found is None:
-            found = made[language] = [(value, str(label)) for value, label in choices]
-        return found
-
-    return labelled
-
-
-class SelectFilter(django_filters.ChoiceFilter):
-    """A choice filter whose select is written straight from its choices (core.form_rendering),
-    its labels translated once per language (``translated``)."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", FastSelect)
-        if isinstance(kwargs.get("choices"), list | tuple):
-            kwargs["choices"] = translated(kwargs["choices"])
-        super().__init__(*args, **kwargs)
 
 
 class RegionCascadeWidget(forms.TextInput):
@@ -137,10 +107,10 @@ class NeedFilter(django_filters.FilterSet):
         max_length=TEXT_MAX_LENGTH,
         widget=forms.TextInput(attrs={"type": "search"}),
     )
-    field = SelectFilter(label=_("Field"), field_name="field_id", choices=[], empty_label=_("All fields"))
-    kind = SelectFilter(label=_("Kind"), choices=NeedKind.choices, empty_label=_("All kinds"))
-    priority = SelectFilter(label=_("Priority"), choices=Priority.choices, empty_label=_("Any priority"))
-    facility_type = SelectFilter(
+    field = ChoiceFilter(label=_("Field"), field_name="field_id", choices=[], empty_label=_("All fields"))
+    kind = ChoiceFilter(label=_("Kind"), choices=NeedKind.choices, empty_label=_("All kinds"))
+    priority = ChoiceFilter(label=_("Priority"), choices=Priority.choices, empty_label=_("Any priority"))
+    facility_type = ChoiceFilter(
         label=_("Facility type"),
         field_name="facility__facility_type",
         choices=FacilityType.choices,
@@ -150,20 +120,18 @@ class NeedFilter(django_filters.FilterSet):
     facility = django_filters.CharFilter(
         label=_("Facility"), field_name="facility__slug", max_length=200, widget=forms.HiddenInput
     )
-    status = SelectFilter(label=_("Status"), choices=StatusChoice.choices, empty_label=None, method="filter_nothing")
+    status = ChoiceFilter(label=_("Status"), choices=StatusChoice.choices, empty_label=None, method="filter_nothing")
     needed_by = django_filters.DateFilter(
         label=_("Needed by (on or before)"),
         field_name="needed_by",
         lookup_expr="lte",
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
-    sort = SelectFilter(label=_("Sort by"), choices=SORT_CHOICES, empty_label=None, method="filter_nothing")
+    sort = ChoiceFilter(label=_("Sort by"), choices=SORT_CHOICES, empty_label=None, method="filter_nothing")
 
     class Meta:
         # Declared filters only: nothing reaches the database that is not listed above.
         fields: list[str] = []
-        # Widgets written in Python, the same HTML as Django's templates (core.form_rendering).
-        form = FastForm
 
     def __init__(self, data=None, queryset=None, *, field_choices: list[tuple[str, str]] | None = None, **kwargs):
         super().__init__(data, queryset, **kwargs)
@@ -212,14 +180,13 @@ class FacilityFilter(django_filters.FilterSet):
         max_length=TEXT_MAX_LENGTH,
         widget=forms.TextInput(attrs={"type": "search"}),
     )
-    facility_type = SelectFilter(
+    facility_type = ChoiceFilter(
         label=_("Facility type"), choices=FacilityType.choices, empty_label=_("All facility types")
     )
     region = RegionFilter(label=_("Region"), field_name="region__code")
 
     class Meta:
         fields: list[str] = []
-        form = FastForm
 
     @property
     def region_code(self) -> str:

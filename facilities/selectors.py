@@ -7,51 +7,22 @@ page costs the same number of queries whatever the data size. The public site an
 portal both read through here.
 """
 
-from collections.abc import Callable
-from functools import cache
-
 from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from core.models import CsrField, SdgGoal
-from core.statements import Statement, instance
+from core.models import SdgGoal
 from facilities.models import Facility, FacilityPhoto, Need, NeedPhoto, NeedStatus
-from regions.models import Region, in_area
+from regions.models import in_area
 
-# The columns a need card, the detail page and the open-data files read. Everything else
-# (description aside) stays in the database, as do the facility's contacts.
-NEED_CARD_FIELDS = (
-    "id",
-    "title",
-    "title_en",
-    "kind",
-    "quantity",
-    "unit",
-    "unit_cost",
-    "priority",
-    "needed_by",
-    "beneficiaries",
-    "status",
-    "quantity_pending",
-    "quantity_proposed",
-    "quantity_covered",
-    "quantity_delivered",
-    "created_at",
-    "field__code",
-    "field__name",
-    "field__name_en",
-    "facility__id",
-    "facility__name",
-    "facility__slug",
-    "facility__facility_type",
-    "facility__region__code",
-    "facility__region__name",
-    "facility__region__level",
-    "facility__region__parent__code",
-    "facility__region__parent__name",
-    "facility__region__parent__parent__code",
-    "facility__region__parent__parent__name",
+# What the public never reads of a facility.
+FACILITY_PRIVATE_FIELDS = ("head_name", "contact_phone", "contact_email")
+# What a need card does not show of its facility (a facility page does) nor of the need itself.
+LONG_TEXTS = ("background", "background_en", "intervention_programs", "intervention_programs_en")
+NEED_CARD_DEFERRED = (
+    "description",
+    "description_en",
+    *(f"facility__{name}" for name in (*FACILITY_PRIVATE_FIELDS, *LONG_TEXTS)),
 )
 
 
@@ -83,107 +54,26 @@ def with_photo(needs: QuerySet[Need]) -> QuerySet[Need]:
     return needs.annotate(**first_photo(NeedPhoto, "need", "photo"))
 
 
-# What a need card shows that may change, read for a page of a listing instead of whole needs
-# (public.cards.listed_cards): the need's own columns, its facility's and its first photo. The
-# names of regions and fields are left to their own data version.
-CARD_ROW_FIELDS = (
-    # The need's own columns of NEED_CARD_FIELDS, so that a column a card starts to show is in
-    # the row (and the key of its kept card) too.
-    *(name for name in NEED_CARD_FIELDS if "__" not in name),
-    "field_id",
-    "facility_id",
-    "facility__name",
-    "facility__slug",
-    "facility__facility_type",
-    "facility__region_id",
-    "photo_id",
-)
-
-
-def card_rows(needs: QuerySet[Need]) -> QuerySet:
-    """The rows of ``CARD_ROW_FIELDS`` of ``needs`` (any query of public needs, from
-    ``Need.objects.public()`` or ``public_needs``), in its order, as named tuples (``row.id``,
-    ``row.title``…).
-    The first photo is named by its id alone: a photo's width and height never change (they are
-    written once, when it is uploaded)."""
-    return (
-        needs.select_related(None)
-        .annotate(photo_id=first_photo_id(NeedPhoto, "need"))
-        .values_list(*CARD_ROW_FIELDS, named=True)
-    )
-
-
-def needs_by_id(ids: list[int]) -> dict[int, Need]:
-    """The public needs among ``ids`` whole, as a card shows them, by id."""
-    return {need.pk: need for need in with_photo(public_needs()).filter(pk__in=ids)}
-
-
-# What a need page reads in its one query: a card's columns and the description, its field's and
-# its facility's by attname (core.statements.instance makes the three objects of them); the
-# facility's region by its code alone (the region comes from elsewhere: need_for_public).
-NEED_PAGE_COLUMNS = (
-    *(name for name in NEED_CARD_FIELDS if not name.startswith("facility__region__")),
-    "facility__region_id",
-    "field_id",
-    "facility_id",
-    "description",
-    "description_en",
-)
-# A sample id no row has, for the statements of this module (core.statements).
-SAMPLE_ID = -(2**62)
-SAMPLE_SLUG = "\x00sample"
-# What the public never reads of a facility.
-FACILITY_PRIVATE_FIELDS = ("head_name", "contact_phone", "contact_email")
-
-
-def listed_need_rows() -> QuerySet:
-    """The ``card_rows`` of every public need, for a listing to filter, order and slice: the
-    columns and the photo's subquery are set up once per process (a third of what building the
-    listing's query cost), and each listing gets its own copy."""
-    return _listed_need_rows().all()
-
-
-@cache
-def _listed_need_rows() -> QuerySet:
-    return card_rows(Need.objects.public())
-
-
 def public_needs() -> QuerySet[Need]:
-    """Public needs (open and fulfilled) with their facility, region (two levels up) and field."""
-    return Need.objects.public().select_related("field", "facility__region__parent__parent").only(*NEED_CARD_FIELDS)
+    """Public needs (open and fulfilled) with their facility, region (two levels up) and field,
+    without their descriptions and their facility's contacts and long texts."""
+    return Need.objects.public().select_related("field", "facility__region__parent__parent").defer(*NEED_CARD_DEFERRED)
 
 
-def need_for_public(pk: int, *, region_of: Callable[[str], Region | None]) -> Need | None:
+def listed_needs() -> QuerySet[Need]:
+    """Public needs as a listing's cards show them: ``public_needs`` with their first photo."""
+    return with_photo(public_needs())
+
+
+def need_for_public(pk: int) -> Need | None:
     """One public need with what its detail page shows, or None: its published photos in
-    ``public_photos`` (read only when it has one) and, when it has none, its facility's first
-    photo in ``facility_photo``, which a shared link shows instead (read only when there is one).
-
-    One query, compiled once (core.statements): the need with its field and facility, and the ids
-    of their first photos (their sizes come with the photos themselves). It joins no region: the
-    facility's region, with the two levels above it, comes from ``region_of(code)`` (kept apart,
-    as regions seldom change)."""
-    rows = _NEED_PAGE.rows(pk=pk)
-    if not rows:
-        return None
-    row = rows[0]
-    need = instance(Need, row)
-    need.field = instance(CsrField, row, prefix="field__")
-    need.facility = instance(Facility, row, prefix="facility__")
-    need.facility.region = region_of(row.facility__region_id)
-    need.photo_id, need.facility_photo_id = row.photo_id, row.facility_photo_id
-    need.public_photos = list(NeedPhoto.objects.filter(need=need, published=True)) if need.photo_id else []
-    need.facility_photo = None
-    if not need.public_photos and need.facility_photo_id:
-        need.facility_photo = FacilityPhoto.objects.filter(pk=need.facility_photo_id).first()
-    # Its SDG goals (issue 27), read only when it has one.
-    need.public_sdg_goals = list(SdgGoal.objects.filter(needs=need)) if row.first_sdg_goal else []
-    return need
-
-
-def _need_page(pk: int) -> QuerySet:
-    return (
+    ``public_photos`` (read only when it has one), its facility's first photo in
+    ``facility_photo`` when it has none (a shared link shows it instead), and its SDG goals in
+    ``public_sdg_goals`` (read only when it has one)."""
+    need = (
         Need.objects.public()
-        .filter(pk=pk)
+        .select_related("field", "facility__region__parent__parent")
+        .defer(*(f"facility__{name}" for name in FACILITY_PRIVATE_FIELDS))
         .annotate(
             photo_id=first_photo_id(NeedPhoto, "need"),
             facility_photo_id=first_photo_id(FacilityPhoto, "facility", outer="facility_id"),
@@ -191,11 +81,18 @@ def _need_page(pk: int) -> QuerySet:
                 Need.sdg_goals.through.objects.filter(need_id=OuterRef("pk")).order_by().values("sdggoal_id")[:1]
             ),
         )
-        .values_list(*NEED_PAGE_COLUMNS, "photo_id", "facility_photo_id", "first_sdg_goal", named=True)
+        .filter(pk=pk)
+        .first()
     )
-
-
-_NEED_PAGE = Statement(_need_page, pk=SAMPLE_ID)
+    if need is None:
+        return None
+    need.public_photos = list(NeedPhoto.objects.filter(need=need, published=True)) if need.photo_id else []
+    need.facility_photo = None
+    if not need.public_photos and need.facility_photo_id:
+        need.facility_photo = FacilityPhoto.objects.filter(pk=need.facility_photo_id).first()
+    # Its SDG goals (issue 27), read only when it has one.
+    need.public_sdg_goals = list(SdgGoal.objects.filter(needs=need)) if need.first_sdg_goal else []
+    return need
 
 
 def published_facilities() -> QuerySet[Facility]:
@@ -240,55 +137,36 @@ def published_facilities() -> QuerySet[Facility]:
     )
 
 
-def facility_for_public(slug: str, *, region_of: Callable[[str], Region | None]) -> Facility | None:
-    """One published facility with its public profile (never its contacts) and its published
-    photos in ``public_photos`` (read only when it has one), or None. One query, compiled once
-    (core.statements); its region, with the two levels above it, comes from ``region_of(code)``,
-    as for ``need_for_public``."""
-    rows = _FACILITY_PAGE.rows(slug=slug)
-    if not rows:
+def facility_for_public(slug: str) -> Facility | None:
+    """One published facility with its public profile (never its contacts), its region two
+    levels up and its published photos in ``public_photos`` (read only when it has one), or None."""
+    facility = (
+        Facility.objects.published()
+        .select_related("region__parent__parent")
+        .defer(*FACILITY_PRIVATE_FIELDS)
+        .annotate(photo_id=first_photo_id(FacilityPhoto, "facility"))
+        .filter(slug=slug)
+        .first()
+    )
+    if facility is None:
         return None
-    facility = instance(Facility, rows[0])
     if not facility.address_public:
         facility.address = ""  # a hidden location (a safe house) never reaches a public page
-    facility.region = region_of(facility.region_id)
-    facility.photo_id = rows[0].photo_id
     facility.public_photos = (
         list(FacilityPhoto.objects.filter(facility=facility, published=True)) if facility.photo_id else []
     )
     return facility
 
 
-def _facility_page(slug: str) -> QuerySet:
-    columns = [field.attname for field in Facility._meta.concrete_fields if field.name not in FACILITY_PRIVATE_FIELDS]
-    return (
-        Facility.objects.published()
-        .filter(slug=slug)
-        .annotate(photo_id=first_photo_id(FacilityPhoto, "facility"))
-        .values_list(*columns, "photo_id", named=True)
-    )
-
-
-_FACILITY_PAGE = Statement(_facility_page, slug=SAMPLE_SLUG)
-
-
-def needs_of_facility(facility: Facility, *, status: str, limit: int) -> list[tuple]:
+def needs_of_facility(facility: Facility, *, status: str, limit: int) -> list[Need]:
     """Up to ``limit`` public needs of one facility in one status, most urgent first (fulfilled:
-    the last fulfilled first), as card rows (``card_rows``). Compiled once per status and limit."""
-    return _facility_needs(status, limit).rows(facility_id=facility.pk)
-
-
-@cache
-def _facility_needs(status: str, limit: int) -> Statement:
-    def build(facility_id: int) -> QuerySet:
-        needs = Need.objects.public().filter(facility_id=facility_id, status=status)
-        if status == NeedStatus.FULFILLED:
-            needs = needs.order_by("-updated_at", "-id")
-        else:
-            needs = needs.order_by("priority", F("needed_by").asc(nulls_last=True), "-created_at", "-id")
-        return card_rows(needs)[:limit]
-
-    return Statement(build, facility_id=SAMPLE_ID)
+    the last fulfilled first), as their cards show them."""
+    needs = listed_needs().filter(facility=facility, status=status)
+    if status == NeedStatus.FULFILLED:
+        needs = needs.order_by("-updated_at", "-id")
+    else:
+        needs = needs.order_by("priority", F("needed_by").asc(nulls_last=True), "-created_at", "-id")
+    return list(needs[:limit])
 
 
 def most_urgent_needs(*, limit: int = 6, area: str = "") -> list[Need]:

@@ -174,7 +174,8 @@ def need_for_pledge(pk: int) -> Need | None:
     return (
         facility_selectors.public_needs()
         .open()
-        .only(*facility_selectors.NEED_CARD_FIELDS, "description")
+        .defer(None)
+        .defer(*(name for name in facility_selectors.NEED_CARD_DEFERRED if name.startswith("facility__")))
         .filter(pk=pk)
         .first()
     )

@@ -1,7 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.form_rendering import FastFormRenderer
 from partners.models import PartnerInterest
 
 
@@ -11,9 +10,6 @@ class PartnerInterestForm(forms.ModelForm):
     ``website`` is a trap for robots: people never see it (it is hidden by CSS and skipped by
     the keyboard), so a request that fills it in is dropped.
     """
-
-    # Widgets written in Python, the same HTML as Django's templates (core.form_rendering).
-    default_renderer = FastFormRenderer
 
     website = forms.CharField(
         label=_("Leave this field empty"),

@@ -3,12 +3,9 @@
 Names of companies only, never their contacts; pledges only in a covering state.
 """
 
-from functools import cache
-
 from django.db.models import Count, Exists, F, Max, OuterRef, Q, QuerySet, Sum, Window
 from django.db.models.functions import Coalesce, RowNumber
 
-from core.statements import Statement
 from facilities import selectors as facility_selectors
 from facilities.models import Facility, Need, NeedStatus
 from matching.models import COVERING_STATES, DeliveryReport, DeliveryStatus, Pledge, ReceiptOutcome
@@ -18,13 +15,9 @@ from regions.models import in_area
 
 def partners_of_need(need: Need) -> list[tuple]:
     """Companies that cover this need, with whether they have delivered: names only, as
-    ``(company__name, delivered)`` rows. Compiled once (core.statements)."""
-    return _NEED_PARTNERS.rows(need_id=need.pk)
-
-
-def _need_partners(need_id: int) -> QuerySet:
-    return (
-        Pledge.objects.filter(need_id=need_id, status__in=COVERING_STATES)
+    ``(company__name, delivered)`` rows."""
+    return list(
+        Pledge.objects.filter(need=need, status__in=COVERING_STATES)
         .values("company__name")
         .annotate(delivered=Max("quantity_verified"))
         .order_by("company__name")
@@ -32,20 +25,13 @@ def _need_partners(need_id: int) -> QuerySet:
     )
 
 
-_NEED_PARTNERS = Statement(_need_partners, need_id=facility_selectors.SAMPLE_ID)
-
-
 def deliveries_of_need(need: Need) -> list[tuple]:
     """The need's deliveries Dinsos has verified, oldest first: the company's name, the date and
     quantity delivered, and the facility's confirmation (its date and thank-you note) when it
     confirmed receipt. Nothing of a delivery still awaiting verification is public."""
-    return _NEED_DELIVERIES.rows(need_id=need.pk)
-
-
-def _need_deliveries(need_id: int) -> QuerySet:
     confirmed = Q(receipt__outcome=ReceiptOutcome.CONFIRMED)
-    return (
-        DeliveryReport.objects.filter(pledge__need_id=need_id, status=DeliveryStatus.VERIFIED)
+    return list(
+        DeliveryReport.objects.filter(pledge__need=need, status=DeliveryStatus.VERIFIED)
         .annotate(
             confirmed_on=Max("receipt__received_on", filter=confirmed),
             thank_you=Max("receipt__thank_you", filter=confirmed),
@@ -55,28 +41,17 @@ def _need_deliveries(need_id: int) -> QuerySet:
     )
 
 
-_NEED_DELIVERIES = Statement(_need_deliveries, need_id=facility_selectors.SAMPLE_ID)
-
-
 def partners_of_facility(facility: Facility, *, limit: int) -> list[tuple]:
     """Companies with a pledge that covers a public need of this facility, by name, as
-    ``(company_id, name)`` rows. Compiled once per limit (core.statements)."""
-    return _facility_partners(limit).rows(facility_id=facility.pk)
-
-
-@cache
-def _facility_partners(limit: int) -> Statement:
-    def build(facility_id: int) -> QuerySet:
-        needs = Need.objects.public().filter(facility_id=facility_id)
-        return (
-            Pledge.objects.filter(need__in=needs.values("pk"), status__in=COVERING_STATES)
-            .annotate(name=F("company__name"))
-            .values_list("company_id", "name", named=True)
-            .distinct()
-            .order_by("name", "company_id")[:limit]
-        )
-
-    return Statement(build, facility_id=facility_selectors.SAMPLE_ID)
+    ``(company_id, name)`` rows."""
+    needs = Need.objects.public().filter(facility=facility)
+    return list(
+        Pledge.objects.filter(need__in=needs.values("pk"), status__in=COVERING_STATES)
+        .annotate(name=F("company__name"))
+        .values_list("company_id", "name", named=True)
+        .distinct()
+        .order_by("name", "company_id")[:limit]
+    )
 
 
 def partners_thanked(*, area: str = "", limit: int = 24) -> QuerySet[Company]:

@@ -1,11 +1,8 @@
 """The public site: needs, facilities and their open data. No login, nothing private.
 
 For anonymous visitors each page is kept whole (``public.page_cache.kept_page``: the CSRF
-token filled in per visitor). A logged-in user, a visitor with messages and the first visitor of
-a link get it rendered: the part that depends on the query (and a need page's body) then goes
-through the brief page cache of ``public.page_cache``, and the layout around it (header,
-language form with its CSRF token, messages) and the need page's request form are rendered for
-the request.
+token filled in per visitor) until the public data changes; everyone else, and the first
+visitor of a link, gets it rendered by the plain views below.
 """
 
 from django.contrib import messages
@@ -13,30 +10,19 @@ from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
-from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from core.pagination import CappedPaginator, capped_count, query_without
+from core.pagination import CappedPaginator, query_without
 from facilities import selectors as facility_selectors
 from facilities.filters import FacilityFilter, NeedFilter
-from facilities.models import Facility, Need, NeedStatus
+from facilities.models import Need, NeedStatus
 from partners.services import partner_interest_submit
 from public import maps, opendata, selectors
-from public.cards import listed_card_groups, listed_cards, release
 from public.forms import PartnerInterestForm
 from public.limits import interest_within_limits
-from public.page_cache import (
-    PLACES_GROUP,
-    cached_fragment,
-    data_cached,
-    field_choices,
-    kept_page,
-    query_of,
-    region_with_parents,
-    regions_for,
-)
+from public.page_cache import kept_page
+from regions.selectors import region_choices
 
 NEEDS_PER_PAGE = 20
 FACILITIES_PER_PAGE = 24
@@ -50,39 +36,29 @@ JSON_MAX_PAGE = 100_000
 MAX_ID = 2**63 - 1
 
 
-def _need_filter(request: HttpRequest, needs: QuerySet[Need] | None = None) -> NeedFilter:
-    queryset = facility_selectors.public_needs() if needs is None else needs
-    return NeedFilter(request.GET, queryset=queryset, field_choices=field_choices())
+def _need_filter(request: HttpRequest, needs: QuerySet[Need]) -> NeedFilter:
+    return NeedFilter(request.GET, queryset=needs)
 
 
 @require_safe
 @kept_page
 def need_list(request: HttpRequest) -> HttpResponse:
-    def results() -> str:
-        needs = _need_filter(request, facility_selectors.listed_need_rows())
-        # Kept per filter set until the data changes: every page and order of it shares the count.
-        found = data_cached(
-            "needs-count", lambda: capped_count(needs.qs, LISTING_COUNT_CAP), query_of(request, "page", "sort")
-        )
-        # The page reads what its cards show, not whole needs: kept cards are not loaded again.
-        paginator = CappedPaginator(needs.qs, NEEDS_PER_PAGE, cap=LISTING_COUNT_CAP, found=found)
-        page = paginator.get_page(request.GET.get("page"))
-        rows = list(page.object_list)
-        query = query_without(request.GET, "page")
-        context = {
-            "filter": needs,
-            "page_obj": page,
-            "needs": rows,
-            "cards": listed_cards(rows, facility_selectors.needs_by_id),
-            "paginator": paginator,
-            "regions": regions_for(needs.region_code),
-            "region_code": needs.region_code,
-            "query_without_page": query,
-            "query_for_data": query,
-        }
-        return render_to_string("facilities/includes/need_results.html", context, request)
-
-    return render(request, "facilities/need_list.html", {"results": cached_fragment(request, "needs", results)})
+    needs = _need_filter(request, facility_selectors.listed_needs())
+    paginator = CappedPaginator(needs.qs, NEEDS_PER_PAGE, cap=LISTING_COUNT_CAP)
+    page = paginator.get_page(request.GET.get("page"))
+    query = query_without(request.GET, "page")
+    context = {
+        "filter": needs,
+        "page_obj": page,
+        "needs": list(page.object_list),
+        "paginator": paginator,
+        "regions": region_choices(needs.region_code),
+        "region_code": needs.region_code,
+        "query_without_page": query,
+        "query_for_data": query,
+    }
+    results = render_to_string("facilities/includes/need_results.html", context, request)
+    return render(request, "facilities/need_list.html", {"results": results})
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -90,21 +66,7 @@ def need_list(request: HttpRequest) -> HttpResponse:
 def need_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if pk > MAX_ID:
         raise Http404
-
-    def page() -> tuple[Need | None, str, list[Need]]:
-        need = facility_selectors.need_for_public(pk, region_of=region_with_parents)
-        if need is None:
-            return None, "", []
-        context = {
-            "need": need,
-            "partners": selectors.partners_of_need(need),
-            "deliveries": selectors.deliveries_of_need(need),
-        }
-        # A need nothing is left to offer for points to the facility's other needs instead of the form.
-        others = [] if need.quantity_open else selectors.other_open_needs(need, limit=OTHER_NEEDS_SHOWN)
-        return need, render_to_string("facilities/includes/need_body.html", context, request), others
-
-    need, body, others = cached_fragment(request, "need", page, str(pk))
+    need = facility_selectors.need_for_public(pk)
     if need is None:
         raise Http404
     form = PartnerInterestForm(request.POST if request.method == "POST" else None)
@@ -127,100 +89,78 @@ def need_detail(request: HttpRequest, pk: int) -> HttpResponse:
             ),
         )
         status = 429
-    context = {"need": need, "body": body, "form": form, "other_needs": others}
-    if not form.is_bound:
-        # The empty fields are the same for every need and visitor: kept per language.
-        context["form_fields"] = data_cached(
-            "interest-form",
-            lambda: render_to_string("facilities/includes/interest_fields.html", {"form": form}),
-            get_language(),
-            release(),
-            group=PLACES_GROUP,
-        )
+    body_context = {
+        "need": need,
+        "partners": selectors.partners_of_need(need),
+        "deliveries": selectors.deliveries_of_need(need),
+    }
+    # A need nothing is left to offer for points to the facility's other needs instead of the form.
+    others = [] if need.quantity_open else selectors.other_open_needs(need, limit=OTHER_NEEDS_SHOWN)
+    context = {
+        "need": need,
+        "body": render_to_string("facilities/includes/need_body.html", body_context, request),
+        "form": form,
+        "other_needs": others,
+    }
     return render(request, "facilities/need_detail.html", context, status=status)
 
 
 @require_safe
 @kept_page
 def facility_list(request: HttpRequest) -> HttpResponse:
-    def results() -> str:
-        facilities = FacilityFilter(
-            request.GET, queryset=facility_selectors.published_facilities().order_by("name", "id")
-        )
-        found = data_cached(
-            "facilities-count", lambda: capped_count(facilities.qs, LISTING_COUNT_CAP), query_of(request, "page")
-        )
-        paginator = CappedPaginator(facilities.qs, FACILITIES_PER_PAGE, cap=LISTING_COUNT_CAP, found=found)
-        page = paginator.get_page(request.GET.get("page"))
-        listed = list(page.object_list)
-        context = {
-            "filter": facilities,
-            "page_obj": page,
-            "facilities": listed,
-            "map": maps.listing_map(listed),
-            "paginator": paginator,
-            "regions": regions_for(facilities.region_code),
-            "region_code": facilities.region_code,
-            "query_without_page": query_without(request.GET, "page"),
-        }
-        return render_to_string("facilities/includes/facility_results.html", context, request)
-
-    return render(
-        request, "facilities/facility_list.html", {"results": cached_fragment(request, "facilities", results)}
-    )
+    facilities = FacilityFilter(request.GET, queryset=facility_selectors.published_facilities().order_by("name", "id"))
+    paginator = CappedPaginator(facilities.qs, FACILITIES_PER_PAGE, cap=LISTING_COUNT_CAP)
+    page = paginator.get_page(request.GET.get("page"))
+    listed = list(page.object_list)
+    context = {
+        "filter": facilities,
+        "page_obj": page,
+        "facilities": listed,
+        "map": maps.listing_map(listed),
+        "paginator": paginator,
+        "regions": region_choices(facilities.region_code),
+        "region_code": facilities.region_code,
+        "query_without_page": query_without(request.GET, "page"),
+    }
+    results = render_to_string("facilities/includes/facility_results.html", context, request)
+    return render(request, "facilities/facility_list.html", {"results": results})
 
 
 @require_safe
 @kept_page
 def facility_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    def page() -> tuple[Facility | None, str]:
-        facility = facility_selectors.facility_for_public(slug, region_of=region_with_parents)
-        if facility is None:
-            return None, ""
-        open_needs = facility_selectors.needs_of_facility(
-            facility, status=NeedStatus.OPEN, limit=FACILITY_NEEDS_SHOWN + 1
-        )
-        fulfilled = facility_selectors.needs_of_facility(
-            facility, status=NeedStatus.FULFILLED, limit=FACILITY_NEEDS_SHOWN + 1
-        )
-        open_needs, more_open = open_needs[:FACILITY_NEEDS_SHOWN], len(open_needs) > FACILITY_NEEDS_SHOWN
-        fulfilled, more_fulfilled = fulfilled[:FACILITY_NEEDS_SHOWN], len(fulfilled) > FACILITY_NEEDS_SHOWN
-        # The cards without the facility on each; the needs whose cards are not kept in one query.
-        open_cards, fulfilled_cards = listed_card_groups(
-            [(open_needs, "h3", True), (fulfilled, "h3", True)], facility_selectors.needs_by_id
-        )
-        context = {
-            "facility": facility,
-            "open_needs": open_needs,
-            "open_cards": open_cards,
-            "more_open_needs": more_open,
-            "fulfilled_needs": fulfilled,
-            "fulfilled_cards": fulfilled_cards,
-            "more_fulfilled_needs": more_fulfilled,
-            "partners": selectors.partners_of_facility(facility, limit=100),
-            # Its open needs in the popup: how many (when all are listed here) and the first titles.
-            "map": maps.map_data(
-                [facility],
-                {
-                    facility.pk: (
-                        0 if more_open else len(open_needs),
-                        [maps.localized_title(row) for row in open_needs[: maps.TITLES_SHOWN]],
-                    )
-                },
-            ),
-        }
-        return facility, render_to_string("facilities/includes/facility_body.html", context, request)
-
-    facility, body = cached_fragment(request, "facility", page, slug)
+    facility = facility_selectors.facility_for_public(slug)
     if facility is None:
         raise Http404
+    shown = FACILITY_NEEDS_SHOWN
+    open_needs = facility_selectors.needs_of_facility(facility, status=NeedStatus.OPEN, limit=shown + 1)
+    fulfilled = facility_selectors.needs_of_facility(facility, status=NeedStatus.FULFILLED, limit=shown + 1)
+    context = {
+        "facility": facility,
+        "open_needs": open_needs[:shown],
+        "more_open_needs": len(open_needs) > shown,
+        "fulfilled_needs": fulfilled[:shown],
+        "more_fulfilled_needs": len(fulfilled) > shown,
+        "partners": selectors.partners_of_facility(facility, limit=100),
+        # Its open needs in the popup: how many (when all are listed here) and the first titles.
+        "map": maps.map_data(
+            [facility],
+            {
+                facility.pk: (
+                    0 if len(open_needs) > shown else len(open_needs),
+                    [maps.localized_title(row) for row in open_needs[: maps.TITLES_SHOWN]],
+                )
+            },
+        ),
+    }
+    body = render_to_string("facilities/includes/facility_body.html", context, request)
     return render(request, "facilities/facility_detail.html", {"facility": facility, "body": body})
 
 
 @require_safe
 def needs_csv(request: HttpRequest) -> StreamingHttpResponse:
     """Every public need that matches the filters, one row each, streamed as it is read."""
-    needs = _need_filter(request)
+    needs = _need_filter(request, facility_selectors.public_needs())
     urls = opendata.UrlBuilder(request.build_absolute_uri("/").rstrip("/"))
     response = StreamingHttpResponse(
         opendata.csv_lines(opendata.rows(needs.qs, urls)), content_type="text/csv; charset=utf-8"
@@ -238,7 +178,7 @@ def needs_json(request: HttpRequest) -> JsonResponse:
         return JsonResponse({"error": _("page must be a whole number")}, status=400)
     if not 1 <= page <= JSON_MAX_PAGE:
         raise Http404
-    needs = _need_filter(request)
+    needs = _need_filter(request, facility_selectors.public_needs())
     urls = opendata.UrlBuilder(request.build_absolute_uri("/").rstrip("/"))
     offset = (page - 1) * JSON_PAGE_SIZE
     # One row more than a page tells whether a next page exists, without counting.
@@ -266,17 +206,13 @@ def needs_json(request: HttpRequest) -> JsonResponse:
 @kept_page
 def home(request: HttpRequest) -> HttpResponse:
     """What the portal is, the headline figures, the most urgent needs and the partners thanked:
-    five queries whatever the data size, kept until the data changes (any saved need, pledge,
-    company or facility gives new figures at once)."""
+    five queries whatever the data size."""
     return render(
         request,
         "core/home.html",
         {
-            "stats": data_cached("headline-stats", selectors.headline_stats),
-            # Today is part of the key: a need whose date passes leaves the list at midnight (WIB).
-            "urgent_needs": data_cached(
-                "urgent-needs", lambda: facility_selectors.most_urgent_needs(limit=6), timezone.localdate()
-            ),
-            "partners": data_cached("partners-thanked", lambda: list(selectors.partners_thanked(limit=24))),
+            "stats": selectors.headline_stats(),
+            "urgent_needs": facility_selectors.most_urgent_needs(limit=6),
+            "partners": list(selectors.partners_thanked(limit=24)),
         },
     )

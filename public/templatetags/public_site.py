@@ -12,7 +12,6 @@ from django.utils.translation import get_language
 
 from core.images import scaled_height, variant_widths
 from facilities.units import unit_label
-from public import cards
 
 register = template.Library()
 
@@ -174,15 +173,13 @@ def share_card_image(context, need) -> dict:
 # --- need cards ---------------------------------------------------------------------------------
 
 
-@register.simple_tag
+@register.inclusion_tag("facilities/includes/need_cards.html")
 def need_cards(needs, heading: str = "h2", hide_facility: bool = False):
-    """The cards of ``needs``, each rendered once and kept (public.cards): the same HTML as
-    ``{% include "facilities/includes/need_card.html" %}`` for each need."""
-    return cards.render_cards(needs, heading=heading, hide_facility=hide_facility)
+    """The cards of ``needs`` (``facilities.selectors.listed_needs``), one after the other."""
+    return {"needs": needs, "heading": heading, "hide_facility": hide_facility}
 
 
-@register.simple_tag
+@register.inclusion_tag("facilities/includes/facility_cards.html")
 def facility_cards(facilities):
-    """The cards of ``facilities``, each rendered once and kept (public.cards): the same HTML as
-    ``{% include "facilities/includes/facility_card.html" %}`` for each facility."""
-    return cards.render_facility_cards(facilities)
+    """The cards of ``facilities`` (``facilities.selectors.published_facilities``)."""
+    return {"facilities": facilities}

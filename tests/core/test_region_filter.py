@@ -1,8 +1,14 @@
-"""The region selects of the filter forms ({% region_filter %}), written in Python."""
+"""The region selects of the filter forms ({% region_filter %}, includes/region_filter.html)."""
+
+from typing import NamedTuple
 
 from django.template import Context, Template
 
-from public.page_cache import RegionChoice
+
+class RegionChoice(NamedTuple):
+    code: str
+    name: str
+
 
 TAG = Template("{% load portal %}{% region_filter %}")
 

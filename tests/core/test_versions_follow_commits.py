@@ -3,10 +3,12 @@ commit cannot keep old rows under the version readers see afterwards, a bulk wri
 bumps the versions as a save does, and a kept page names the host it was asked on."""
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.db import transaction
+from django.http import HttpResponse
 from django.test import Client
 
-from core import versioned_cache
+from core import kept_pages, versioned_cache
 from core.models import SdgGoal
 from facilities.models import Need
 from public.page_cache import GROUP
@@ -26,6 +28,33 @@ def test_a_read_between_a_write_and_its_commit_cannot_keep_old_rows_under_the_ne
 
     # Committed: every reader from now on builds from the committed rows.
     assert versioned_cache.cached(GROUP, "probe", lambda: "after the commit", seconds=60) == "after the commit"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_page_kept_between_a_write_and_its_commit_is_not_served_after_the_commit(rf, settings):
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 30
+    shown = {"rows": "the committed rows"}
+
+    @kept_pages.kept_page(GROUP)
+    def view(request):
+        return HttpResponse(shown["rows"])
+
+    def visit() -> str:
+        request = rf.get("/probe/")
+        request.user = AnonymousUser()
+        return view(request).content.decode()
+
+    assert visit() == "the committed rows"
+    shown["rows"] = "not asked for: the page is kept"
+    assert visit() == "the committed rows"
+    with transaction.atomic():
+        Region.objects.create(code="99", name="Provinsi Uji", level=RegionLevel.PROVINCE)
+        # Another process renders now, from the rows before the write, and keeps its page.
+        shown["rows"] = "the rows before the write"
+        assert visit() == "the rows before the write"
+    shown["rows"] = "the rows after the commit"
+
+    assert visit() == "the rows after the commit"
 
 
 @pytest.mark.django_db

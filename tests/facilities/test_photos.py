@@ -135,11 +135,11 @@ def test_photos_add_no_query_per_card(client, django_assert_num_queries, size):
     for facility in FacilityFactory._meta.model.objects.all():
         published_photo(facility)
 
-    # fields, regions, count, the page's card rows, the needs of its cards (with their photos)
-    with django_assert_num_queries(5):
+    # fields, regions, count, the page (its needs with their first photos)
+    with django_assert_num_queries(4):
         assert client.get(reverse("facilities:need_list")).status_code == 200
-    # the provinces of the region select are kept from the needs listing
-    with django_assert_num_queries(2):
+    # regions, count, the page (its facilities with their first photos)
+    with django_assert_num_queries(3):
         assert client.get(reverse("facilities:facility_list")).status_code == 200
 
 
