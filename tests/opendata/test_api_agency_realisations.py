@@ -2,6 +2,7 @@
 with rupiah per kecamatan); the public and other agencies' tokens never do."""
 
 import pytest
+from openapi_spec_validator import validate
 
 from opendata.services import api_token_issue, api_token_revoke
 from programs.models import RealisationStatus
@@ -91,3 +92,13 @@ def test_year_filter_paging_and_bad_input(client, programs, django_assert_num_qu
     assert client.get(URL, {"year": 2024}, **bearer(secret)).json()["results"] == []
     bad = client.get(URL, {"year": "kemarin"}, **bearer(secret))
     assert bad.status_code == 400 and "year" in bad.json()["errors"]
+
+
+def test_the_openapi_document_describes_the_agency_realisations_with_its_token(client):
+    document = client.get("/api/v1/openapi.json").json()
+
+    validate(document)
+    operation = document["paths"]["/api/v1/agency/realisations"]["get"]
+    assert operation["security"] == [{"AgencyToken": []}]
+    assert {parameter["name"] for parameter in operation["parameters"]} == {"limit", "offset", "year"}
+    assert client.get("/api/v1/docs").status_code == 200
