@@ -13,7 +13,8 @@ from agencies.models import StaffRole
 from circulars.models import Circular, CircularRecipient
 from duplicates.merging import MergeRefused, combine
 from duplicates.models import Decision, DuplicateDecision, MergeRecord
-from duplicates.services import records_merge
+from duplicates.selectors import candidates_for
+from duplicates.services import decision_record, records_merge
 from facilities.models import Facility, FacilityPhoto
 from matching.models import PledgeStatus
 from partners.models import Company, Engagement, Officer, Partnership
@@ -316,3 +317,19 @@ def test_a_unique_row_that_cannot_be_combined_refuses_the_merge_with_the_table_n
     with pytest.raises(MergeRefused, match="petugas CSR"):
         combine(Officer, first, second, ["user"])
     assert Officer.objects.filter(pk__in=[first.pk, second.pk]).count() == 2
+
+
+def test_a_decision_on_the_removed_record_holds_for_the_kept_one():
+    staff = StaffFactory()
+    district = region("31.75.01")
+    kept = FacilityFactory(name="Panti Asuhan Budi Mulia", region=district)
+    removed = FacilityFactory(name="Panti Asuhan Budi Mulya", region=district)
+    other = FacilityFactory(name="Panti Asuhan Budi Mulia II", region=district)
+    decision_record(first=removed, second=other, decision=Decision.DIFFERENT, actor=staff, note="Cabang lain")
+    assert [c.record for c in candidates_for(kept)] == [removed, other]
+
+    records_merge(kept=kept, removed=removed, reason="Satu panti", actor=staff)
+
+    assert candidates_for(kept) == []
+    carried = DuplicateDecision.objects.get(first_id=kept.pk, second_id=other.pk)
+    assert (carried.decision, carried.note) == (Decision.DIFFERENT, "Cabang lain")
