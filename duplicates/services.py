@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.core import serializers
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Model
+from django.db.models import Model, Q
 from django.utils.translation import gettext as _
 
 from agencies.scope import staff_scope
@@ -66,6 +66,31 @@ def decision_record(*, first: Model, second: Model, decision: str, actor, note: 
     return found
 
 
+def _carry_decisions(kind: str, kept: Model, removed: Model) -> None:
+    """A pair staff decided with the removed record (say, "different" from a third one) holds for
+    the kept record too, unless the kept one has its own decision on that pair."""
+    for decision in DuplicateDecision.objects.filter(kind=kind).filter(
+        Q(first_id=removed.pk) | Q(second_id=removed.pk)
+    ):
+        other_id = decision.second_id if decision.first_id == removed.pk else decision.first_id
+        if other_id == kept.pk:
+            continue
+        first_id, second_id = ordered(kept.pk, other_id)
+        if DuplicateDecision.objects.filter(kind=kind, first_id=first_id, second_id=second_id).exists():
+            continue
+        other_label = decision.second_label if decision.first_id == removed.pk else decision.first_label
+        DuplicateDecision.objects.create(
+            kind=kind,
+            first_id=first_id,
+            second_id=second_id,
+            first_label=_label(kept) if first_id == kept.pk else other_label,
+            second_label=_label(kept) if second_id == kept.pk else other_label,
+            decision=decision.decision,
+            note=decision.note,
+            decided_by=decision.decided_by,
+        )
+
+
 def records_merge(*, kept: Model, removed: Model, reason: str, actor) -> MergeRecord:
     """Move every row related to ``removed`` onto ``kept`` and delete ``removed``, in one
     transaction. Refused (``MergeRefused``, with the reasons) when either record is outside the
@@ -91,6 +116,7 @@ def records_merge(*, kept: Model, removed: Model, reason: str, actor) -> MergeRe
             raise MergeRefused(problems)
         snapshot = serializers.serialize("python", [removed])[0]["fields"]
         moved, combined = move_related(kept, removed)
+        _carry_decisions(kind, kept, removed)
         first_id, second_id = ordered(kept.pk, removed.pk)
         DuplicateDecision.objects.update_or_create(
             kind=kind,

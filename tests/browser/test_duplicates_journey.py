@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from duplicates.models import MergeRecord
 from facilities.models import Facility
-from tests.browser.test_staff_journey import admin_login, open_tab
+from tests.browser.test_staff_journey import _violations, admin_login, open_tab
 from tests.factories import FacilityFactory, NeedFactory, StaffFactory, region
 from tests.portal.helpers import pulpis
 
@@ -79,3 +79,20 @@ def test_a_clerk_is_warned_of_a_facility_already_registered_and_merges_it(
     record = MergeRecord.objects.get()
     assert (record.kept_id, record.removed_id, record.merged_by.username) == (new.pk, existing.pk, "dinsos.pulpis")
     assert record.moved["facilities.Need"] == 2
+
+
+def test_axe_finds_no_violation_on_the_duplicates_pages(browser, live_server, registered_twice):
+    existing = registered_twice
+    other = FacilityFactory(name="PSAA Budi Mulya", region=existing.region)
+    pages = [
+        "/admin/duplicates/duplicatedecision/possible/",
+        f"/admin/duplicates/duplicatedecision/pair/facility/{existing.pk}/{other.pk}/",
+        f"/admin/duplicates/duplicatedecision/merge/facility/{existing.pk}/{other.pk}/",
+    ]
+    context, tab = open_tab(browser, live_server, axe=True)
+    try:
+        admin_login(tab, "dinsos.pulpis")
+        found = {path: _violations(tab, path) for path in pages}
+    finally:
+        context.close()
+    assert found == {path: [] for path in pages}

@@ -211,6 +211,8 @@ def test_adding_a_need_like_an_open_need_of_the_facility_warns(client, jakarta_s
         {
             "facility": facility.pk,
             "title": "Kasur busa asrama putra",
+            # The overlap warning (overlaps app) asks why a similar need goes ahead.
+            "overlap_reason": "Dua surat permohonan; diperiksa lewat halaman data ganda",
             "field": existing.field_id,
             "kind": "goods",
             "is_public": "on",

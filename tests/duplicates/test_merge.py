@@ -5,6 +5,7 @@ outside the staff member's area or across another agency's open workflow."""
 import datetime
 
 import pytest
+from django.apps import apps
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 
@@ -12,7 +13,8 @@ from agencies.models import StaffRole
 from circulars.models import Circular, CircularRecipient
 from duplicates.merging import MergeRefused, combine
 from duplicates.models import Decision, DuplicateDecision, MergeRecord
-from duplicates.services import records_merge
+from duplicates.selectors import candidates_for
+from duplicates.services import decision_record, records_merge
 from facilities.models import Facility, FacilityPhoto
 from matching.models import PledgeStatus
 from partners.models import Company, Engagement, Officer, Partnership
@@ -66,7 +68,29 @@ def facility_with_everything(name, **kwargs):
     need.save()  # a second historical row
     FacilityPhoto.objects.create(facility=facility, image="photos/x.jpg", width=10, height=10)
     FacilityMemberFactory(facility=facility)
+    for label, build in LATER_TABLES.items():
+        if label in {fk.model._meta.label for fk in related_tables(Facility)}:
+            build(facility)
     return facility
+
+
+def government_coverage(facility):
+    apps.get_model("coverage", "GovernmentCoverage").objects.create(
+        source="apbd",
+        program_name="Bantuan makan panti (APBD)",
+        region_id=facility.region_id,
+        facility=facility,
+        field_id="kesehatan",
+        start_date=datetime.date(2026, 1, 1),
+        end_date=datetime.date(2026, 12, 31),
+        kind="food",
+        amount=12_000_000,
+    )
+
+
+# Tables pointing at facilities that other apps add (built where the walk finds them): the test
+# below fails, naming the table, for any table that has no rows here.
+LATER_TABLES = {"coverage.GovernmentCoverage": government_coverage}
 
 
 def test_facility_merge_moves_every_related_row():
@@ -293,3 +317,19 @@ def test_a_unique_row_that_cannot_be_combined_refuses_the_merge_with_the_table_n
     with pytest.raises(MergeRefused, match="petugas CSR"):
         combine(Officer, first, second, ["user"])
     assert Officer.objects.filter(pk__in=[first.pk, second.pk]).count() == 2
+
+
+def test_a_decision_on_the_removed_record_holds_for_the_kept_one():
+    staff = StaffFactory()
+    district = region("31.75.01")
+    kept = FacilityFactory(name="Panti Asuhan Budi Mulia", region=district)
+    removed = FacilityFactory(name="Panti Asuhan Budi Mulya", region=district)
+    other = FacilityFactory(name="Panti Asuhan Budi Mulia II", region=district)
+    decision_record(first=removed, second=other, decision=Decision.DIFFERENT, actor=staff, note="Cabang lain")
+    assert [c.record for c in candidates_for(kept)] == [removed, other]
+
+    records_merge(kept=kept, removed=removed, reason="Satu panti", actor=staff)
+
+    assert candidates_for(kept) == []
+    carried = DuplicateDecision.objects.get(first_id=kept.pk, second_id=other.pk)
+    assert (carried.decision, carried.note) == (Decision.DIFFERENT, "Cabang lain")
