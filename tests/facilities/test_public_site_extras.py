@@ -145,7 +145,15 @@ def test_facilities_with_coordinates_are_map_markers_as_json(client):
     data = json.loads(re.search(r'<script id="map-data" type="application/json">(.*?)</script>', html).group(1))
     assert data["tiles"] == settings.MAP_TILE_URL
     assert data["markers"] == [
-        {"name": "PSBR Taruna Jaya 1", "url": "/facilities/psbr-taruna-jaya-1/", "lat": -6.2325, "lng": 106.847}
+        {
+            "name": "PSBR Taruna Jaya 1",
+            "url": "/facilities/psbr-taruna-jaya-1/",
+            "lat": -6.2325,
+            "lng": 106.847,
+            "open": 0,
+            "summary": "",
+            "titles": [],
+        }
     ]
     assert "vendor/leaflet/leaflet.js" in html
     # Both facilities are still listed: without JavaScript the list is the page.
