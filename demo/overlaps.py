@@ -58,7 +58,11 @@ def load_overlaps() -> None:
     if facility is None:
         return
     start, end = _year()
-    if not GovernmentCoverage.objects.filter(facility=facility, program_name=APBD_PROGRAM).exists():
+    record = GovernmentCoverage.objects.filter(facility=facility, program_name=APBD_PROGRAM).first()
+    if record is not None and (record.start_date, record.end_date) != (start, end):
+        # The facility's APBD record follows the current year, so its warning stays visible.
+        coverage_services.coverage_update(record=record, actor=None, changes={"start_date": start, "end_date": end})
+    elif record is None:
         coverage_services.coverage_create(
             actor=None,
             source=CoverageSource.APBD,
