@@ -76,7 +76,14 @@ STAFF_PERMISSIONS: dict[str, tuple[str, ...]] = {
     "circulars.circular": ("view", "add", "change"),
     "circulars.circularrecipient": ("view", "change"),
     # What the government already covers (issue 26): aggregates staff keep and may correct.
-    "coverage.governmentcoverage": ("view", "add", "change", "delete"),
+    "coverage.governmentcoverage": (
+        "view",
+        "add",
+        "change",
+        "delete",
+        "import_governmentcoverage",
+        "export_governmentcoverage",
+    ),
     # Reasons given to go ahead despite an overlap: written by the forms, read by staff.
     "overlaps.overlapnote": ("view",),
     "matching.pledge": ("view", "propose_pledge", "decide_pledge", "verify_delivery", "cancel_pledge"),

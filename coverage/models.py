@@ -78,6 +78,10 @@ class GovernmentCoverage(models.Model):
         ordering = ["-start_date", "region", "program_name"]
         verbose_name = _("government coverage")
         verbose_name_plural = _("government coverage")
+        permissions = [
+            ("import_governmentcoverage", _("Can import government coverage from a spreadsheet")),
+            ("export_governmentcoverage", _("Can export government coverage to a spreadsheet")),
+        ]
         indexes = [models.Index(fields=["field", "start_date", "end_date"], name="coverage_field_period_idx")]
         constraints = [
             models.CheckConstraint(condition=Q(end_date__gte=F("start_date")), name="coverage_period_ordered"),

@@ -98,8 +98,12 @@ def _save(record: GovernmentCoverage, actor: AbstractBaseUser | None, permission
     return record
 
 
+# The same, with foreign keys also by id (``field_id="kesehatan"``).
+EDITABLE = frozenset(EDITABLE_FIELDS) | {"region_id", "facility_id", "field_id"}
+
+
 def _only_editable(values: Mapping[str, Any]) -> None:
-    unknown = set(values) - set(EDITABLE_FIELDS)
+    unknown = set(values) - EDITABLE
     if unknown:
         raise TypeError(f"coverage services got fields they may not set: {sorted(unknown)}")
 

@@ -12,8 +12,10 @@ from backoffice.filters import RegionAreaFilter
 from backoffice.scoping import AgencyScopedAdmin
 from core.fields import RupiahField
 from core.formatting import format_rupiah
+from core.spreadsheets.admin import SpreadsheetAdminMixin
 from coverage import services
 from coverage.models import GovernmentCoverage
+from coverage.resources import GovernmentCoverageResource
 
 
 class GovernmentCoverageForm(forms.ModelForm):
@@ -48,8 +50,9 @@ class GovernmentCoverageForm(forms.ModelForm):
 
 
 @admin.register(GovernmentCoverage)
-class GovernmentCoverageAdmin(AgencyScopedAdmin, SimpleHistoryAdmin):
+class GovernmentCoverageAdmin(AgencyScopedAdmin, SpreadsheetAdminMixin, SimpleHistoryAdmin):
     area_path = "region"
+    resource_classes = [GovernmentCoverageResource]
     scoped_choices = {"region": "pk", "facility": "region"}
     form = GovernmentCoverageForm
     list_display = [

@@ -359,6 +359,15 @@ class NeedAdmin(DuplicateWarningMixin, AgencyScopedAdmin, SpreadsheetAdminMixin,
         (_("Changes proposed by the facility"), {"fields": ["facility_proposals"]}),
     ]
 
+    def get_fieldsets(self, request, obj=None):
+        """The reason to go ahead over overlaps is asked of a new need only (issue 26)."""
+        if obj is None and self.has_add_permission(request):
+            return self.fieldsets
+        return [
+            (name, {**options, "fields": [f for f in options["fields"] if f != REASON_FIELD]})
+            for name, options in self.fieldsets
+        ]
+
     @admin.display(description=_("proposals"))
     def facility_proposals(self, obj):
         return need_proposals(obj)

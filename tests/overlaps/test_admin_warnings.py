@@ -225,3 +225,10 @@ def test_overlap_notes_show_in_the_work_queue_of_their_area_only(client, staff, 
     client.force_login(StaffFactory(agency=agency("31")))
     page = client.get(reverse("admin:matching_pledge_queue")).content.decode()
     assert "Asrama lain." not in page
+
+
+def test_the_reason_is_asked_of_a_new_need_only(client, staff, facility):
+    assert 'name="overlap_reason"' in client.get(reverse("admin:facilities_need_add")).content.decode()
+    need = NeedFactory(facility=facility)
+    page = client.get(reverse("admin:facilities_need_change", args=[need.pk])).content.decode()
+    assert 'name="overlap_reason"' not in page

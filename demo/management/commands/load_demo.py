@@ -32,6 +32,7 @@ from demo import near_duplicates
 from demo.bast import load_bast
 from demo.circulars import load_circulars
 from demo.opendata import load_opendata
+from demo.overlaps import load_overlaps
 from demo.pdf import text_pdf
 from demo.sdg import load_sdg
 from facilities import services as need_services
@@ -97,6 +98,7 @@ class Command(BaseCommand):
             load_circulars()
             load_opendata()
             load_sdg()
+            load_overlaps()
         self._pledges()
         load_bast()
         self._summary(facilities)
