@@ -14,10 +14,8 @@ from django.views.decorators.http import require_safe
 
 from agencies.access import covers_agency
 from agencies.scope import agency_for_region, staff_scope
-from core import kept_pages, versioned_cache
 from regions.selectors import region_choices
-from reports import charts, exports
-from reports.apps import REPORTS_GROUP
+from reports import charts, exports, figures
 from reports.forms import MAX_YEAR, MIN_YEAR, ReportFilterForm
 from reports.selectors import forum, regional
 
@@ -53,23 +51,19 @@ def report_context(form: ReportFilterForm, data: regional.Dashboard) -> dict:
 
 
 def public_dashboard(form: ReportFilterForm) -> regional.Dashboard:
-    """The public summary's figures, kept per period, region, language and day until any
-    reported data changes (reports.apps.REPORTED_APPS), for PUBLIC_DATA_CACHE_SECONDS."""
-    scope_code = form.scope.code if form.scope else ""
-    return versioned_cache.cached(
-        REPORTS_GROUP,
-        "public-summary",
-        lambda: regional.dashboard(form.period, form.scope, public=True),
-        form.period,
-        scope_code,
-        get_language(),
-        timezone.localdate().isoformat(),
-        seconds=getattr(settings, "PUBLIC_DATA_CACHE_SECONDS", 600),
+    """The public summary's figures from their snapshot (reports.figures): never rebuilt while a
+    visitor waits, except the very first time a period and region are asked for."""
+    return figures.read(
+        figures.dashboard_figures,
+        year=form.period.year,
+        quarter=form.period.quarter,
+        scope=form.region_code,
+        public=True,
+        language=get_language(),
     )
 
 
 @require_safe
-@kept_pages.kept_page(REPORTS_GROUP)
 def summary(request: HttpRequest) -> HttpResponse:
     form = ReportFilterForm(request.GET)
     return render(request, "reports/summary.html", report_context(form, public_dashboard(form)))
@@ -91,7 +85,15 @@ def _forum(request: HttpRequest, year: int, slug: str) -> tuple[forum.ForumRepor
         company = forum.forum_members(agency, listed_only=listed_only).filter(slug=slug).first()
         if company is None:
             raise Http404
-    report = forum.forum_report(year, company=company, scope=form.scope, agency=agency, listed_only=listed_only)
+    report = figures.read(
+        figures.forum_figures,
+        year=year,
+        company=company.pk if company else None,
+        scope=form.region_code,
+        agency=agency.pk if agency else None,
+        listed_only=listed_only,
+        language=get_language(),
+    )
     return report, form
 
 
