@@ -64,6 +64,10 @@ CODE = hashlib.sha256(
 ).hexdigest()[:12]
 LOCK_SECONDS = 300  # a build never takes longer; a crashed builder's lock expires
 WAIT_SECONDS = 10  # how long a reader waits for another process's first build
+# The snapshots' own version, bumped after each snapshot is written: whole pages built from
+# snapshots (reports.views.summary) are kept under it, never under the data's version, so a page
+# read between a write and the rebuild (old figures) is never kept under the newer data version.
+FIGURES_GROUP = "report-figures"
 REFRESH_DAYS = 2  # snapshots not read for longer are rebuilt only when read again
 
 
@@ -143,6 +147,7 @@ def build(key: str, path: str, params: dict) -> Any:
             "payload": pickle.dumps(value, pickle.HIGHEST_PROTOCOL),
         },
     )
+    versioned_cache.bump(FIGURES_GROUP)  # after the row is written: see FIGURES_GROUP
     return value
 
 

@@ -4,6 +4,8 @@ person, and list only published facilities."""
 
 from __future__ import annotations
 
+from functools import wraps
+
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -14,8 +16,10 @@ from django.views.decorators.http import require_safe
 
 from agencies.access import covers_agency
 from agencies.scope import agency_for_region, staff_scope
+from core import kept_pages
 from regions.selectors import region_choices
 from reports import charts, exports, figures
+from reports.apps import REPORTS_GROUP
 from reports.forms import MAX_YEAR, MIN_YEAR, ReportFilterForm
 from reports.selectors import forum, regional
 
@@ -63,7 +67,23 @@ def public_dashboard(form: ReportFilterForm) -> regional.Dashboard:
     )
 
 
+def kept_by_figures(view):
+    """Whole anonymous pages kept (core.kept_pages) under the snapshots' version
+    (figures.FIGURES_GROUP); under the data's version where snapshots are rebuilt on read
+    (``REPORT_FIGURES_BUILT_ON_READ``, the tests), since there the figures follow the data."""
+    by_snapshots = kept_pages.kept_page(figures.FIGURES_GROUP)(view)
+    by_data = kept_pages.kept_page(REPORTS_GROUP)(view)
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        kept = by_data if getattr(settings, "REPORT_FIGURES_BUILT_ON_READ", False) else by_snapshots
+        return kept(request, *args, **kwargs)
+
+    return wrapper
+
+
 @require_safe
+@kept_by_figures
 def summary(request: HttpRequest) -> HttpResponse:
     form = ReportFilterForm(request.GET)
     return render(request, "reports/summary.html", report_context(form, public_dashboard(form)))
