@@ -159,20 +159,24 @@ def schedule(key: str = "", current: int | None = None) -> None:
 
     def enqueue() -> None:
         if cache.add(marker, 1, LOCK_SECONDS):
-            refresh_figures.enqueue(key)
+            refresh_figures.enqueue(key, time.time())
 
     transaction.on_commit(enqueue)
 
 
 @task()
-def refresh_figures(key: str = "") -> int:
-    """Background job: rebuild the stale snapshots (``key``'s only, if given); how many were built."""
+def refresh_figures(key: str = "", since: float | None = None) -> int:
+    """Background job: rebuild the stale snapshots (``key``'s only, if given), and those computed
+    before ``since`` (the moment of the change, a Unix time: the worker's own cache may not hold
+    the web processes' versions, e.g. a development server without Redis); how many were built."""
     today = timezone.localdate()
+    before = datetime.datetime.fromtimestamp(since, tz=datetime.UTC) if since is not None else None
     rows = FigureSnapshot.objects.only("key", "builder", "params", "data_version", "computed_at")
     rows = rows.filter(key=key) if key else rows.filter(read_on__gte=today - datetime.timedelta(days=REFRESH_DAYS))
     built = 0
     for row in rows.order_by("-read_on", "key"):
-        if not _stale(row, versioned_cache.version(REPORTS_GROUP), today):
+        older = before is not None and row.computed_at < before
+        if not older and not _stale(row, versioned_cache.version(REPORTS_GROUP), today):
             continue
         if not cache.add(_lock(row.key), 1, LOCK_SECONDS):
             continue  # another worker is building it

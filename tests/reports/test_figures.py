@@ -2,6 +2,8 @@
 wait for a rebuild, the background task brings the new figures, and old figures are never kept
 under a newer data version."""
 
+import time
+
 import pytest
 from django.core.cache import cache
 from django.db import connection
@@ -122,3 +124,11 @@ def test_a_snapshot_that_no_longer_loads_is_built_again(client, data):
     assert pledged_in_jakarta(client) == "Rp 10.000.000"
     FigureSnapshot.objects.update(payload=b"not a pickle")
     assert pledged_in_jakarta(client) == "Rp 10.000.000"
+
+
+def test_a_change_rebuilds_what_was_computed_before_it_even_if_the_worker_sees_another_version(client, data):
+    """The worker's cache may not share the web processes' versions (a development server
+    without Redis): the task also rebuilds every snapshot computed before the change."""
+    assert pledged_in_jakarta(client) == "Rp 10.000.000"
+    assert figures.refresh_figures.call() == 0
+    assert figures.refresh_figures.call("", time.time()) == 1
