@@ -10,7 +10,9 @@ at national scale. Run on demand, never in the tests.
 The first run adds what ``bench/reports_dashboard.py`` adds (delivery reports, poverty figures,
 forum members). Whole requests (middleware, view, template) go through Django's test client
 under ``bench.settings`` (production settings, DEBUG off) in this one process: the times are
-server times without the network. Three parts:
+server times without the network, and the CPU each request costs in Django and in its
+PostgreSQL backend (``bench/cpu.py``, parallel workers off), the figure to compare on a shared
+machine. Three parts:
 
 1. Staff pages, warm: median and worst of ``--samples`` requests, and the queries of each.
 2. After a write (a need saved, as an edit in the admin does): the first request of each page
@@ -48,6 +50,7 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
+from bench.cpu import cpu_ms, serial_database  # noqa: E402
 from bench.reports_dashboard import enrich  # noqa: E402
 from facilities.models import Need, NeedStatus  # noqa: E402
 from partners.models import Company, Officer  # noqa: E402
@@ -140,29 +143,43 @@ def main() -> None:
     ]
     print(f"## {args.label}: {platform.node()}, {os.cpu_count()} cores, {connection.vendor}, code {ROOT}")
     print(f"needs {Need.objects.count():,}, companies {Company.objects.count():,}\n")
-    print("| page | median ms | worst ms | queries | kB |")
-    print("| --- | ---: | ---: | ---: | ---: |")
+    print("| page | median ms | worst ms | CPU ms Django | CPU ms PostgreSQL | queries | kB |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
     for name, client, url in pages:
         request(client, url)  # warm: templates, first build of a snapshot
-        results = [request(client, url) for _ in range(args.samples)]
+        results, costs = [], []
+        with serial_database(connection):
+            for _ in range(args.samples):
+                costs.append(
+                    cpu_ms(
+                        connection, lambda client=client, url=url, results=results: results.append(request(client, url))
+                    )
+                )
         times = [result[0] for result in results]
         counts = sorted({result[1] for result in results})
+        database = [cost[1] for cost in costs if cost[1] is not None]
         print(
             f"| {name} | {statistics.median(times):.0f} | {max(times):.0f} | "
+            f"{statistics.median(cost[0] for cost in costs):.0f} | "
+            f"{statistics.median(database) if database else float('nan'):.0f} | "
             f"{'/'.join(map(str, counts))} | {results[-1][2] / 1024:.0f} |"
         )
 
     print("\nFirst request after a write (a need saved):\n")
-    print("| page | ms | queries |")
-    print("| --- | ---: | ---: |")
+    print("| page | ms | CPU ms Django | CPU ms PostgreSQL | queries |")
+    print("| --- | ---: | ---: | ---: | ---: |")
     for name, client, url in [
         ("/reports/ (anonymous)", anonymous, "/reports/"),
         ("staff dashboard, whole country", staff, "/admin/reports/dashboard/"),
         (f"Forum TSLP report {year}", staff, f"/reports/forum/{year}/"),
     ]:
         write()
-        elapsed, count, _size = request(client, url)
-        print(f"| {name} | {elapsed:.0f} | {count} |")
+        holder = []
+        django_ms, database_ms = cpu_ms(
+            connection, lambda client=client, url=url, holder=holder: holder.append(request(client, url))
+        )
+        elapsed, count, _size = holder[0]
+        print(f"| {name} | {elapsed:.0f} | {django_ms:.0f} | {database_ms or 0:.0f} | {count} |")
     if figures is not None:
         start = time.perf_counter()
         built = figures.refresh_figures.call()
