@@ -185,6 +185,8 @@ def main() -> None:
         built = figures.refresh_figures.call()
         print(f"\nBackground task refresh_figures: {built} snapshots rebuilt in {time.perf_counter() - start:.1f} s.")
 
+    for _ in range(2):  # the page built again from the new snapshots, then kept
+        request(Client(SERVER_NAME="localhost"), "/reports/")
     write()
     report_at_once("right after a write")
     if figures is not None:
