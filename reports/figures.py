@@ -20,7 +20,7 @@ value a *builder* returned (a module-level function taking JSON parameters, e.g.
 - ``REPORT_FIGURES_BUILT_ON_READ = True`` (the tests' settings) rebuilds a stale snapshot while
   the reader waits instead: the figures a test reads are those of its own writes.
 - Keys hold a digest of the reports' code (``CODE``), so a deploy never unpickles figures of
-  the previous release.
+  the previous release; the task deletes snapshots nobody read for ``FORGET_DAYS``.
 
 Builders from the layers above (the public site's headline figures) are passed in as functions
 and stored by dotted path: this module imports none of them.
@@ -69,6 +69,7 @@ WAIT_SECONDS = 10  # how long a reader waits for another process's first build
 # read between a write and the rebuild (old figures) is never kept under the newer data version.
 FIGURES_GROUP = "report-figures"
 REFRESH_DAYS = 2  # snapshots not read for longer are rebuilt only when read again
+FORGET_DAYS = 30  # snapshots not read for longer (old releases' keys too) are deleted
 
 
 def _path(builder: Callable) -> str:
@@ -171,6 +172,8 @@ def refresh_figures(key: str = "", since: float | None = None) -> int:
     the web processes' versions, e.g. a development server without Redis); how many were built."""
     today = timezone.localdate()
     before = datetime.datetime.fromtimestamp(since, tz=datetime.UTC) if since is not None else None
+    if not key:
+        FigureSnapshot.objects.filter(read_on__lt=today - datetime.timedelta(days=FORGET_DAYS)).delete()
     rows = FigureSnapshot.objects.only("key", "builder", "params", "data_version", "computed_at")
     rows = rows.filter(key=key) if key else rows.filter(read_on__gte=today - datetime.timedelta(days=REFRESH_DAYS))
     built = 0

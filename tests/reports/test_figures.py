@@ -2,6 +2,7 @@
 wait for a rebuild, the background task brings the new figures, and old figures are never kept
 under a newer data version."""
 
+import datetime
 import time
 
 import pytest
@@ -9,6 +10,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from core import versioned_cache
@@ -132,3 +134,10 @@ def test_a_change_rebuilds_what_was_computed_before_it_even_if_the_worker_sees_a
     assert pledged_in_jakarta(client) == "Rp 10.000.000"
     assert figures.refresh_figures.call() == 0
     assert figures.refresh_figures.call("", time.time()) == 1
+
+
+def test_snapshots_nobody_read_for_a_month_are_forgotten(client, data):
+    assert pledged_in_jakarta(client) == "Rp 10.000.000"
+    FigureSnapshot.objects.update(read_on=timezone.localdate() - datetime.timedelta(days=figures.FORGET_DAYS + 1))
+    figures.refresh_figures.call()
+    assert not FigureSnapshot.objects.exists()
