@@ -67,3 +67,14 @@ def test_matching_screen_holds_the_chosen_company_only_and_its_queries_stay_flat
     page = client.get(url).content.decode()
     assert "PT Tidak Ditampilkan" not in page
     assert "admin-autocomplete" in page  # the others are searched through the company admin
+    assert "admin/js/autocomplete.js" in page
+
+
+def test_staff_find_any_company_for_the_matching_screen_through_the_autocomplete(client, staff):
+    CompanyFactory(name="PT Dicari Lewat Pencarian")
+    response = client.get(
+        reverse("admin:autocomplete"),
+        {"app_label": "matching", "model_name": "pledge", "field_name": "company", "term": "Dicari"},
+    )
+    assert response.status_code == 200
+    assert [item["text"] for item in response.json()["results"]] == ["PT Dicari Lewat Pencarian"]
