@@ -9,11 +9,12 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from backoffice.scoping import scope_of
+from reports import figures
 from reports.forms import ReportFilterForm
-from reports.selectors import regional
 from reports.views import report_context
 
 PERMISSION = "matching.view_pledge"
@@ -27,7 +28,14 @@ def dashboard_urls(site) -> list:
         if not scope.any:
             raise PermissionDenied
         form = ReportFilterForm(request.GET, area=scope.area)
-        data = regional.dashboard(form.period, form.scope, public=False)
+        data = figures.read(
+            figures.dashboard_figures,
+            year=form.period.year,
+            quarter=form.period.quarter,
+            scope=form.region_code,
+            public=False,
+            language=get_language(),
+        )
         context = {
             **site.each_context(request),
             **report_context(form, data),

@@ -1,6 +1,7 @@
 """The matching screen for one need, mounted on the need's admin (see facilities/admin.py)."""
 
 from django.contrib import messages
+from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -11,6 +12,7 @@ from django.utils.translation import gettext
 from matching import selectors, services
 from matching.errors import PledgeError
 from matching.forms import ProposeForm
+from matching.models import Pledge
 
 
 def need_match_view(model_admin, request, pk):
@@ -18,6 +20,13 @@ def need_match_view(model_admin, request, pk):
         raise PermissionDenied
     need = get_object_or_404(model_admin.get_queryset(request).select_related("facility__region", "field"), pk=pk)
     form = ProposeForm(request.POST or None, remaining=need.quantity_remaining)
+    # The admin's autocomplete: the page holds the chosen company only, not an option for each
+    # of thousands of companies (issue 23); the others come from the company admin's search.
+    company = form.fields["company"]
+    company.widget = AutocompleteSelect(
+        Pledge._meta.get_field("company"), model_admin.admin_site, attrs={"style": "width: 30em"}
+    )
+    company.widget.choices = company.choices
     if request.method == "POST" and form.is_valid():
         try:
             pledge = services.pledge_propose(

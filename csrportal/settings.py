@@ -263,6 +263,11 @@ TASKS = {
     }
 }
 
+# The reports' figures (reports.figures) are rebuilt by the worker after a change, and visitors
+# read the newest snapshot meanwhile. Without a worker (a dev server alone) set this to rebuild a
+# stale snapshot while the reader waits.
+REPORT_FIGURES_BUILT_ON_READ = env_bool("REPORT_FIGURES_BUILT_ON_READ", False)
+
 # Security headers. HTTPS-only settings switch on with DEBUG off.
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

@@ -15,3 +15,6 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 # One JSON line per request would drown the test output; tests of the line turn it on.
 LOGGING["loggers"]["csrportal.requests"]["level"] = "WARNING"  # noqa: F405
+# A test reads the figures of its own writes: a stale snapshot is rebuilt on read (reports.figures);
+# tests of the background refresh turn this off.
+REPORT_FIGURES_BUILT_ON_READ = True

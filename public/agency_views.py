@@ -11,6 +11,7 @@ from facilities import selectors as facility_selectors
 from public import selectors
 from public.page_cache import data_cached
 from regions.models import in_area
+from reports import figures
 from reports.selectors.obligations import last_closed_period, members_with_since, obligations, period_label
 
 FACILITIES_SHOWN = 12
@@ -40,7 +41,7 @@ def agency_detail(request: HttpRequest, slug: str) -> HttpResponse:
     facilities = list(facilities.order_by("name", "id")[: FACILITIES_SHOWN + 1])
     context = {
         "agency": agency,
-        "stats": data_cached("headline-stats", lambda: selectors.headline_stats(area), area),
+        "stats": figures.read(selectors.headline_stats, area=area),
         "urgent_needs": data_cached(
             "urgent-needs",
             lambda: facility_selectors.most_urgent_needs(limit=6, area=area),

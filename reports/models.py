@@ -57,3 +57,28 @@ class RealisationReminder(models.Model):
     def __str__(self) -> str:
         period = f"{self.year} Q{self.quarter}" if self.quarter else str(self.year)
         return f"{self.company_id} · {period} · {self.sent_on:%d/%m/%Y}"
+
+
+class FigureSnapshot(models.Model):
+    """The newest figures of one report for one set of parameters (reports.figures): built by a
+    background task after reported data changes, read by every visitor, never rebuilt inline
+    unless none exists yet. ``data_version`` is the reports' data version the build started
+    from; a snapshot whose version is no longer the current one is still shown while the task
+    builds the next."""
+
+    key = models.CharField(_("key"), max_length=200, unique=True)
+    builder = models.CharField(_("builder"), max_length=200, help_text=_("Dotted path of the function that builds it."))
+    params = models.JSONField(_("parameters"), default=dict)
+    data_version = models.BigIntegerField(_("data version"))
+    computed_at = models.DateTimeField(_("computed at"))
+    build_ms = models.PositiveIntegerField(_("build time (ms)"), default=0)
+    read_on = models.DateField(_("last read on"))
+    payload = models.BinaryField(_("payload"))
+
+    class Meta:
+        verbose_name = _("figure snapshot")
+        verbose_name_plural = _("figure snapshots")
+        indexes = [models.Index(fields=["read_on"], name="figuresnapshot_read_on")]
+
+    def __str__(self) -> str:
+        return self.key

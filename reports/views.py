@@ -4,6 +4,8 @@ person, and list only published facilities."""
 
 from __future__ import annotations
 
+from functools import wraps
+
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -14,9 +16,9 @@ from django.views.decorators.http import require_safe
 
 from agencies.access import covers_agency, staff_may_read
 from agencies.scope import agency_for_region, staff_scope
-from core import kept_pages, versioned_cache
+from core import kept_pages
 from regions.selectors import region_choices
-from reports import charts, exports
+from reports import charts, exports, figures
 from reports.apps import REPORTS_GROUP
 from reports.forms import MAX_YEAR, MIN_YEAR, ReportFilterForm
 from reports.selectors import coverage, forum, overlap_notes, regional
@@ -54,30 +56,47 @@ def report_context(form: ReportFilterForm, data: regional.Dashboard) -> dict:
         "agency_name": agency.name if agency else settings.AGENCY_NAME,
         # Government coverage beside CSR; ``?gap=government`` ranks the gap counting it (issue 26).
         "government": coverage.government_beside_csr(data.period, data.regions),
-        "government_gap": coverage.gap_counting_government(data.period, data.scope.code if data.scope else "")
+        "government_gap": figures.read(
+            figures.government_gap_figures,
+            year=data.period.year,
+            quarter=data.period.quarter,
+            scope=data.scope.code if data.scope else "",
+        )
         if form.data.get("gap") == "government"
         else None,
     }
 
 
 def public_dashboard(form: ReportFilterForm) -> regional.Dashboard:
-    """The public summary's figures, kept per period, region, language and day until any
-    reported data changes (reports.apps.REPORTED_APPS), for PUBLIC_DATA_CACHE_SECONDS."""
-    scope_code = form.scope.code if form.scope else ""
-    return versioned_cache.cached(
-        REPORTS_GROUP,
-        "public-summary",
-        lambda: regional.dashboard(form.period, form.scope, public=True),
-        form.period,
-        scope_code,
-        get_language(),
-        timezone.localdate().isoformat(),
-        seconds=getattr(settings, "PUBLIC_DATA_CACHE_SECONDS", 600),
+    """The public summary's figures from their snapshot (reports.figures): never rebuilt while a
+    visitor waits, except the very first time a period and region are asked for."""
+    return figures.read(
+        figures.dashboard_figures,
+        year=form.period.year,
+        quarter=form.period.quarter,
+        scope=form.region_code,
+        public=True,
+        language=get_language(),
     )
 
 
+def kept_by_figures(view):
+    """Whole anonymous pages kept (core.kept_pages) under the snapshots' version
+    (figures.FIGURES_GROUP); under the data's version where snapshots are rebuilt on read
+    (``REPORT_FIGURES_BUILT_ON_READ``, the tests), since there the figures follow the data."""
+    by_snapshots = kept_pages.kept_page(figures.FIGURES_GROUP)(view)
+    by_data = kept_pages.kept_page(REPORTS_GROUP)(view)
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        kept = by_data if getattr(settings, "REPORT_FIGURES_BUILT_ON_READ", False) else by_snapshots
+        return kept(request, *args, **kwargs)
+
+    return wrapper
+
+
 @require_safe
-@kept_pages.kept_page(REPORTS_GROUP)
+@kept_by_figures
 def summary(request: HttpRequest) -> HttpResponse:
     form = ReportFilterForm(request.GET)
     return render(request, "reports/summary.html", report_context(form, public_dashboard(form)))
@@ -99,7 +118,15 @@ def _forum(request: HttpRequest, year: int, slug: str) -> tuple[forum.ForumRepor
         company = forum.forum_members(agency, listed_only=listed_only).filter(slug=slug).first()
         if company is None:
             raise Http404
-    report = forum.forum_report(year, company=company, scope=form.scope, agency=agency, listed_only=listed_only)
+    report = figures.read(
+        figures.forum_figures,
+        year=year,
+        company=company.pk if company else None,
+        scope=form.region_code,
+        agency=agency.pk if agency else None,
+        listed_only=listed_only,
+        language=get_language(),
+    )
     return report, form
 
 

@@ -13,7 +13,7 @@ from backoffice.actions import reason_action, run_service
 from backoffice.admin.duplicates import DuplicateWarningMixin, merge_two
 from backoffice.admin.facility_accounts import member_accounts, need_proposals
 from backoffice.admin.regions import with_region_labels
-from backoffice.filters import RegionAreaFilter
+from backoffice.filters import RegionAreaFilter, SdgGoalFilter
 from backoffice.match_views import need_match_view
 from backoffice.member_views import invite_member_view
 from backoffice.overlap_views import overlap_action
@@ -315,12 +315,16 @@ class NeedAdmin(DuplicateWarningMixin, AgencyScopedAdmin, SpreadsheetAdminMixin,
         "is_public",
         "facility__facility_type",
         FacilityRegionFilter,
-        "sdg_goals",
+        SdgGoalFilter,
+        # A date filter, not ``date_hierarchy``: the hierarchy's year links cost a SELECT
+        # DISTINCT over every need on each page (issue 23).
+        ("created_at", admin.DateFieldListFilter),
     ]
     list_select_related = ["facility", "field"]
     search_fields = ["title", "description", "facility__name", "source"]
     autocomplete_fields = ["facility"]
-    date_hierarchy = "created_at"
+    # The count of all needs (beside a filtered count) is one more scan of the table at national scale.
+    show_full_result_count = False
     inlines = [NeedPhotoInline, PledgeInline]
 
     form = NeedAdminForm

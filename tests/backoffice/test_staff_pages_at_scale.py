@@ -1,0 +1,80 @@
+"""Staff pages at national scale (issue 23): the needs changelist without a SELECT DISTINCT
+over every need, the matching screen without an option per company, query counts that stay the
+same as the data grows."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from tests.factories import CompanyFactory, FacilityFactory, NeedFactory, region, staff_user
+
+pytestmark = pytest.mark.django_db
+CHANGELIST = reverse("admin:facilities_need_changelist")
+
+
+@pytest.fixture
+def staff(client):
+    user = staff_user()
+    client.force_login(user)
+    return user
+
+
+def grow(size: int) -> None:
+    """Needs in several provinces and regencies, and as many companies."""
+    for index in range(size):
+        code = ("31.75.01", "32.01.02", "62.11.01", "62.12.03")[index % 4]
+        NeedFactory(facility=FacilityFactory(region=region(code)))
+        CompanyFactory()
+
+
+def queries(client, url: str, query: dict | None = None) -> list[str]:
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url, query or {}).status_code == 200
+    return [item["sql"] for item in captured.captured_queries]
+
+
+@pytest.mark.parametrize("query", [{}, {"q": "Kasur"}, {"area": "62.11"}, {"sdg_goals__number__exact": "1"}])
+def test_needs_changelist_reads_no_distinct_and_a_fixed_number_of_queries(client, staff, query):
+    grow(4)
+    small = queries(client, CHANGELIST, query)
+    grow(12)
+    large = queries(client, CHANGELIST, query)
+    assert len(small) == len(large)
+    assert [sql for sql in large if "DISTINCT" in sql.upper()] == []
+
+
+def test_needs_changelist_offers_the_provinces_and_regencies_that_hold_needs(client, staff):
+    grow(4)
+    html = client.get(CHANGELIST, headers={"Accept-Language": "en"}).content.decode()
+    for code in ("31", "31.75", "32.01", "62", "62.11", "62.12"):
+        assert f"area={code}" in html.replace("&amp;", "&")
+    assert "area=31.75.01" not in html  # districts are not offered
+    region("33.01.01")  # a region without needs is not offered either
+    html = client.get(CHANGELIST).content.decode()
+    assert "area=33" not in html
+
+
+def test_matching_screen_holds_the_chosen_company_only_and_its_queries_stay_flat(client, staff):
+    grow(4)
+    need = NeedFactory()
+    url = reverse("admin:facilities_need_match", args=[need.pk])
+    small = queries(client, url)
+    grow(12)
+    CompanyFactory(name="PT Tidak Ditampilkan")
+    large = queries(client, url)
+    assert len(small) == len(large)
+    page = client.get(url).content.decode()
+    assert "PT Tidak Ditampilkan" not in page
+    assert "admin-autocomplete" in page  # the others are searched through the company admin
+    assert "admin/js/autocomplete.js" in page
+
+
+def test_staff_find_any_company_for_the_matching_screen_through_the_autocomplete(client, staff):
+    CompanyFactory(name="PT Dicari Lewat Pencarian")
+    response = client.get(
+        reverse("admin:autocomplete"),
+        {"app_label": "matching", "model_name": "pledge", "field_name": "company", "term": "Dicari"},
+    )
+    assert response.status_code == 200
+    assert [item["text"] for item in response.json()["results"]] == ["PT Dicari Lewat Pencarian"]
