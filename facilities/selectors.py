@@ -67,16 +67,15 @@ def listed_needs() -> QuerySet[Need]:
 
 def need_for_public(pk: int) -> Need | None:
     """One public need with what its detail page shows, or None: its published photos in
-    ``public_photos`` (read only when it has one), its facility's first photo in
-    ``facility_photo`` when it has none (a shared link shows it instead), and its SDG goals in
-    ``public_sdg_goals`` (read only when it has one)."""
+    ``public_photos`` (read only when it has one) and its SDG goals in ``public_sdg_goals``
+    (read only when it has one). A need without a photo is shared with a generated picture
+    (``public.share_image``), not its facility's photo."""
     need = (
         Need.objects.public()
         .select_related("field", "facility__region__parent__parent")
         .defer(*(f"facility__{name}" for name in FACILITY_PRIVATE_FIELDS))
         .annotate(
             photo_id=first_photo_id(NeedPhoto, "need"),
-            facility_photo_id=first_photo_id(FacilityPhoto, "facility", outer="facility_id"),
             first_sdg_goal=Subquery(
                 Need.sdg_goals.through.objects.filter(need_id=OuterRef("pk")).order_by().values("sdggoal_id")[:1]
             ),
@@ -87,9 +86,6 @@ def need_for_public(pk: int) -> Need | None:
     if need is None:
         return None
     need.public_photos = list(NeedPhoto.objects.filter(need=need, published=True)) if need.photo_id else []
-    need.facility_photo = None
-    if not need.public_photos and need.facility_photo_id:
-        need.facility_photo = FacilityPhoto.objects.filter(pk=need.facility_photo_id).first()
     # Its SDG goals (issue 27), read only when it has one.
     need.public_sdg_goals = list(SdgGoal.objects.filter(needs=need)) if need.first_sdg_goal else []
     return need

@@ -56,6 +56,7 @@ def need_list(request: HttpRequest) -> HttpResponse:
         "region_code": needs.region_code,
         "query_without_page": query,
         "query_for_data": query,
+        "district_choices": selectors.district_choices(),
     }
     results = render_to_string("facilities/includes/need_results.html", context, request)
     return render(request, "facilities/need_list.html", {"results": results})
@@ -121,6 +122,7 @@ def facility_list(request: HttpRequest) -> HttpResponse:
         "regions": region_choices(facilities.region_code),
         "region_code": facilities.region_code,
         "query_without_page": query_without(request.GET, "page"),
+        "district_choices": selectors.district_choices(),
     }
     results = render_to_string("facilities/includes/facility_results.html", context, request)
     return render(request, "facilities/facility_list.html", {"results": results})

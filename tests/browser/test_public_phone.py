@@ -263,3 +263,35 @@ def test_reports_fit_the_phone_lead_with_the_gap_ranking_and_break_no_word(brows
         assert axe_violations(tab) == []
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["with JavaScript", "without JavaScript"])
+def test_a_kecamatan_is_chosen_in_one_submit_on_a_phone(browser, live_server, site, javascript):
+    kahayan = FacilityFactory._meta.model.objects.get(name="LKS Kahayan")
+    NeedFactory(facility=kahayan, title="Popok dewasa", quantity=900)
+    context = browser.new_context(
+        base_url=live_server.url,
+        viewport=WIDTHS["phone"],
+        is_mobile=True,
+        has_touch=True,
+        locale="id-ID",
+        java_script_enabled=javascript,
+    )
+    if javascript:
+        context.add_init_script(script=AXE)
+    tab = context.new_page()
+    try:
+        tab.goto("/needs/?region=31")  # a visitor who had chosen Jakarta
+        if tab.locator(".filter-panel").get_attribute("open") is None:
+            tab.locator(".filter-panel > summary").click()
+        tab.get_by_label("Langsung ke kecamatan").select_option(label="Kahayan Hilir")
+        tab.get_by_role("button", name="Tampilkan kebutuhan").click()
+        tab.wait_for_url("**/needs/?*region=62.11.05*")
+        expect(tab.locator("#results")).to_contain_text("1 kebutuhan sesuai")
+        expect(tab.locator(".cards")).to_contain_text("Popok dewasa")
+        expect(tab.locator("#id_region_district")).to_have_value("62.11.05")
+        if javascript:
+            fits_the_screen(tab)
+            assert axe_violations(tab) == []
+    finally:
+        context.close()
