@@ -5,6 +5,9 @@
 - ``PrivateCacheMiddleware`` marks the pages of the admin, the partner portal and the account
   screens, and every page answered to a logged-in user, ``Cache-Control: private, no-store``, so
   no shared cache or browser history keeps a copy of private data.
+- ``SiteNotFoundMiddleware`` answers a 404 with the portal's own page under DEBUG too (``make
+  run``), as production does, instead of Django's technical page listing every URL pattern;
+  ``DJANGO_TECHNICAL_404=1`` brings Django's page back for a developer who wants it.
 """
 
 from __future__ import annotations
@@ -12,9 +15,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, QueryDict
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest, QueryDict
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
+from django.views.defaults import page_not_found
 
 NUL = "\x00"
 
@@ -51,3 +55,24 @@ class PrivateCacheMiddleware:
             if "max-age" in response["Cache-Control"]:
                 patch_cache_control(response, max_age=0)
         return response
+
+
+def _own_404_pages() -> bool:
+    return settings.DEBUG and not getattr(settings, "TECHNICAL_404", False)
+
+
+class SiteNotFoundMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        # No URL pattern matched (no resolver_match): Django answered its technical page.
+        if response.status_code == 404 and getattr(request, "resolver_match", None) is None and _own_404_pages():
+            return page_not_found(request, Http404())
+        return response
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        if isinstance(exception, Http404) and _own_404_pages():
+            return page_not_found(request, exception)
+        return None
