@@ -9,7 +9,7 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.urls import reverse
-from ninja import NinjaAPI, Query, Schema
+from ninja import NinjaAPI, Query, Schema, Status
 from ninja.errors import ValidationError
 from ninja.security import HttpBearer
 from pydantic import Field
@@ -109,7 +109,7 @@ def dataset_list(request: HttpRequest):
 def dataset_columns(request: HttpRequest, slug: str):
     dataset = datasets.DATASETS.get(slug)
     if dataset is None:
-        return 404, {"errors": {"slug": ["No dataset has this name."]}}
+        return Status(404, {"errors": {"slug": ["No dataset has this name."]}})
     return [{"name": c.name, "hxl": c.hxl, "type": c.type, "description": str(c.description)} for c in dataset.columns]
 
 
@@ -123,7 +123,7 @@ def dataset_columns(request: HttpRequest, slug: str):
 def dataset_rows(request: HttpRequest, slug: str, query: Query[PageQuery]):
     dataset = datasets.DATASETS.get(slug)
     if dataset is None:
-        return 404, {"errors": {"slug": ["No dataset has this name."]}}
+        return Status(404, {"errors": {"slug": ["No dataset has this name."]}})
     data = {name: value for name, value in request.GET.items() if name in ("region", "year")}
     form = DatasetFilterForm(data, filters=dataset.filters)
     unknown = form.unknown()
@@ -131,7 +131,7 @@ def dataset_rows(request: HttpRequest, slug: str, query: Query[PageQuery]):
         errors = {name: [str(message) for message in messages] for name, messages in form.errors.items()}
         for name in unknown:
             errors[name] = ["This dataset has no such filter."]
-        return 400, {"errors": errors}
+        return Status(400, {"errors": errors})
     rows = dataset.page(datasets.Links(_base(request)), offset=query.offset, limit=query.limit, **form.filters())
     path = request.build_absolute_uri(request.path)
     filters = "".join(f"&{name}={value}" for name, value in form.filters().items())
