@@ -274,6 +274,13 @@ class FacilityResource(IdentifiedRowsMixin, SpreadsheetResource):
         column_name="Nama Wilayah", readonly=True, dehydrate_method="dehydrate_region_name", help_text="Hanya ekspor."
     )
     address = Column("address", "Alamat", TextWidget())
+    address_public = Column(
+        "address_public",
+        "Alamat Tampil di Publik",
+        YesNoWidget(default=True),
+        example="Ya",
+        help_text="Tidak: alamat disembunyikan dari halaman publik (mis. rumah aman).",
+    )
     latitude = Column(
         "latitude",
         "Lintang",
@@ -292,6 +299,13 @@ class FacilityResource(IdentifiedRowsMixin, SpreadsheetResource):
     background_en = Column("background_en", "Latar Belakang (English)", TextWidget())
     intervention_programs = Column("intervention_programs", "Program Intervensi", TextWidget())
     intervention_programs_en = Column("intervention_programs_en", "Program Intervensi (English)", TextWidget())
+    phone = Column(
+        "phone",
+        "Telepon Kantor (publik)",
+        TextWidget(max_length=50),
+        example="021-8400001",
+        help_text="Nomor kantor panti yang tampil di halaman publik; kolom 'Telepon' tetap rahasia.",
+    )
     head_name = Column("head_name", "Kepala Panti", TextWidget(max_length=200))
     contact_phone = Column("contact_phone", "Telepon", TextWidget(max_length=50), example="021-8400000")
     contact_email = Column("contact_email", "Email", TextWidget(max_length=254))
@@ -311,6 +325,7 @@ class FacilityResource(IdentifiedRowsMixin, SpreadsheetResource):
             "accreditation_grade",
             "accreditation_date",
             "address",
+            "address_public",
             "latitude",
             "longitude",
             "capacity",
@@ -319,6 +334,7 @@ class FacilityResource(IdentifiedRowsMixin, SpreadsheetResource):
             "intervention_programs",
             "background_en",
             "intervention_programs_en",
+            "phone",
             "head_name",
             "contact_phone",
             "contact_email",

@@ -11,7 +11,7 @@ from partners.models import Company, CompanyKind, CompanyStatus
 from partners.resources import CompanyResource
 from regions.models import PovertyFigure, PovertySource
 from tests.factories import CompanyFactory, PovertyFigureFactory, region
-from tests.imports.helpers import POVERTY_HEADERS, confirm, csv_bytes, problems, upload, xlsx
+from tests.imports.helpers import POVERTY_HEADERS, confirm, csv_bytes, export, problems, read_xlsx, upload, xlsx
 
 pytestmark = pytest.mark.django_db
 
@@ -98,6 +98,31 @@ def test_facilities_by_acronym_and_region_code(staff_client):
     lks = Facility.objects.get(slug="lks-kasih-ibu")
     assert (lks.facility_type, lks.operator, lks.capacity) == (FacilityType.CHILDREN, Operator.COMMUNITY, None)
     assert lks.is_published  # blank "Tampil di Publik" column absent: the model's default
+
+
+def test_a_facilitys_public_office_phone_and_hidden_address_go_in_and_out(staff_client):
+    region("31.74.01", "Tebet")
+    headers = [*FACILITY_HEADERS, "Alamat", "Alamat Tampil di Publik", "Telepon Kantor (publik)"]
+    row = [
+        "rumah-aman-1",
+        "Rumah Aman 1",
+        "Anak (PSAA)",
+        "LKS",
+        "31.74.01",
+        None,
+        10,
+        "Jl. Rahasia 1",
+        "Tidak",
+        "021-8400001",
+    ]
+    content = xlsx([row], headers, sheet="Panti")
+
+    confirm(staff_client, Facility, upload(staff_client, Facility, content, "panti.xlsx"))
+
+    facility = Facility.objects.get(slug="rumah-aman-1")
+    assert (facility.address, facility.address_public, facility.phone) == ("Jl. Rahasia 1", False, "021-8400001")
+    exported = dict(zip(*read_xlsx(export(staff_client, Facility, "xlsx").content)[:2], strict=True))
+    assert (exported["Alamat Tampil di Publik"], exported["Telepon Kantor (publik)"]) == ("Tidak", "021-8400001")
 
 
 def test_facility_latitude_out_of_range_and_bad_slug(staff_client):
