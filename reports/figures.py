@@ -64,6 +64,7 @@ CODE = hashlib.sha256(
 ).hexdigest()[:12]
 LOCK_SECONDS = 300  # a build never takes longer; a crashed builder's lock expires
 WAIT_SECONDS = 10  # how long a reader waits for another process's first build
+COALESCE_SECONDS = 2  # the writes of one moment enqueue one refresh of every stale snapshot
 # The snapshots' own version, bumped after each snapshot is written: whole pages built from
 # snapshots (reports.views.summary) are kept under it, never under the data's version, so a page
 # read between a write and the rebuild (old figures) is never kept under the newer data version.
@@ -153,13 +154,21 @@ def build(key: str, path: str, params: dict) -> Any:
 
 
 def schedule(key: str = "", current: int | None = None) -> None:
-    """Enqueue a refresh (of one key, or of every stale snapshot) when the transaction commits,
-    once per data version."""
-    current = versioned_cache.version(REPORTS_GROUP) if current is None else current
-    marker = f"figures:queued:{key or '*'}:{current}"
+    """Enqueue a refresh when the transaction commits: of one stale key (a reader found it
+    stale), once per data version; or, after a write, of every stale snapshot, once per
+    ``COALESCE_SECONDS`` however many rows the transactions of that moment saved (a later
+    write left out is found stale by its next reader, which schedules its key). Nothing where
+    readers rebuild stale snapshots themselves (``REPORT_FIGURES_BUILT_ON_READ``)."""
+    if getattr(settings, "REPORT_FIGURES_BUILT_ON_READ", False):
+        return
+    if key:
+        current = versioned_cache.version(REPORTS_GROUP) if current is None else current
+        marker, seconds = f"figures:queued:{key}:{current}", LOCK_SECONDS
+    else:
+        marker, seconds = "figures:queued:*", COALESCE_SECONDS
 
     def enqueue() -> None:
-        if cache.add(marker, 1, LOCK_SECONDS):
+        if cache.add(marker, 1, seconds):
             refresh_figures.enqueue(key, time.time())
 
     transaction.on_commit(enqueue)

@@ -141,3 +141,20 @@ def test_snapshots_nobody_read_for_a_month_are_forgotten(client, data):
     FigureSnapshot.objects.update(read_on=timezone.localdate() - datetime.timedelta(days=figures.FORGET_DAYS + 1))
     figures.refresh_figures.call()
     assert not FigureSnapshot.objects.exists()
+
+
+def test_a_write_of_many_rows_enqueues_one_refresh_and_none_where_readers_rebuild(
+    data, settings, django_capture_on_commit_callbacks
+):
+    cache.delete("figures:queued:*")
+    refreshes = DBTaskResult.objects.filter(task_path=figures.refresh_figures.module_path)
+    with django_capture_on_commit_callbacks(execute=True):
+        pledge_in_jakarta()  # a region, a facility, a need, a company, a pledge and its history
+        pledge_in_jakarta()
+    assert refreshes.count() == 1
+
+    cache.delete("figures:queued:*")
+    settings.REPORT_FIGURES_BUILT_ON_READ = True
+    with django_capture_on_commit_callbacks(execute=True):
+        pledge_in_jakarta()
+    assert refreshes.count() == 1
