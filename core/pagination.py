@@ -33,6 +33,15 @@ class CappedPaginator(Paginator):
         return min(found, self.cap)
 
 
+def rows_of_page(queryset, ids: list) -> list:
+    """The rows of ``queryset`` whose ids are ``ids`` (a page counted and sliced over ids alone,
+    e.g. ``queryset.values_list("pk", flat=True)``), in that order, with everything the queryset
+    selects and annotates. A listing ranked over every row then joins and annotates only the
+    rows it shows."""
+    found = queryset.in_bulk(ids)
+    return [found[pk] for pk in ids if pk in found]
+
+
 def query_without(querydict, *names: str) -> str:
     """The query string without the named parameters and without empty values, for page links."""
     kept = querydict.copy()

@@ -287,7 +287,7 @@ PAGE_QUERIES = {
     # with the share of deliveries confirmed by facilities, the documents to acknowledge, the
     # programs to change and the realisation reports to correct
     "dashboard": 14,
-    "need_list": 7,
+    "need_list": 8,  # the page ranked over ids, then its rows read whole
     "pledge_list": 5,
 }
 
