@@ -61,6 +61,9 @@ if not SECRET_KEY:
 # Under DEBUG a 404 is still the portal's own page (core.middleware.SiteNotFoundMiddleware);
 # DJANGO_TECHNICAL_404=1 shows Django's technical page instead.
 TECHNICAL_404 = env_bool("DJANGO_TECHNICAL_404", False)
+# A new worker compiles the templates and opens its connections before its first request
+# (ops.warmup); off under DEBUG, where runserver would pay it on every reload.
+WARM_UP_WORKERS = env_bool("WARM_UP_WORKERS", not DEBUG)
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
 
