@@ -96,3 +96,11 @@ def similarity(first: str, second: str) -> float:
     if matcher.real_quick_ratio() < TITLE_THRESHOLD or matcher.quick_ratio() < TITLE_THRESHOLD:
         return 0.0
     return matcher.ratio()
+
+
+def blocking_keys(normalised: str) -> set[str]:
+    """Keys under which a normalised name is filed so that only names sharing one are compared:
+    its words of three letters or more, and its first four letters without spaces ("sinarmas"
+    and "sinar mas" share "sina"). Two names similar enough to be offered share one of them."""
+    words = {word for word in normalised.split() if len(word) >= 3}
+    return words | {normalised.replace(" ", "")[:4]}

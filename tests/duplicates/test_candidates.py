@@ -119,6 +119,18 @@ def test_area_list_shows_companies_partnered_with_the_agency():
     assert [(p.first.name, p.second.name) for p in pairs] == [("PT Bank Nusantara", "Bank Nusantara Tbk")]
 
 
+def test_the_register_is_compared_by_shared_keys_and_a_common_word_alone_pairs_nothing():
+    national = StaffFactory()
+    for number in range(120):  # "bank" and "mitra" in every name: too common to pair by
+        CompanyFactory(name=f"PT Bank Mitra {number:05d}")
+    CompanyFactory(name="PT Bank Sinar Harapan")
+    CompanyFactory(name="Bank Sinar Harapann Tbk")  # shares "sinar"
+    CompanyFactory(name="PT Sinarmas Abadi")
+    CompanyFactory(name="Sinar Mas Abadi")  # shares only "abadi" and "sina"
+    pairs = {(p.first.name, p.second.name) for p in area_pairs(staff_scope(national)) if p.kind == "company"}
+    assert pairs == {("PT Bank Sinar Harapan", "Bank Sinar Harapann Tbk"), ("PT Sinarmas Abadi", "Sinar Mas Abadi")}
+
+
 def test_a_viewer_cannot_record_a_decision():
     viewer = StaffFactory(agency=agency("31.75"), agency__role=StaffRole.VIEWER)
     first = FacilityFactory(region=region("31.75.01"))
