@@ -8,6 +8,8 @@ import re
 import unicodedata
 from difflib import SequenceMatcher
 
+from core.titles import similar_titles
+
 #: Words that say what kind of organisation it is, not which one: "PT Bank X" and "Bank X Tbk"
 #: are one company, "Panti Asuhan Budi Mulia" and "PSAA Budi Mulya" one facility.
 GENERIC_WORDS = frozenset(
@@ -53,8 +55,6 @@ GENERIC_WORDS = frozenset(
 
 #: Two names at least this similar (0–1) are offered as possible duplicates.
 NAME_THRESHOLD = 0.85
-#: Two open need titles of one facility and field at least this similar.
-TITLE_THRESHOLD = 0.8
 
 _NON_WORD = re.compile(r"[^\w\s]+")
 
@@ -93,7 +93,7 @@ def similarity(first: str, second: str) -> float:
     if first == second:
         return 1.0
     matcher = SequenceMatcher(None, first, second, autojunk=False)
-    if matcher.real_quick_ratio() < TITLE_THRESHOLD or matcher.quick_ratio() < TITLE_THRESHOLD:
+    if matcher.real_quick_ratio() < NAME_THRESHOLD or matcher.quick_ratio() < NAME_THRESHOLD:
         return 0.0
     return matcher.ratio()
 
@@ -104,3 +104,11 @@ def blocking_keys(normalised: str) -> set[str]:
     and "sinar mas" share "sina"). Two names similar enough to be offered share one of them."""
     words = {word for word in normalised.split() if len(word) >= 3}
     return words | {normalised.replace(" ", "")[:4]}
+
+
+def title_score(first: str, second: str) -> float:
+    """0 unless two need titles name the same thing (``core.titles.similar_titles``, the overlap
+    warning's rule too); else how alike their texts are (0–1), which orders the list."""
+    if not similar_titles(first, second):
+        return 0.0
+    return SequenceMatcher(None, plain(first), plain(second), autojunk=False).ratio()

@@ -22,15 +22,7 @@ from django.utils.translation import gettext as _
 
 from agencies.scope import Scope
 from duplicates.models import DuplicateDecision, DuplicateKind
-from duplicates.names import (
-    NAME_THRESHOLD,
-    TITLE_THRESHOLD,
-    blocking_keys,
-    name_similarity,
-    normalise,
-    plain,
-    similarity,
-)
+from duplicates.names import NAME_THRESHOLD, blocking_keys, name_similarity, normalise, title_score
 from facilities.models import Facility, Need, NeedStatus
 from partners.models import Company
 from partners.selectors import partnered_q
@@ -151,15 +143,14 @@ def _company_candidates(company: Company) -> list[Candidate]:
 def _need_candidates(need: Need) -> list[Candidate]:
     if not need.facility_id or not need.field_id:
         return []
-    title = plain(need.title)
     others = _others(
         Need.objects.filter(facility_id=need.facility_id, field_id=need.field_id, status__in=UNSETTLED_NEED_STATES),
         need,
     ).select_related("facility", "field")
     found = []
     for other in others:
-        score = similarity(title, plain(other.title))
-        if score >= TITLE_THRESHOLD:
+        score = title_score(need.title, other.title)
+        if score:
             reason = _("Similar open need of the same facility and field (%(percent)s%%)") % {
                 "percent": round(score * 100)
             }
@@ -180,12 +171,12 @@ def area_pairs(scope: Scope, *, limit: int = 200) -> list[Pair]:
     return pairs[:limit]
 
 
-def _pairwise(kind: str, groups: Iterable[list], key, threshold: float, reason, compare=similarity) -> list[Pair]:
+def _pairwise(kind: str, groups: Iterable[list], key, threshold: float, reason, compare) -> list[Pair]:
     pairs = []
     for members in groups:
         for first, second in combinations(members, 2):
             score = compare(key(first), key(second))
-            if score >= threshold:
+            if score and score >= threshold:
                 first, second = sorted((first, second), key=lambda record: record.pk)
                 pairs.append(Pair(kind, first, second, reason(score), score))
     return pairs
@@ -260,11 +251,12 @@ def _need_pairs(scope: Scope) -> list[Pair]:
     pairs = _pairwise(
         DuplicateKind.NEED,
         groups.values(),
-        lambda record: plain(record.title),
-        TITLE_THRESHOLD,
+        lambda record: record.title,
+        0,
         lambda score: (
             _("Similar open need of the same facility and field (%(percent)s%%)") % {"percent": round(score * 100)}
         ),
+        title_score,
     )
     return _undecided(DuplicateKind.NEED, pairs)
 

@@ -15,8 +15,6 @@ and costs a fixed number of queries. An empty list means nothing overlaps.
 from __future__ import annotations
 
 import datetime
-import difflib
-import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
@@ -25,6 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.formatting import format_rupiah
+from core.titles import similar_titles
 from coverage.models import GovernmentCoverage
 from coverage.selectors import coverage_for, coverage_in_kecamatans
 from coverage.services import kecamatan_code
@@ -38,11 +37,6 @@ NEED_WINDOW_DAYS = 365
 # Programs that count as covering: submitted (awaiting registration) and registered.
 PROGRAM_STATES = (ProgramStatus.SUBMITTED, ProgramStatus.PLANNED, ProgramStatus.ACTIVE, ProgramStatus.COMPLETED)
 
-# Words that say nothing of what is needed.
-STOPWORDS = frozenset(
-    {"untuk", "dan", "yang", "bagi", "dengan", "dari", "para", "pada", "the", "for", "and", "with", "of"}
-)
-
 
 @dataclass(frozen=True)
 class Overlap:
@@ -52,21 +46,6 @@ class Overlap:
 
     def as_dict(self) -> dict:
         return asdict(self)
-
-
-def _words(title: str) -> set[str]:
-    return {word for word in re.findall(r"[a-z]+", title.lower()) if len(word) >= 3 and word not in STOPWORDS}
-
-
-def similar_titles(first: str, second: str) -> bool:
-    """Whether two need titles name the same thing: half their words in common ("Kasur busa
-    asrama putra" and "Kasur busa untuk asrama"), or nearly the same text ("Kasur busa" and
-    "kasur-busa"). Numbers do not count: "Kasur busa 2024" is "Kasur busa"."""
-    words_a, words_b = _words(first), _words(second)
-    if words_a and words_b and len(words_a & words_b) / len(words_a | words_b) >= 0.5:
-        return True
-    text_a, text_b = " ".join(sorted(words_a)), " ".join(sorted(words_b))
-    return bool(text_a and text_b) and difflib.SequenceMatcher(None, text_a, text_b).ratio() >= 0.85
 
 
 def _coverage_label(record: GovernmentCoverage) -> str:
