@@ -38,9 +38,10 @@ def _keepable(request: HttpRequest) -> bool:
     return not len(get_messages(request))
 
 
-def kept_page(group: str) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
+def kept_page(*groups: str) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
     """A decorator keeping the whole page a view answers to anonymous visitors, per scheme, host,
-    language and full path, until ``group``'s data changes."""
+    language and full path, until the data of any of ``groups`` changes."""
+    group = "+".join(groups)
 
     def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
         @wraps(view)
@@ -50,12 +51,15 @@ def kept_page(group: str) -> Callable[[Callable[..., HttpResponse]], Callable[..
                 return view(request, *args, **kwargs)
             where = (request.scheme, request.get_host(), get_language(), request.get_full_path())
             key = f"kept-page:{group}:{hashlib.sha256(repr(where).encode()).hexdigest()[:32]}"
-            version_key = versioned_cache.VERSION_KEY.format(group=group)
-            # The data version and the page in one round trip; the page is served only if it was
-            # rendered under the current version (read before rendering: a change committed
+            version_keys = [versioned_cache.VERSION_KEY.format(group=name) for name in groups]
+            # The data versions and the page in one round trip; the page is served only if it was
+            # rendered under the current versions (read before rendering: a change committed
             # meanwhile leaves it behind).
-            found = cache.get_many([version_key, key])
-            current = found.get(version_key) or versioned_cache.version(group)
+            found = cache.get_many([*version_keys, key])
+            current = tuple(
+                found.get(version_key) or versioned_cache.version(name)
+                for name, version_key in zip(groups, version_keys, strict=True)
+            )
             kept = found.get(key)
             if kept is not None and kept[0] == current:
                 _version, content_type, html = kept

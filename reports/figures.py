@@ -66,8 +66,8 @@ LOCK_SECONDS = 300  # a build never takes longer; a crashed builder's lock expir
 WAIT_SECONDS = 10  # how long a reader waits for another process's first build
 COALESCE_SECONDS = 2  # the writes of one moment enqueue one refresh of every stale snapshot
 # The snapshots' own version, bumped after each snapshot is written: whole pages built from
-# snapshots (reports.views.summary) are kept under it, never under the data's version, so a page
-# read between a write and the rebuild (old figures) is never kept under the newer data version.
+# snapshots (reports.views.summary) are kept under it beside the data's version, so a page read
+# between a write and the rebuild (old figures) is left behind once the rebuild is written.
 FIGURES_GROUP = "report-figures"
 REFRESH_DAYS = 2  # snapshots not read for longer are rebuilt only when read again
 FORGET_DAYS = 30  # snapshots not read for longer (old releases' keys too) are deleted
