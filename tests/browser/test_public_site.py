@@ -44,8 +44,9 @@ def public_data():
     cache.clear()
 
 
-def card_titles(page) -> list[str]:
-    return page.locator(".need-card .need-title").all_inner_texts()
+def card_titles(page):
+    """The titles of the cards shown; `expect(...).to_have_text` waits for the page a click opened."""
+    return page.locator(".need-card .need-title")
 
 
 def test_visitor_filters_needs_by_field_and_region_and_shares_the_link(page, public_data):
@@ -63,7 +64,7 @@ def test_visitor_filters_needs_by_field_and_region_and_shares_the_link(page, pub
     page.select_option("#id_region_district", "31.75.01")
     page.get_by_role("button", name="Tampilkan kebutuhan").click()
 
-    assert card_titles(page) == ["Pelatihan las untuk 25 remaja"]
+    expect(card_titles(page)).to_have_text(["Pelatihan las untuk 25 remaja"])
     expect(page.locator(".need-card .meta").first).to_contain_text("Pasar Rebo, Kota Jakarta Timur, DKI Jakarta")
     # Empty fields are left out of the link, so it stays short enough to share; it lands on the
     # results, not on the form above them.
@@ -73,7 +74,7 @@ def test_visitor_filters_needs_by_field_and_region_and_shares_the_link(page, pub
     top = page.evaluate("document.getElementById('results').getBoundingClientRect().top")
     assert 0 <= top < page.evaluate("window.innerHeight")
     page.goto(page.url)
-    assert card_titles(page) == ["Pelatihan las untuk 25 remaja"]
+    expect(card_titles(page)).to_have_text(["Pelatihan las untuk 25 remaja"])
 
 
 def test_filters_work_without_javascript(browser, live_server, public_data):
@@ -84,7 +85,7 @@ def test_filters_work_without_javascript(browser, live_server, public_data):
         tab.get_by_text("Filter dan urutkan").click()
         tab.select_option("#id_region_province", "62")
         tab.get_by_role("button", name="Tampilkan kebutuhan").click()
-        assert card_titles(tab) == ["Beasiswa sekolah"]
+        expect(card_titles(tab)).to_have_text(["Beasiswa sekolah"])
         assert "region=62" in tab.url
     finally:
         context.close()
