@@ -10,7 +10,7 @@ from facilities import selectors as facility_selectors
 from facilities.models import Facility, Need, NeedStatus
 from matching.models import COVERING_STATES, DeliveryReport, DeliveryStatus, Pledge, ReceiptOutcome
 from partners.models import Company, CompanyStatus
-from regions.models import Region, RegionLevel, in_area
+from regions.models import in_area
 
 
 def partners_of_need(need: Need) -> list[tuple]:
@@ -116,24 +116,3 @@ def open_need_titles(facility_ids: list[int], *, per_facility: int) -> dict[int,
     for row in rows:
         found.setdefault(row.facility_id, []).append(row)
     return found
-
-
-def district_choices() -> list[tuple[str, list[tuple[str, str]]]]:
-    """The districts (kecamatan) that hold a published facility, grouped by their regency or
-    city, as ``(regency name, [(code, district name), ...])``: what a visitor can pick at once in
-    a filter form. The facilities are those the portal's agencies registered, so the list is
-    their areas' districts that matter, not the country's seven thousand. One query."""
-    districts = (
-        Region.objects.filter(level=RegionLevel.DISTRICT, facilities__is_published=True)
-        .distinct()
-        .select_related("parent")
-        .only("code", "name", "parent__name", "parent__code")
-        .order_by("parent__code", "name", "code")
-    )
-    groups: dict[str, tuple[str, list[tuple[str, str]]]] = {}
-    for district in districts:
-        regency = district.parent
-        key = regency.code if regency else ""
-        label = regency.name if regency else ""
-        groups.setdefault(key, (label, []))[1].append((district.code, district.name))
-    return list(groups.values())

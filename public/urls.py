@@ -10,6 +10,7 @@ urlpatterns = [
     path("needs/<int:pk>/share.png", share_image.need_share_image, name="need_share_image"),
     path("needs.csv", views.needs_csv, name="needs_csv"),
     path("needs.json", views.needs_json, name="needs_json"),
+    path("regions/children.json", views.region_children_json, name="region_children"),
     path("facilities/", views.facility_list, name="facility_list"),
     path("facilities/<slug:slug>/", views.facility_detail, name="facility_detail"),
     path("photos/need/<int:pk>/<int:width>.jpg", photos.need_photo, name="need_photo"),

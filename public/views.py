@@ -7,7 +7,7 @@ visitor of a link, gets it rendered by the plain views below.
 
 from django.contrib import messages
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
@@ -15,14 +15,14 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from core.pagination import CappedPaginator, query_without
 from facilities import selectors as facility_selectors
-from facilities.filters import FacilityFilter, NeedFilter
+from facilities.filters import REGION_CODE_RE, FacilityFilter, NeedFilter
 from facilities.models import Need, NeedStatus
 from partners.services import partner_interest_submit
 from public import maps, opendata, selectors
 from public.forms import PartnerInterestForm
 from public.limits import interest_within_limits
 from public.page_cache import kept_page
-from regions.selectors import region_choices
+from regions.selectors import region_children, region_choices
 
 NEEDS_PER_PAGE = 20
 FACILITIES_PER_PAGE = 24
@@ -56,7 +56,6 @@ def need_list(request: HttpRequest) -> HttpResponse:
         "region_code": needs.region_code,
         "query_without_page": query,
         "query_for_data": query,
-        "district_choices": selectors.district_choices(),
     }
     results = render_to_string("facilities/includes/need_results.html", context, request)
     return render(request, "facilities/need_list.html", {"results": results})
@@ -122,7 +121,6 @@ def facility_list(request: HttpRequest) -> HttpResponse:
         "regions": region_choices(facilities.region_code),
         "region_code": facilities.region_code,
         "query_without_page": query_without(request.GET, "page"),
-        "district_choices": selectors.district_choices(),
     }
     results = render_to_string("facilities/includes/facility_results.html", context, request)
     return render(request, "facilities/facility_list.html", {"results": results})
@@ -218,3 +216,18 @@ def home(request: HttpRequest) -> HttpResponse:
             "partners": list(selectors.partners_thanked(limit=24)),
         },
     )
+
+
+@require_safe
+@kept_page
+def region_children_json(request: HttpRequest) -> HttpResponse:
+    """The regencies of ``?parent=<province>`` or the districts of ``?parent=<regency>``, within
+    ``?within=<area>`` when given (a staff account's report), as ``[{"code", "name"}, ...]``: what
+    the filter forms' script puts in the next region select, so a visitor picks a district
+    without submitting the form at each level."""
+    parent = request.GET.get("parent", "")
+    within = request.GET.get("within", "")
+    if not REGION_CODE_RE.match(parent) or (within and not REGION_CODE_RE.match(within)):
+        return HttpResponseBadRequest(_("Choose a region from the list."))
+    children = [{"code": code, "name": name} for code, name in region_children(parent, within or None)]
+    return JsonResponse(children, safe=False)

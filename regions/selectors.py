@@ -54,12 +54,20 @@ def own_figures(year: int | None, scope_code: str = "", *, levels: Iterable[int]
     return {code: (name, level, households, figure_year) for code, name, level, households, figure_year in rows}
 
 
+def _within(within: str) -> Q:
+    """A staff account's area (a Kemendagri code): the regions in it, and the levels above it
+    that lead to it."""
+    ancestors = [".".join(within.split(".")[: index + 1]) for index in range(within.count("."))]
+    return Q(code__in=ancestors) | in_area(within, "pk")
+
+
 def region_choices(code: str, within: str | None = None) -> dict[str, list[Region]]:
     """Provinces, and the regencies and districts under the chosen code, in one query.
 
     Feeds the three region selects of the filter form: without JavaScript, choosing a province
-    and submitting offers its regencies, and so on down. ``within``: a staff account's area
-    (a Kemendagri code): only regions in it, and the levels above it that lead to it, are offered.
+    and submitting offers its regencies, and so on down (with it, ``region_children`` fills the
+    next select at once). ``within``: a staff account's area (a Kemendagri code): only regions in
+    it, and the levels above it that lead to it, are offered.
     """
     parts = code.split(".") if code else []
     province = parts[0] if parts else None
@@ -70,14 +78,21 @@ def region_choices(code: str, within: str | None = None) -> dict[str, list[Regio
     if regency:
         query |= Q(parent_id=regency, level=RegionLevel.DISTRICT)
     if within:
-        # The area, the regions above it (its province, its regency) and those below it.
-        ancestors = [".".join(within.split(".")[: index + 1]) for index in range(within.count("."))]
-        query &= Q(code__in=ancestors) | in_area(within, "pk")
+        query &= _within(within)
     grouped: dict[str, list[Region]] = {"provinces": [], "regencies": [], "districts": []}
     key = {RegionLevel.PROVINCE: "provinces", RegionLevel.REGENCY: "regencies", RegionLevel.DISTRICT: "districts"}
     for region in Region.objects.filter(query).only("code", "name", "level").order_by("code"):
         grouped[key[region.level]].append(region)
     return grouped
+
+
+def region_children(parent: str, within: str | None = None) -> list[tuple[str, str]]:
+    """``(code, name)`` of the regencies of a province or the districts of a regency, by code,
+    within ``within`` as in ``region_choices``: the next select of a filter form. One query."""
+    regions = Region.objects.filter(parent_id=parent, level__in=[RegionLevel.REGENCY, RegionLevel.DISTRICT])
+    if within:
+        regions = regions.filter(_within(within))
+    return list(regions.order_by("code").values_list("code", "name"))
 
 
 def region_with_parents(code: str) -> Region | None:

@@ -40,6 +40,7 @@ def report_context(form: ReportFilterForm, data: regional.Dashboard) -> dict:
         "scope": data.scope,
         "ancestors": form.ancestors if data.scope else [],
         "regions": region_choices(form.region_code, within=form.area),
+        "region_within": form.area,
         "region_code": form.region_code,
         "data": data,
         "region_chart": charts.money_chart(_("CSR planned and realised by region"), by_planned),

@@ -1,4 +1,7 @@
+from urllib.parse import urlencode
+
 from django import template
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.formatting import format_rupiah
@@ -37,15 +40,19 @@ REGION_SELECTS = (
 def region_filter(context):
     """The three selects named "region" of a filter form (province, then the regencies/cities
     and districts of the choice above), from ``regions`` (``region_choices``), ``region_code``
-    (the chosen code) and ``form`` (its region errors). Without JavaScript, submitting after a
-    choice offers the next level."""
+    (the chosen code), ``region_within`` (a staff account's area, if any) and ``form`` (its
+    region errors). A level with nothing to offer yet is disabled. Without JavaScript, submitting
+    after a choice offers the next level; with it (static/js/filters.js), the next level is
+    filled at once from ``region_children`` and one submit is enough."""
     regions = context.get("regions") or {}
     code = context.get("region_code") or ""
     selects = [
         {"id": select_id, "label": label, "empty": empty, "chosen": code[:length], "choices": regions.get(key) or ()}
         for key, select_id, label, empty, length in REGION_SELECTS
-        if key == "provinces" or regions.get(key)
     ]
+    children_url = reverse("facilities:region_children")
+    if within := context.get("region_within"):
+        children_url += "?" + urlencode({"within": within})
     form = context.get("form")
     errors = form["region"].errors if form is not None and "region" in form.fields else ""
-    return {"selects": selects, "hint": not regions.get("districts"), "errors": errors}
+    return {"selects": selects, "hint": not regions.get("districts"), "errors": errors, "children_url": children_url}

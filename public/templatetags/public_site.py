@@ -6,9 +6,9 @@ from django import template
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, gettext
+from django.utils.translation import get_language
 
 from core.images import scaled_height, variant_widths
 from facilities.units import unit_label
@@ -75,33 +75,6 @@ def unit_for(unit: str, quantity: int | None = None) -> str:
 def overdue(need) -> bool:
     """An open need whose needed-by date has passed (Asia/Jakarta)."""
     return bool(need.needed_by) and need.status == "open" and need.needed_by < timezone.localdate()
-
-
-# --- a district in one step -------------------------------------------------------------------
-
-
-@register.simple_tag(takes_context=True)
-def district_pick(context):
-    """A select of the districts in ``district_choices`` (``public.selectors.district_choices``),
-    grouped by regency, named ``region`` like the three cascading selects and placed before them:
-    the first value sent wins (``RegionCascadeWidget``), so one submit filters by the district
-    picked. It is never shown selected, so it has a value only when the visitor just picked one
-    (the cascade below shows what is chosen). Nothing without choices (the partner portal)."""
-    groups = context.get("district_choices")
-    if not groups:
-        return ""
-    options = [format_html('<option value="">{}</option>', gettext("Choose a district…"))]
-    for regency, districts in groups:
-        items = format_html_join("", '<option value="{}">{}</option>', districts)
-        options.append(format_html('<optgroup label="{}">{}</optgroup>', regency, items))
-    return format_html(
-        '<div class="field district-pick">\n  <label for="id_region_pick">{}</label>\n'
-        '  <select name="region" id="id_region_pick" aria-describedby="id_region_pick_help">{}</select>\n'
-        '  <p class="helptext" id="id_region_pick_help">{}</p>\n</div>\n',
-        gettext("Go straight to a district (kecamatan)"),
-        mark_safe("".join(options)),  # noqa: S308 (each option is escaped by format_html)
-        gettext("Pick it here and press the button: no need to choose the province and regency first."),
-    )
 
 
 # --- contacts -----------------------------------------------------------------------------------

@@ -266,7 +266,9 @@ def test_reports_fit_the_phone_lead_with_the_gap_ranking_and_break_no_word(brows
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["with JavaScript", "without JavaScript"])
-def test_a_kecamatan_is_chosen_in_one_submit_on_a_phone(browser, live_server, site, javascript):
+def test_a_kecamatan_is_chosen_on_a_phone(browser, live_server, site, javascript):
+    """With JavaScript each choice fills the next select and one submit is enough; without it,
+    each submit offers the next level."""
     kahayan = FacilityFactory._meta.model.objects.get(name="LKS Kahayan")
     NeedFactory(facility=kahayan, title="Popok dewasa", quantity=900)
     context = browser.new_context(
@@ -284,8 +286,17 @@ def test_a_kecamatan_is_chosen_in_one_submit_on_a_phone(browser, live_server, si
         tab.goto("/needs/?region=31")  # a visitor who had chosen Jakarta
         if tab.locator(".filter-panel").get_attribute("open") is None:
             tab.locator(".filter-panel > summary").click()
-        tab.get_by_label("Langsung ke kecamatan").select_option(label="Kahayan Hilir")
-        tab.get_by_role("button", name="Tampilkan kebutuhan").click()
+        button = tab.get_by_role("button", name="Tampilkan kebutuhan")
+        tab.get_by_label("Provinsi", exact=True).select_option(label="Kalimantan Tengah")
+        if not javascript:  # each submit offers the next level
+            button.click()
+            tab.wait_for_url("**/needs/?*region=62*")
+        tab.get_by_label("Kabupaten/kota", exact=True).select_option(label="Kabupaten Pulang Pisau")
+        if not javascript:
+            button.click()
+            tab.wait_for_url("**/needs/?*region=62.11*")
+        tab.get_by_label("Kecamatan", exact=True).select_option(label="Kahayan Hilir")
+        button.click()
         tab.wait_for_url("**/needs/?*region=62.11.05*")
         expect(tab.locator("#results")).to_contain_text("1 kebutuhan sesuai")
         expect(tab.locator(".cards")).to_contain_text("Popok dewasa")

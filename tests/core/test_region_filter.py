@@ -33,8 +33,10 @@ def test_the_chosen_region_of_each_level_is_selected_and_names_are_escaped():
     assert 'class="helptext"' not in html
 
 
-def test_only_the_levels_given_are_offered_with_a_hint_for_the_next():
+def test_levels_with_nothing_to_offer_yet_are_disabled_with_a_hint_for_the_next():
     html = rendered({"provinces": [RegionChoice("31", "DKI Jakarta")], "regencies": [], "districts": []})
-    assert html.count("<select") == 1
-    assert 'id="id_region_province"' in html
-    assert '<p class="helptext">' in html
+    assert html.count("<select") == 3
+    assert '<select name="region" id="id_region_province">' in html
+    assert '<select name="region" id="id_region_regency" disabled>' in html
+    assert '<select name="region" id="id_region_district" disabled>' in html
+    assert '<p class="helptext" data-region-hint>' in html

@@ -135,13 +135,11 @@ def test_photos_add_no_query_per_card(client, django_assert_num_queries, size):
     for facility in FacilityFactory._meta.model.objects.all():
         published_photo(facility)
 
-    # fields, regions, the districts to pick at once, count, the page (its needs with their
-    # first photos)
-    with django_assert_num_queries(5):
-        assert client.get(reverse("facilities:need_list")).status_code == 200
-    # regions, the districts to pick at once, count, the page (its facilities with their first
-    # photos)
+    # fields, regions, count, the page (its needs with their first photos)
     with django_assert_num_queries(4):
+        assert client.get(reverse("facilities:need_list")).status_code == 200
+    # regions, count, the page (its facilities with their first photos)
+    with django_assert_num_queries(3):
         assert client.get(reverse("facilities:facility_list")).status_code == 200
 
 

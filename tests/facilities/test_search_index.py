@@ -70,11 +70,11 @@ def test_the_facility_name_match_is_answered_by_its_trigram_index(needs):
 
 
 def test_a_search_of_the_listing_keeps_a_constant_number_of_queries(client, needs, django_assert_num_queries):
-    # fields for the form, the matching facilities, regions for the selects, the districts to
-    # pick at once, the capped count, the page
-    with django_assert_num_queries(6):
+    # fields for the form, the matching facilities, regions for the selects, the capped count,
+    # the page
+    with django_assert_num_queries(5):
         assert client.get("/needs/", {"q": "sekolah"}).status_code == 200
     NeedFactory(title="Seragam sekolah")
     # the same for another page of it
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(5):
         assert client.get("/needs/", {"q": "sekolah", "page": "2"}).status_code == 200

@@ -369,15 +369,15 @@ def test_public_pages_keep_their_query_count_as_data_grows(client, django_assert
     facility = need.facility
 
     # Every listing, whatever its filters and whatever was asked before: the fields for the form,
-    # the regions for the selects, the districts to pick at once, the capped count, the page
-    # (needs with their facility, region, field and first photo).
+    # the regions for the selects, the capped count, the page (needs with their facility, region,
+    # field and first photo).
     filtered = {"region": "31.75", "field": "kesehatan", "sort": "value", "page": "1"}
     for query in ({}, {"sort": "urgency"}, filtered, {**filtered, "sort": "newest"}):
-        with django_assert_num_queries(5):
+        with django_assert_num_queries(4):
             assert client.get(NEEDS, query).status_code == 200
         NeedFactory(facility=facility, field=field("kesehatan"))
-    # the regions for the selects, the districts to pick at once, the capped count, the page
-    with django_assert_num_queries(4):
+    # the regions for the selects, the capped count, the page
+    with django_assert_num_queries(3):
         assert client.get(FACILITIES).status_code == 200
     # the facility with its region two levels up, its open needs, its fulfilled needs, its partners
     with django_assert_num_queries(4):
