@@ -9,10 +9,15 @@ under, and served only while that is the group's version, so a change shows at o
 ``PUBLIC_PAGE_CACHE_SECONDS`` (0 keeps nothing). A visitor with messages waiting, a logged-in
 user, a POST and any answer but a 200 get the page rendered for them. Why not Django's
 ``cache_page``: docs/decisions.md.
+
+One render at a time: when many visitors ask for the same page right after a change, the first
+renders it and the others wait for its copy (at most ``KEPT_PAGE_WAIT_SECONDS``, then render it
+themselves), instead of every worker rendering the same page at once.
 """
 
 import hashlib
 import re
+import time
 from collections.abc import Callable
 from functools import wraps
 
@@ -29,6 +34,10 @@ from core import versioned_cache
 # it in a kept page: a NUL never comes from the data (core.middleware refuses it in requests).
 CSRF_INPUT = re.compile(r'(<input type="hidden" name="csrfmiddlewaretoken" value=")[A-Za-z0-9]{64}(">)')
 CSRF_HOLE = "\x00csrf-token\x00"
+# How often a visitor waiting for another worker's render looks for the page, and how long the
+# "rendering" mark lives if that worker dies mid-render.
+WAIT_STEP_SECONDS = 0.02
+RENDERING_MARK_SECONDS = 10
 
 
 def _keepable(request: HttpRequest) -> bool:
@@ -62,14 +71,48 @@ def kept_page(*groups: str) -> Callable[[Callable[..., HttpResponse]], Callable[
             )
             kept = found.get(key)
             if kept is not None and kept[0] == current:
-                _version, content_type, html = kept
-                return HttpResponse(html.replace(CSRF_HOLE, get_token(request)), content_type=content_type)
-            response = view(request, *args, **kwargs)
-            if response.status_code == 200 and not response.streaming and not response.cookies:
-                html = CSRF_INPUT.sub(rf"\g<1>{CSRF_HOLE}\g<2>", response.content.decode(response.charset))
-                cache.set(key, (current, response["Content-Type"], html), seconds)
-            return response
+                return _served(request, kept)
+            # The first visitor since the change renders the page; the others wait for its copy.
+            rendering = f"{key}:rendering:{'-'.join(map(str, current))}"
+            if cache.add(rendering, 1, RENDERING_MARK_SECONDS):
+                try:
+                    return _render_and_keep(view, request, args, kwargs, key, current, seconds)
+                finally:
+                    cache.delete(rendering)
+            if cache.get(rendering) is not None:  # a cache that is down has no mark: no waiting
+                kept = _wait_for(key, current, rendering)
+                if kept is not None:
+                    return _served(request, kept)
+            return _render_and_keep(view, request, args, kwargs, key, current, seconds)
 
         return wrapper
 
     return decorator
+
+
+def _served(request: HttpRequest, kept: tuple) -> HttpResponse:
+    _version, content_type, html = kept
+    return HttpResponse(html.replace(CSRF_HOLE, get_token(request)), content_type=content_type)
+
+
+def _render_and_keep(view, request, args, kwargs, key: str, current: tuple, seconds: int) -> HttpResponse:
+    response = view(request, *args, **kwargs)
+    if response.status_code == 200 and not response.streaming and not response.cookies:
+        html = CSRF_INPUT.sub(rf"\g<1>{CSRF_HOLE}\g<2>", response.content.decode(response.charset))
+        cache.set(key, (current, response["Content-Type"], html), seconds)
+    return response
+
+
+def _wait_for(key: str, current: tuple, rendering: str) -> tuple | None:
+    """The page another worker is rendering under ``current``, once it is kept; None if it gives
+    up (its answer was not a page to keep) or takes longer than ``KEPT_PAGE_WAIT_SECONDS``."""
+    deadline = time.monotonic() + getattr(settings, "KEPT_PAGE_WAIT_SECONDS", 2.0)
+    while time.monotonic() < deadline:
+        time.sleep(WAIT_STEP_SECONDS)
+        found = cache.get_many([key, rendering])
+        kept = found.get(key)
+        if kept is not None and kept[0] == current:
+            return kept
+        if rendering not in found:
+            return None
+    return None

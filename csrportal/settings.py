@@ -339,6 +339,9 @@ AGENCY_PHONE = env_str("AGENCY_PHONE", "")
 # and full path (core.kept_pages), under a data version bumped by every change: a change shows at
 # once. 0 turns it off.
 PUBLIC_PAGE_CACHE_SECONDS = env_int("PUBLIC_PAGE_CACHE_SECONDS", 30)
+# Visitors asking for a page another worker is rendering wait this long for its copy before
+# rendering it themselves (core.kept_pages).
+KEPT_PAGE_WAIT_SECONDS = env_int("KEPT_PAGE_WAIT_SECONDS", 2)
 # Figures kept under the same kind of data version (core.versioned_cache.cached: the public
 # reports, an agency page's figures). 0 computes them on every request.
 PUBLIC_DATA_CACHE_SECONDS = env_int("PUBLIC_DATA_CACHE_SECONDS", 600)
