@@ -20,6 +20,9 @@ What it measures, in this order:
 * **after a write**: a need saved (by a separate process, through the ORM: the data version is
   bumped on commit), then the home page, the needs listing, that need's page and its facility's
   page once each;
+* **16 at once after a write**: the home page, the needs listing and ``/reports/`` kept, a need
+  saved (for ``/reports/`` the figures' snapshots rebuilt too, as the background task does after
+  a write), then 16 requests for the page at the same moment (16 client threads);
 * **after a worker restart**: gunicorn told to replace its workers (HUP), then pages once each.
 
 Each kind reports the time per request its ``--clients`` client processes (on the same machine)
@@ -45,6 +48,7 @@ import statistics
 import subprocess
 import sys
 import time
+from multiprocessing.pool import ThreadPool
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -53,6 +57,9 @@ GUNICORN = PYTHON.parent / "gunicorn"
 DEFAULT_DATABASE = "postgres://postgres@127.0.0.1:5432/csr_bench"
 DEFAULT_REDIS = "redis://127.0.0.1:6379/9"
 MINIMAL = "/bench/minimal/"
+AT_ONCE = 16
+# What the background task does after a write that changes the reports' figures (reports.figures).
+REBUILD = "from reports.figures import refresh_figures; print(refresh_figures.call())"
 
 # The URLs to walk, from the data: each printed as JSON by a manage.py shell script.
 PICK = """
@@ -162,6 +169,12 @@ def walk(port: int, paths: list[str], clients: int, *, alongside: bool = False) 
     return [s for samples, _ in done for s in samples], [m for _, minimal in done for m in minimal]
 
 
+def at_once(port: int, path: str) -> list[tuple]:
+    """``AT_ONCE`` requests for ``path`` at the same moment, each on its own connection."""
+    with ThreadPool(AT_ONCE) as pool:
+        return pool.map(lambda _: (path, *fetch(port, path)), range(AT_ONCE))
+
+
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(len(ordered) * share))]
@@ -179,6 +192,7 @@ def summary(label: str, samples: list[tuple], minimal: list[tuple]) -> dict:
         "label": label,
         "requests": len(samples),
         "wall": wall,
+        "wall_max": max(sample[2] for sample in samples),
         "minimal_wall": statistics.mean(m[2] for m in minimal) if minimal else None,
         "mean": statistics.mean(server),
         "p50": percentile(server, 0.5),
@@ -309,6 +323,13 @@ def main() -> None:
         for label, samples in after_write.items():
             rows.append(singles(f"after a write: {label}", samples))
 
+        for label, path in (("home", "/"), ("needs listing", "/needs/"), ("/reports/", "/reports/")):
+            fetch(args.port, path)  # kept before the write
+            manage_output(env, WRITE % {"pk": int(need_pages[args.writes].split("/")[2])})
+            if path == "/reports/":
+                manage_output(env, REBUILD)
+            rows.append(singles(f"{AT_ONCE} at once after a write: {label}", at_once(args.port, path)))
+
         restarted: dict[str, list] = {"kept page": [], "first visit": []}
         fresh = iter(need_pages[args.count :])
         for _ in range(3):
@@ -333,16 +354,17 @@ def main() -> None:
     )
     print()
     print(
-        "| what | requests | client ms/request | minimal view alongside, ms | ratio to minimal view | "
+        "| what | requests | client ms/request | client ms max | minimal view alongside, ms | ratio to minimal view | "
         "server ms mean | p50 | p95 | max | server CPU ms mean | CPU p95 | queries |"
     )
-    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for row in rows:
         ratio = f"{row['ratio']:.2f}" if row["ratio"] is not None else "-"
         minimal = f"{row['minimal_wall']:.1f}" if row["minimal_wall"] is not None else "-"
         errors = f" (errors: {row['errors']})" if row["errors"] else ""
         print(
-            f"| {row['label']}{errors} | {row['requests']} | {row['wall']:.1f} | {minimal} | {ratio} | "
+            f"| {row['label']}{errors} | {row['requests']} | {row['wall']:.1f} | {row['wall_max']:.0f} | "
+            f"{minimal} | {ratio} | "
             f"{row['mean']:.1f} | {row['p50']:.1f} | {row['p95']:.1f} | {row['max']:.1f} | {row['cpu']:.1f} | "
             f"{row['cpu_p95']:.1f} | {row['queries']} |"
         )
