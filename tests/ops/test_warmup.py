@@ -2,6 +2,9 @@
 request (csrportal.wsgi)."""
 
 import logging
+import os
+import subprocess
+import sys
 
 import pytest
 
@@ -33,3 +36,25 @@ def test_a_failure_is_logged_and_the_worker_still_starts(settings, monkeypatch, 
     with caplog.at_level(logging.ERROR, logger="ops.warmup"):
         warmup.warm_up_if_wanted()
     assert "worker warm-up failed" in caplog.text
+
+
+def test_a_warmed_worker_leaves_what_it_loaded_out_of_later_garbage_collections(tmp_path):
+    # In a process of its own, as a gunicorn worker loads csrportal.wsgi: freezing the test
+    # runner's own objects would change the other tests.
+    script = (
+        "import gc, django; django.setup(); "
+        "from ops import warmup; warmup.warm_up_if_wanted(); "
+        "print(gc.get_freeze_count(), len(gc.get_objects()))"
+    )
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "csrportal.settings",
+        "WARM_UP_WORKERS": "1",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+    }
+    done = subprocess.run(  # noqa: S603 (this interpreter, a fixed script)
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True, timeout=120
+    )
+    frozen, tracked = map(int, done.stdout.split()[-2:])
+    assert frozen > 50_000  # the modules, templates and catalogues
+    assert tracked < frozen / 10  # what later collections still walk
