@@ -345,6 +345,8 @@ KEPT_PAGE_WAIT_SECONDS = env_int("KEPT_PAGE_WAIT_SECONDS", 2)
 # Figures kept under the same kind of data version (core.versioned_cache.cached: the public
 # reports, an agency page's figures). 0 computes them on every request.
 PUBLIC_DATA_CACHE_SECONDS = env_int("PUBLIC_DATA_CACHE_SECONDS", 600)
+# The districts the suggestions call a wide gap (matching.gap), kept under their own data version.
+SUGGESTION_GAP_CACHE_SECONDS = env_int("SUGGESTION_GAP_CACHE_SECONDS", 3600)
 
 # Workflow settings.
 PLEDGE_RESPONSE_DAYS = env_int("PLEDGE_RESPONSE_DAYS", 14)

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import math
 
-from django.db.models import BigIntegerField, BooleanField, Case, CharField, F, QuerySet, Sum, Value, When
+from django.conf import settings
+from django.db.models import BigIntegerField, BooleanField, Case, F, QuerySet, Sum, Value, When
 from django.db.models.functions import Cast, Coalesce, Substr
 
+from core import versioned_cache
 from facilities.models import Need
 from regions.models import RegionLevel
 from regions.selectors import DISTRICT_CODE_LENGTH, own_figures
@@ -21,6 +23,13 @@ from regions.selectors import DISTRICT_CODE_LENGTH, own_figures
 # and its rupiah delivered per poor household is in the lowest third of the districts that do.
 GAP_MIN_HOUSEHOLDS = 100
 GAP_MIN_DISTRICTS = 3
+# The data version the districts are kept under: bumped by any change of what they are counted
+# from (the needs' delivered quantities, the facilities' places, the regions' poverty figures).
+GAP_GROUP = "suggestion-gap"
+
+
+def connect_signals() -> None:
+    versioned_cache.watch(GAP_GROUP, models=("facilities.Need", "facilities.Facility"), app_labels=("regions",))
 
 
 def wide_gap_districts() -> dict[str, str]:
@@ -28,7 +37,16 @@ def wide_gap_districts() -> dict[str, str]:
     the suggestions: at least GAP_MIN_HOUSEHOLDS poor households (latest figure) and rupiah
     delivered per poor household, over all time, in the lowest third of those districts (ties
     included). Empty below GAP_MIN_DISTRICTS such districts: a ranking of one or two says
-    nothing. Always two queries, both aggregated by the database."""
+    nothing.
+
+    Two aggregates over the whole country (about 150 ms at national scale), so the answer is
+    kept until a need, facility or region changes (``GAP_GROUP``), within
+    ``SUGGESTION_GAP_CACHE_SECONDS``: not on every partner's page of suggestions."""
+    seconds = getattr(settings, "SUGGESTION_GAP_CACHE_SECONDS", 3600)
+    return versioned_cache.cached(GAP_GROUP, "wide-gap-districts", _wide_gap_districts, seconds=seconds)
+
+
+def _wide_gap_districts() -> dict[str, str]:
     figures = own_figures(None, levels=[RegionLevel.DISTRICT], min_households=GAP_MIN_HOUSEHOLDS)
     # Delivered over all time, from the needs' counters (verified quantity × unit cost, as the
     # home page counts it): the same as the verified reports' value unless a partner reported
@@ -51,27 +69,21 @@ def wide_gap_districts() -> dict[str, str]:
 
 
 def annotate_need_gap(needs: QuerySet[Need]) -> QuerySet[Need]:
-    """Needs with ``in_gap`` (their facility lies in a wide-gap district, see
-    ``wide_gap_districts``) and ``gap_region`` (that district's name, or ""), for the
-    suggestions. Two queries to find the districts; the needs' query only grows by the list."""
+    """Needs with ``in_gap``: their facility lies in a wide-gap district (``wide_gap_districts``),
+    for the suggestions' ranking. The district's name is ``gap_district_name``'s, read from the
+    same kept districts rather than joined to every need that is ranked."""
     codes = sorted(wide_gap_districts())
     if not codes:
-        return needs.annotate(
-            in_gap=Value(False, output_field=BooleanField()), gap_region=Value("", output_field=CharField())
-        )
+        return needs.annotate(in_gap=Value(False, output_field=BooleanField()))
     # A facility is placed in a district or in one of its villages.
-    district_name = Case(
-        When(facility__region__level__gt=RegionLevel.DISTRICT, then=F("facility__region__parent__name")),
-        default=F("facility__region__name"),
+    in_gap = Case(
+        When(facility_district__in=codes, then=Value(True)), default=Value(False), output_field=BooleanField()
     )
-    return (
-        needs.annotate(facility_district=Substr("facility__region_id", 1, DISTRICT_CODE_LENGTH))
-        .annotate(
-            in_gap=Case(
-                When(facility_district__in=codes, then=Value(True)),
-                default=Value(False),
-                output_field=BooleanField(),
-            )
-        )
-        .annotate(gap_region=Case(When(in_gap=True, then=district_name), default=Value(""), output_field=CharField()))
+    return needs.annotate(facility_district=Substr("facility__region_id", 1, DISTRICT_CODE_LENGTH)).annotate(
+        in_gap=in_gap
     )
+
+
+def gap_district_name(need: Need) -> str:
+    """The name of the wide-gap district ``need``'s facility lies in (or in a village of), or ""."""
+    return wide_gap_districts().get((need.facility.region_id or "")[:DISTRICT_CODE_LENGTH], "")

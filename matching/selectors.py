@@ -31,7 +31,7 @@ from django.utils.translation import gettext as _
 
 from agencies.models import Agency
 from facilities.models import Facility, Need, Priority
-from matching.gap import annotate_need_gap
+from matching.gap import annotate_need_gap, gap_district_name
 from matching.models import (
     COVERING_STATES,
     PENDING_STATES,
@@ -259,7 +259,7 @@ def suggest_needs_for_company(company: Company, *, queryset: QuerySet | None = N
         output_field=IntegerField(),
     )
     queryset = queryset if queryset is not None else Need.objects.public().open()
-    # Wide gap between poverty and CSR: ``in_gap`` and ``gap_region`` (two queries, see there).
+    # Wide gap between poverty and CSR: ``in_gap`` (kept districts, see there).
     queryset = annotate_need_gap(queryset)
     needs = (
         queryset.filter(quantity__gt=F("quantity_pending") + F("quantity_covered"))
@@ -308,7 +308,7 @@ def explain_need_suggestions(needs) -> list[Suggestion]:
         if need.has_program:
             reasons.append(_("fits an active program with budget left"))
         if getattr(need, "in_gap", False):
-            reasons.append(_("wide gap in CSR against poverty: %(region)s") % {"region": need.gap_region})
+            reasons.append(_("wide gap in CSR against poverty: %(region)s") % {"region": gap_district_name(need)})
         if need.priority <= Priority.HIGH:
             reasons.append(_("priority: %(priority)s") % {"priority": need.get_priority_display()})
         if need.needed_by and need.needed_by <= today + datetime.timedelta(days=30):
