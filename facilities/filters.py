@@ -100,6 +100,27 @@ def csr_field_choices() -> list[tuple[str, str]]:
     return [(field.code, field.label) for field in CsrField.objects.order_by("order", "code")]
 
 
+def need_text_match(value: str, fields: tuple[str, ...]) -> Q:
+    """Needs whose ``fields`` (their own text columns), or whose facility's name, contain
+    ``value``: the public search (title) and the staff's (title, description, source).
+
+    The facilities are looked up first (one query, by the trigram index of their names on
+    PostgreSQL: migration facilities/0006) and named by id, so the database can answer every
+    half by index (the trigram indexes of the needs' columns: migrations 0006 and 0012) and knows
+    how many rows to expect; an ``OR`` across the join to the facilities made it guess 13 rows,
+    get thousands and join three region levels to each before sorting. Beyond
+    ``SEARCH_FACILITIES_LISTED`` facilities the subquery is kept: so many match that walking the
+    listing's index in order finds a page at once.
+    """
+    facilities = Facility.objects.filter(name__icontains=value).order_by().values("pk")
+    listed = [row["pk"] for row in facilities[: SEARCH_FACILITIES_LISTED + 1]]
+    named = facilities if len(listed) > SEARCH_FACILITIES_LISTED else listed
+    match = Q(facility_id__in=named)
+    for field in fields:
+        match |= Q(**{f"{field}__icontains": value})
+    return match
+
+
 class NeedFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         label=_("Search"),
@@ -138,19 +159,8 @@ class NeedFilter(django_filters.FilterSet):
         self.filters["field"].extra["choices"] = field_choices if field_choices is not None else csr_field_choices()
 
     def filter_text(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        """Needs whose title, or whose facility's name, contains the text.
-
-        The facilities are looked up first (one query, by the trigram index of their names on
-        PostgreSQL: migration facilities/0006) and named by id, so the database can answer both
-        halves by index and knows how many rows to expect; an ``OR`` across the join to the
-        facilities made it guess 13 rows, get thousands and join three region levels to each
-        before sorting. Beyond ``SEARCH_FACILITIES_LISTED`` facilities the subquery is kept: so
-        many match that walking the listing's index in order finds a page at once.
-        """
-        facilities = Facility.objects.filter(name__icontains=value).order_by().values("pk")
-        listed = [row["pk"] for row in facilities[: SEARCH_FACILITIES_LISTED + 1]]
-        named = facilities if len(listed) > SEARCH_FACILITIES_LISTED else listed
-        return queryset.filter(Q(title__icontains=value) | Q(facility_id__in=named))
+        """Needs whose title, or whose facility's name, contains the text (``need_text_match``)."""
+        return queryset.filter(need_text_match(value, ("title",)))
 
     def filter_nothing(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         # Status and sort always apply, with their defaults: see filter_queryset.

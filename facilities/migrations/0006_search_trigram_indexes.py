@@ -11,22 +11,12 @@ models' state (Django cannot express an operator class on an expression portably
 from django.contrib.postgres.operations import TrigramExtension
 from django.db import migrations
 
+from core.migration_operations import PostgresOnly
+
 INDEXES = (
     ("need_title_trgm_idx", "facilities_need", "title"),
     ("facility_name_trgm_idx", "facilities_facility", "name"),
 )
-
-
-class PostgresOnly(migrations.RunSQL):
-    """RunSQL on PostgreSQL, nothing elsewhere."""
-
-    def database_forwards(self, app_label, schema_editor, from_state, to_state):
-        if schema_editor.connection.vendor == "postgresql":
-            super().database_forwards(app_label, schema_editor, from_state, to_state)
-
-    def database_backwards(self, app_label, schema_editor, from_state, to_state):
-        if schema_editor.connection.vendor == "postgresql":
-            super().database_backwards(app_label, schema_editor, from_state, to_state)
 
 
 class Migration(migrations.Migration):
