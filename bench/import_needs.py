@@ -235,7 +235,22 @@ def main() -> None:
     from facilities.models import Need
     from facilities.resources import NeedResource
 
-    class LibraryDefaultNeedResource(NeedResource):
+    class LibraryLoadedNeedResource(NeedResource):
+        """Rows found the library's way (``ModelInstanceLoader``: a query per row), each row's
+        stored status noted as it is found, for the same status checks as ours (ours notes it
+        while loading the file's needs at once: ``NeedResource.existing_instances``)."""
+
+        def before_import(self, dataset, **kwargs):
+            self.stored_status = {}
+            super().before_import(dataset, **kwargs)
+
+        def get_instance(self, instance_loader, row):
+            instance = super().get_instance(instance_loader, row)
+            if instance is not None:
+                self.stored_status[instance.pk] = instance.status
+            return instance
+
+    class LibraryDefaultNeedResource(LibraryLoadedNeedResource):
         """The same columns, widgets and checks with the library's default options."""
 
         prefetch_lookups = False
@@ -253,7 +268,7 @@ def main() -> None:
             clean_model_instances = False
             store_instance = False
 
-    class LibraryTunedNeedResource(NeedResource):
+    class LibraryTunedNeedResource(LibraryLoadedNeedResource):
         """The same columns, widgets and checks with the library's options for speed."""
 
         prefetch_lookups = False

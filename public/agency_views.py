@@ -7,14 +7,19 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from agencies.models import Agency
+from core import kept_pages
 from facilities import selectors as facility_selectors
 from public import selectors
 from public.page_cache import data_cached
 from regions.models import in_area
 from reports import figures
+from reports.apps import REPORTS_GROUP
 from reports.selectors.obligations import last_closed_period, members_with_since, obligations, period_label
 
 FACILITIES_SHOWN = 12
+# Kept whole for anonymous visitors until the data they show (agencies, facilities, needs,
+# pledges, programs and their reports: the reports' group) or the figures' snapshots change.
+kept_page = kept_pages.kept_page(REPORTS_GROUP, figures.FIGURES_GROUP)
 
 
 def _public_agency(slug: str) -> Agency:
@@ -25,12 +30,14 @@ def _public_agency(slug: str) -> Agency:
 
 
 @require_safe
+@kept_page
 def agency_list(request: HttpRequest) -> HttpResponse:
     agencies = Agency.objects.filter(is_public=True).select_related("region").order_by("level", "name")
     return render(request, "agencies/agency_list.html", {"agencies": list(agencies)})
 
 
 @require_safe
+@kept_page
 def agency_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """The agency, its headline figures and most urgent needs, its facilities, and links to
     the listing, the reports and the forum report of its area: a fixed number of queries, the

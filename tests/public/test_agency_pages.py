@@ -61,3 +61,19 @@ def test_an_agency_page_costs_the_same_queries_whatever_the_data(client, two_age
     with CaptureQueriesContext(connection) as large:
         client.get(url)
     assert len(large.captured_queries) == len(small.captured_queries)
+
+
+def test_agency_pages_are_kept_for_visitors_until_the_data_changes(client, two_agencies, django_assert_num_queries):
+    pulpis, _jakarta = two_agencies
+    for url in (reverse("agencies:agency_list"), pulpis.get_absolute_url()):
+        # The first visit builds the figures' snapshot here (the tests build them on read; in
+        # production the background task does), which the second one reads and keeps.
+        client.get(url)
+        client.get(url)
+        with django_assert_num_queries(0):
+            assert client.get(url).status_code == 200
+    NeedFactory(title="Kursi roda Maliku", facility=FacilityFactory(region=region("62.11.02")))
+    assert "Kursi roda Maliku" in client.get(pulpis.get_absolute_url()).content.decode()
+    pulpis.name = "Dinas Sosial, P3A Kabupaten Pulang Pisau"
+    pulpis.save()
+    assert "Dinas Sosial, P3A Kabupaten Pulang Pisau" in client.get(reverse("agencies:agency_list")).content.decode()
