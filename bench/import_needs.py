@@ -30,6 +30,7 @@ so the figures include reading the xlsx, rendering the preview and the admin log
 """
 
 import argparse
+import cProfile
 import datetime
 import gc
 import io
@@ -158,12 +159,21 @@ def reset():
     gc.collect()
 
 
-def timed(step, counter):
+PROFILE: str | None = None
+
+
+def timed(step, counter, profile_as: str | None = None):
     """Run a step: its response, wall-clock seconds, queries and CPU seconds of this process (on a
-    shared machine the CPU time varies less than the wall clock)."""
+    shared machine the CPU time varies less than the wall clock). With ``--profile``, the steps
+    named ``profile_as`` are run under cProfile (its overhead is in their figures then)."""
     before_queries = counter.count
+    profiler = cProfile.Profile() if PROFILE and profile_as else None
     start, cpu_start = time.perf_counter(), time.process_time()
-    response = step()
+    if profiler:
+        response = profiler.runcall(step)
+        profiler.dump_stats(f"{PROFILE}.{profile_as}")
+    else:
+        response = step()
     return response, time.perf_counter() - start, counter.count - before_queries, time.process_time() - cpu_start
 
 
@@ -188,12 +198,12 @@ def measure(client, resource_class, content, bad_content, rows):
     counter = QueryCounter()
     with connection.execute_wrapper(counter):
         preview, figures["preview"], figures["preview queries"], figures["preview cpu"] = timed(
-            lambda: upload(content), counter
+            lambda: upload(content), counter, "preview"
         )
         outcome = preview.context["outcome"]
         assert outcome.ok and outcome.new == rows, outcome.problem_lines()[:5]
         response, figures["confirm"], figures["confirm queries"], figures["confirm cpu"] = timed(
-            lambda: confirm(preview), counter
+            lambda: confirm(preview), counter, "confirm"
         )
         assert response.status_code == 302 and Need.objects.count() == rows
         preview, figures["second preview"], _queries, _cpu = timed(lambda: upload(content), counter)
@@ -218,9 +228,16 @@ def main() -> None:
         "--skip", action="append", default=[], metavar="ARM", help="leave out an arm, e.g. 'library defaults'"
     )
     parser.add_argument("--rounds", type=int, default=1, help="measure every arm this many times, alternating")
+    parser.add_argument(
+        "--profile",
+        metavar="FILE",
+        help="cProfile the first preview and confirmation into FILE.preview and FILE.confirm (--skip the others)",
+    )
     args = parser.parse_args()
     if args.database:
         os.environ["DATABASE_URL"] = args.database
+    global PROFILE  # read by timed()
+    PROFILE = args.profile
 
     import django
 

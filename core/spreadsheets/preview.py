@@ -106,7 +106,12 @@ def build_template(resource_class: type[SpreadsheetResource]) -> bytes:
 # Services: preview and confirmation, each recorded.
 
 
-def outcome_from_result(resource: SpreadsheetResource, result: Result, table: Table) -> ImportOutcome:
+def outcome_from_result(
+    resource: SpreadsheetResource, result: Result, table: Table, *, checks: bool = True
+) -> ImportOutcome:
+    """What an import did or would do. ``checks``: run the registered row checks on the new rows
+    (the preview does; after a real import the rows are in the database, where the checks would
+    find each new row's own neighbours from the same file, and the clerk saw the notes already)."""
     outcome = ImportOutcome(
         total=len(table.dataset),
         new=result.totals[RowResult.IMPORT_TYPE_NEW],
@@ -136,7 +141,7 @@ def outcome_from_result(resource: SpreadsheetResource, result: Result, table: Ta
                 continue  # follows an earlier database error, which is reported itself
             outcome.problems.append(Problem(number, None, _unexpected(error.error)))
     outcome.problems.sort(key=lambda problem: problem.row or 0)
-    notes = _row_notes(result)
+    notes = _row_notes(result) if checks else {}
     for row_result in result.rows:
         kind = row_result.import_type
         if kind not in (RowResult.IMPORT_TYPE_NEW, RowResult.IMPORT_TYPE_UPDATE, RowResult.IMPORT_TYPE_SKIP):
@@ -201,7 +206,7 @@ def run_import(
         row_numbers=table.row_numbers,
         retain_instance_in_row_result=True,  # the preview lists rows, the admin log needs them
     )
-    return outcome_from_result(resource, result, table), result
+    return outcome_from_result(resource, result, table, checks=dry_run), result
 
 
 def _file_format_of(content: bytes) -> str:

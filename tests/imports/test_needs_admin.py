@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 from django.contrib.admin.models import ADDITION, LogEntry
 from django.contrib.auth.models import Permission
-from django.db import IntegrityError
+from django.db import IntegrityError, connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from core.models import ImportRecord
@@ -283,3 +284,21 @@ def test_two_needs_with_the_same_title_at_one_facility_cannot_be_updated_from_a_
         "'Kasur busa' di basis data; bedakan lebih dulu lewat admin, lalu impor ulang."
     ]
     assert not Need.objects.filter(quantity=99).exists()
+
+
+def _confirm_queries(client, rows):
+    preview = upload(client, Need, xlsx(rows))
+    assert preview.context["outcome"].new == len(rows)
+    with CaptureQueriesContext(connection) as captured:
+        assert confirm(client, Need, preview).status_code == 302
+    return len(captured)
+
+
+def test_the_confirmation_sends_as_many_queries_for_twenty_five_new_rows_as_for_five(staff_client, facility):
+    # The duplicate checks run on the preview's rows only: after the import they would compare
+    # each new row with the others just written from the same file (a query per row). Both sizes
+    # fit one insert batch on SQLite too (its batches hold 999 values: 28 history rows).
+    few = _confirm_queries(staff_client, [need_row(title=f"Kasur busa {n}", Jumlah=n + 1) for n in range(5)])
+    Need.objects.all().delete()
+    many = _confirm_queries(staff_client, [need_row(title=f"Kasur busa {n}", Jumlah=n + 1) for n in range(25)])
+    assert many == few
