@@ -85,15 +85,15 @@ def headline_stats(area: str = "") -> dict[str, int]:
 
 def other_open_needs(need: Need, *, limit: int) -> list[Need]:
     """Open public needs of the same facility with something left to offer, most urgent first."""
-    return list(
-        facility_selectors.with_photo(facility_selectors.public_needs())
+    others = (
+        facility_selectors.needs_under(need.facility)
         .open()
-        .filter(facility_id=need.facility_id)
         .exclude(pk=need.pk)
         # A proposal no partner has answered leaves the need open to the public.
         .filter(quantity__gt=F("quantity_pending") - F("quantity_proposed") + F("quantity_covered"))
-        .order_by("priority", F("needed_by").asc(nulls_last=True), "-created_at", "-id")[:limit]
+        .order_by("priority", F("needed_by").asc(nulls_last=True), "-created_at", "-id")
     )
+    return facility_selectors.cards_under(need.facility, others[:limit])
 
 
 def open_need_titles(facility_ids: list[int], *, per_facility: int) -> dict[int, list[tuple]]:
