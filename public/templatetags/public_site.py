@@ -6,11 +6,15 @@ from django import template
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from core.formatting import format_rupiah
 from core.images import scaled_height, variant_widths
+from core.templatetags.portal import thousands
+from facilities.models import NeedKind, Priority
 from facilities.units import unit_label
 
 register = template.Library()
@@ -171,6 +175,60 @@ def share_card_image(context, need) -> dict:
 
 
 # --- need cards ---------------------------------------------------------------------------------
+
+
+@register.simple_tag
+def need_progress(need) -> dict:
+    """What ``facilities/includes/progress.html`` shows of a need, computed once: the shares
+    pledged, delivered and offered (whole percentages) with their bar widths (``width_step``),
+    the quantities as written (``thousands``) and whether offers or proposals are waiting."""
+    covered = percent_of(need.quantity_covered, need.quantity)
+    delivered = percent_of(need.quantity_delivered, need.quantity)
+    offered_quantity = need.quantity_offered
+    offered = percent_of(offered_quantity, need.quantity)
+    return {
+        "covered": covered,
+        "delivered": delivered,
+        "offered": offered,
+        "covered_step": width_step(covered),
+        "delivered_step": width_step(delivered),
+        "offered_step": width_step(offered),
+        "offered_quantity": offered_quantity,
+        "covered_text": thousands(need.quantity_covered),
+        "delivered_text": thousands(need.quantity_delivered),
+        "offered_text": thousands(offered_quantity),
+        "proposed_quantity": need.quantity_proposed,
+        "proposed_text": thousands(need.quantity_proposed),
+    }
+
+
+def _label(choices, value):
+    """The label of ``value`` among ``choices`` (an enumeration), as ``get_FOO_display`` gives it
+    (the value itself when unknown), without building a dictionary of every choice each time."""
+    try:
+        return str(choices(value).label)
+    except ValueError:
+        return value
+
+
+@register.simple_tag
+def need_card_values(need) -> dict:
+    """What a need card (``facilities/includes/need_card.html``) shows of a need, computed once
+    in Python rather than through a filter or ``get_FOO_display`` call each: its title in the
+    reader's language, its links, labels, quantities, value and date as written."""
+    return {
+        "url": need.get_absolute_url(),
+        "title": localized(need, "title"),
+        "untranslated": untranslated(need, "title"),
+        "priority": _label(Priority, need.priority),
+        "kind": _label(NeedKind, need.kind),
+        "quantity": thousands(need.quantity),
+        "unit": unit_label(need.unit, need.quantity),
+        "remaining": thousands(need.quantity_open),
+        "value": format_rupiah(need.estimated_value) if need.unit_cost else "",
+        "needed_by": date_format(need.needed_by, "j M Y") if need.needed_by else "",
+        "overdue": overdue(need),
+    }
 
 
 @register.inclusion_tag("facilities/includes/need_cards.html")
