@@ -95,9 +95,15 @@ SORT_CHOICES = [
 ]
 
 
-def csr_field_choices() -> list[tuple[str, str]]:
-    """The nine CSR fields, labelled in the active language: one query."""
-    return [(field.code, field.label) for field in CsrField.objects.order_by("order", "code")]
+def csr_fields() -> list[CsrField]:
+    """The nine CSR fields in their order: one query."""
+    return list(CsrField.objects.order_by("order", "code"))
+
+
+def csr_field_choices(fields: list[CsrField] | None = None) -> list[tuple[str, str]]:
+    """The CSR fields (``fields``, or all of them read by one query), labelled in the active
+    language."""
+    return [(field.code, field.label) for field in (csr_fields() if fields is None else fields)]
 
 
 def need_text_match(value: str, fields: tuple[str, ...]) -> Q:

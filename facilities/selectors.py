@@ -11,7 +11,7 @@ from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from core.models import SdgGoal
+from core.models import CsrField, SdgGoal
 from facilities.models import Facility, FacilityPhoto, Need, NeedPhoto, NeedStatus
 from regions.models import in_area
 
@@ -63,6 +63,23 @@ def public_needs() -> QuerySet[Need]:
 def listed_needs() -> QuerySet[Need]:
     """Public needs as a listing's cards show them: ``public_needs`` with their first photo."""
     return with_photo(public_needs())
+
+
+def listed_needs_without_field() -> QuerySet[Need]:
+    """``listed_needs`` without the join to their CSR field, for a listing that has read the
+    CSR fields already (for its filter) and gives each need its own (``with_fields``): one join
+    less for PostgreSQL to plan (about 1 ms at national scale)."""
+    return with_photo(
+        Need.objects.public().select_related("facility__region__parent__parent").defer(*NEED_CARD_DEFERRED)
+    )
+
+
+def with_fields(needs: list[Need], fields: list[CsrField]) -> list[Need]:
+    """``needs`` (without their field read), each given its CSR field from ``fields`` (all of them)."""
+    by_code = {field.code: field for field in fields}
+    for need in needs:
+        need.field = by_code[need.field_id]
+    return needs
 
 
 def needs_under(facility: Facility) -> QuerySet[Need]:

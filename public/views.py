@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from core.pagination import CappedPaginator, query_without
 from facilities import selectors as facility_selectors
-from facilities.filters import REGION_CODE_RE, FacilityFilter, NeedFilter
+from facilities.filters import REGION_CODE_RE, FacilityFilter, NeedFilter, csr_field_choices, csr_fields
 from facilities.models import Need, NeedStatus
 from partners.services import partner_interest_submit
 from public import maps, opendata, selectors
@@ -43,14 +43,18 @@ def _need_filter(request: HttpRequest, needs: QuerySet[Need]) -> NeedFilter:
 @require_safe
 @kept_page
 def need_list(request: HttpRequest) -> HttpResponse:
-    needs = _need_filter(request, facility_selectors.listed_needs())
+    # The CSR fields are read once, for the filter's choices and the cards' badges.
+    fields = csr_fields()
+    needs = NeedFilter(
+        request.GET, queryset=facility_selectors.listed_needs_without_field(), field_choices=csr_field_choices(fields)
+    )
     paginator = CappedPaginator(needs.qs, NEEDS_PER_PAGE, cap=LISTING_COUNT_CAP)
     page = paginator.get_page(request.GET.get("page"))
     query = query_without(request.GET, "page")
     context = {
         "filter": needs,
         "page_obj": page,
-        "needs": list(page.object_list),
+        "needs": facility_selectors.with_fields(list(page.object_list), fields),
         "paginator": paginator,
         "regions": region_choices(needs.region_code),
         "region_code": needs.region_code,
