@@ -7,6 +7,8 @@ page costs the same number of queries whatever the data size. The public site an
 portal both read through here.
 """
 
+from typing import Any
+
 from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -97,12 +99,18 @@ def cards_under(facility: Facility, needs: QuerySet[Need]) -> list[Need]:
     return listed
 
 
+def _one(queryset: QuerySet) -> Any:
+    """The row of ``queryset`` (filtered by a unique key), or None: as ``first()``, without
+    compiling the model's ordering into the query (three columns for a need)."""
+    return next(iter(queryset.order_by()[:1]), None)
+
+
 def need_for_public(pk: int) -> Need | None:
     """One public need with what its detail page shows, or None: its published photos in
     ``public_photos`` (read only when it has one) and its SDG goals in ``public_sdg_goals``
     (read only when it has one). A need without a photo is shared with a generated picture
     (``public.share_image``), not its facility's photo."""
-    need = (
+    need = _one(
         Need.objects.public()
         .select_related("field", "facility__region__parent__parent")
         .defer(*(f"facility__{name}" for name in FACILITY_PRIVATE_FIELDS))
@@ -113,7 +121,6 @@ def need_for_public(pk: int) -> Need | None:
             ),
         )
         .filter(pk=pk)
-        .first()
     )
     if need is None:
         return None
@@ -168,13 +175,12 @@ def published_facilities() -> QuerySet[Facility]:
 def facility_for_public(slug: str) -> Facility | None:
     """One published facility with its public profile (never its contacts), its region two
     levels up and its published photos in ``public_photos`` (read only when it has one), or None."""
-    facility = (
+    facility = _one(
         Facility.objects.published()
         .select_related("region__parent__parent")
         .defer(*FACILITY_PRIVATE_FIELDS)
         .annotate(photo_id=first_photo_id(FacilityPhoto, "facility"))
         .filter(slug=slug)
-        .first()
     )
     if facility is None:
         return None
