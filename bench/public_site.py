@@ -265,7 +265,7 @@ def main() -> None:
     parser.add_argument("--scale", type=float, default=0.2, help="of national scale (10k/100k/5k/200k)")
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--clients", type=int, default=2, help="client processes")
-    parser.add_argument("--count", type=int, default=60, help="distinct URLs per kind")
+    parser.add_argument("--count", type=int, default=60, help="distinct URLs per kind (0: only --prepare)")
     parser.add_argument("--writes", type=int, default=5, help="writes, each followed by a visit of each page")
     parser.add_argument("--seed", type=int, default=23)
     args = parser.parse_args()
@@ -279,6 +279,8 @@ def main() -> None:
             [str(PYTHON), "manage.py", "generate_bench_data", "--scale", str(args.scale)], cwd=ROOT, env=env, check=True
         )
         subprocess.run(["psql", args.database_url, "-c", "VACUUM ANALYZE"], check=True, stdout=subprocess.DEVNULL)
+    if args.count <= 0:
+        return  # the data only: nothing to measure
     urls = json.loads(manage_output(env, PICK % {"seed": args.seed, "count": args.count}).splitlines()[-1])
     scale = manage_output(
         env,
