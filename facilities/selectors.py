@@ -56,10 +56,14 @@ def with_photo(needs: QuerySet[Need]) -> QuerySet[Need]:
     return needs.annotate(**first_photo(NeedPhoto, "need", "photo"))
 
 
+def _public_needs_without_field() -> QuerySet[Need]:
+    return Need.objects.public().select_related("facility__region__parent__parent").defer(*NEED_CARD_DEFERRED)
+
+
 def public_needs() -> QuerySet[Need]:
     """Public needs (open and fulfilled) with their facility, region (two levels up) and field,
     without their descriptions and their facility's contacts and long texts."""
-    return Need.objects.public().select_related("field", "facility__region__parent__parent").defer(*NEED_CARD_DEFERRED)
+    return _public_needs_without_field().select_related("field")
 
 
 def listed_needs() -> QuerySet[Need]:
@@ -71,9 +75,7 @@ def listed_needs_without_field() -> QuerySet[Need]:
     """``listed_needs`` without the join to their CSR field, for a listing that has read the
     CSR fields already (for its filter) and gives each need its own (``with_fields``): one join
     less for PostgreSQL to plan (about 1 ms at national scale)."""
-    return with_photo(
-        Need.objects.public().select_related("facility__region__parent__parent").defer(*NEED_CARD_DEFERRED)
-    )
+    return with_photo(_public_needs_without_field())
 
 
 def with_fields(needs: list[Need], fields: list[CsrField]) -> list[Need]:
@@ -100,9 +102,12 @@ def cards_under(facility: Facility, needs: QuerySet[Need]) -> list[Need]:
 
 
 def _one(queryset: QuerySet) -> Any:
-    """The row of ``queryset`` (filtered by a unique key), or None: as ``first()``, without
-    compiling the model's ordering into the query (three columns for a need)."""
-    return next(iter(queryset.order_by()[:1]), None)
+    """The row of ``queryset`` (filtered by a unique key), or None. ``get()``, which leaves the
+    model's ordering out of the query, where ``first()`` adds it (three columns for a need)."""
+    try:
+        return queryset.get()
+    except queryset.model.DoesNotExist:
+        return None
 
 
 def need_for_public(pk: int) -> Need | None:

@@ -20,7 +20,6 @@ from facilities.units import unit_label
 register = template.Library()
 
 
-@register.filter
 def width_step(percent: int | float | None) -> int:
     """A percentage rounded to the 5% width classes of the progress bar (``w-0`` … ``w-100``).
 
@@ -39,7 +38,6 @@ def width_step(percent: int | float | None) -> int:
     return min(max(step, 5), 95)
 
 
-@register.filter
 def percent_of(part: int | None, whole: int | None) -> int:
     """``part`` as a whole percentage of ``whole`` (0 when there is no whole)."""
     if not whole or part is None:
