@@ -13,6 +13,7 @@ from django.db.models import F, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 from django_filters import ChoiceFilter
 
+from core.forms import PublicForm
 from core.models import CsrField
 from facilities.models import Facility, FacilityType, NeedKind, NeedStatus, Priority
 from facilities.selectors import remaining_value_expression
@@ -159,6 +160,7 @@ class NeedFilter(django_filters.FilterSet):
     class Meta:
         # Declared filters only: nothing reaches the database that is not listed above.
         fields: list[str] = []
+        form = PublicForm
 
     def __init__(self, data=None, queryset=None, *, field_choices: list[tuple[str, str]] | None = None, **kwargs):
         super().__init__(data, queryset, **kwargs)
@@ -203,6 +205,7 @@ class FacilityFilter(django_filters.FilterSet):
 
     class Meta:
         fields: list[str] = []
+        form = PublicForm
 
     @property
     def region_code(self) -> str:

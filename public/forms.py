@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import PUBLIC_FORM_RENDERER
 from partners.models import PartnerInterest
 
 
@@ -11,6 +12,7 @@ class PartnerInterestForm(forms.ModelForm):
     the keyboard), so a request that fills it in is dropped.
     """
 
+    default_renderer = PUBLIC_FORM_RENDERER
     website = forms.CharField(
         label=_("Leave this field empty"),
         required=False,
