@@ -7,9 +7,9 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language, gettext
 
 from core.formatting import format_rupiah
 from core.images import scaled_height, variant_widths
@@ -175,28 +175,59 @@ def share_card_image(context, need) -> dict:
 # --- need cards ---------------------------------------------------------------------------------
 
 
+def _said(translated: str, **values) -> SafeString:
+    """A translated sentence with ``values`` escaped into it: what ``{% blocktranslate with … %}``
+    gives, under the same msgid, for the sentences every card repeats (the block tag renders
+    several times slower). Call it with ``gettext("…")`` so that makemessages finds the msgid."""
+    return mark_safe(translated % {name: escape(value) for name, value in values.items()})  # noqa: S308
+
+
 @register.simple_tag
 def need_progress(need) -> dict:
     """What ``facilities/includes/progress.html`` shows of a need, computed once: the shares
-    pledged, delivered and offered (whole percentages) with their bar widths (``width_step``),
-    the quantities as written (``thousands``) and whether offers or proposals are waiting."""
+    pledged, delivered and offered (whole percentages) with their bar widths (``width_step``)
+    and what the bar and its legend say."""
     covered = percent_of(need.quantity_covered, need.quantity)
     delivered = percent_of(need.quantity_delivered, need.quantity)
     offered_quantity = need.quantity_offered
     offered = percent_of(offered_quantity, need.quantity)
+    proposed_quantity = need.quantity_proposed
+    if offered_quantity:
+        label = _said(
+            gettext("Pledged %(covered)s%%, delivered %(delivered)s%%, offered and awaiting Dinsos %(offered)s%%"),
+            covered=covered,
+            delivered=delivered,
+            offered=offered,
+        )
+    else:
+        label = _said(gettext("Pledged %(covered)s%%, delivered %(delivered)s%%"), covered=covered, delivered=delivered)
     return {
-        "covered": covered,
-        "delivered": delivered,
-        "offered": offered,
         "covered_step": width_step(covered),
         "delivered_step": width_step(delivered),
         "offered_step": width_step(offered),
         "offered_quantity": offered_quantity,
-        "covered_text": thousands(need.quantity_covered),
-        "delivered_text": thousands(need.quantity_delivered),
-        "offered_text": thousands(offered_quantity),
-        "proposed_quantity": need.quantity_proposed,
-        "proposed_text": thousands(need.quantity_proposed),
+        "proposed_quantity": proposed_quantity,
+        "label": label,
+        "covered_legend": _said(
+            gettext("Pledged %(quantity)s (%(covered)s%%)"), quantity=thousands(need.quantity_covered), covered=covered
+        ),
+        "delivered_legend": _said(
+            gettext("Delivered %(quantity)s (%(delivered)s%%)"),
+            quantity=thousands(need.quantity_delivered),
+            delivered=delivered,
+        ),
+        "offered_legend": _said(
+            gettext("Offered, awaiting Dinsos %(quantity)s (%(offered)s%%)"),
+            quantity=thousands(offered_quantity),
+            offered=offered,
+        )
+        if offered_quantity
+        else "",
+        "proposed_legend": _said(
+            gettext("Proposed to a partner %(quantity)s, not yet answered"), quantity=thousands(proposed_quantity)
+        )
+        if proposed_quantity
+        else "",
     }
 
 
@@ -220,13 +251,32 @@ def need_card_values(need) -> dict:
         "untranslated": untranslated(need, "title"),
         "priority": _label(Priority, need.priority),
         "kind": _label(NeedKind, need.kind),
-        "quantity": thousands(need.quantity),
-        "unit": unit_label(need.unit, need.quantity),
-        "remaining": thousands(need.quantity_open),
-        "value": format_rupiah(need.estimated_value) if need.unit_cost else "",
-        "needed_by": date_format(need.needed_by, "j M Y") if need.needed_by else "",
+        "quantities": _said(
+            gettext("%(quantity)s %(unit)s needed, <strong>%(remaining)s</strong> not yet pledged or offered"),
+            quantity=thousands(need.quantity),
+            unit=unit_label(need.unit, need.quantity),
+            remaining=thousands(need.quantity_open),
+        ),
+        "value": _said(gettext("Estimated value %(value)s"), value=format_rupiah(need.estimated_value))
+        if need.unit_cost
+        else "",
+        "needed_by": _said(gettext("needed by %(date)s"), date=date_format(need.needed_by, "j M Y"))
+        if need.needed_by
+        else "",
         "overdue": overdue(need),
     }
+
+
+@register.simple_tag
+def region_path(region) -> str:
+    """A region with up to two levels above it: "Pasar Rebo, Kota Jakarta Timur, DKI Jakarta"
+    (escaped as a tag's text is)."""
+    names = [region.name]
+    if region.parent:
+        names.append(region.parent.name)
+        if region.parent.parent:
+            names.append(region.parent.parent.name)
+    return ", ".join(names)
 
 
 @register.inclusion_tag("facilities/includes/need_cards.html")
