@@ -195,6 +195,13 @@ class NeedQuerySet(models.QuerySet):
             facility__is_published=True,
         )
 
+    def public_of(self, facility):
+        """``public()`` needs of one facility already read (as published, or not: then none),
+        without the join that checks its publication again."""
+        if not facility.is_published:
+            return self.none()
+        return self.filter(facility=facility, is_public=True, status__in=[NeedStatus.OPEN, NeedStatus.FULFILLED])
+
     def open(self):
         return self.filter(status=NeedStatus.OPEN)
 

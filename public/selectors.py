@@ -44,7 +44,7 @@ def deliveries_of_need(need: Need) -> list[tuple]:
 def partners_of_facility(facility: Facility, *, limit: int) -> list[tuple]:
     """Companies with a pledge that covers a public need of this facility, by name, as
     ``(company_id, name)`` rows."""
-    needs = Need.objects.public().filter(facility=facility)
+    needs = Need.objects.public_of(facility)
     return list(
         Pledge.objects.filter(need__in=needs.values("pk"), status__in=COVERING_STATES)
         .annotate(name=F("company__name"))

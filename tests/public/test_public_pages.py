@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from facilities.models import FacilityType, NeedKind, NeedStatus, Priority
+from facilities.models import FacilityType, Need, NeedKind, NeedStatus, Priority
 from partners.models import InterestStatus, PartnerInterest
 from public import views
 from tests.facilities.helpers import cover, grow
@@ -450,3 +450,18 @@ def test_a_change_to_the_data_shows_at_once_despite_the_cache(client):
     detail = client.get(need.get_absolute_url()).content.decode()
     assert 'class="bar-covered w-50"' in detail
     assert "CJ Indonesia" in detail
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [{}, {"is_public": False}, {"status": NeedStatus.DRAFT}, {"status": NeedStatus.CANCELLED}],
+    ids=["public", "internal", "draft", "cancelled"],
+)
+def test_the_public_needs_of_a_facility_read_are_those_public_gives(changes):
+    # public_of(facility) leaves out the join that checks the facility's publication again: it
+    # must give what public() gives, for a published facility and for one that is not.
+    for published in (True, False):
+        need = NeedFactory(facility=FacilityFactory(is_published=published), **changes)
+        expected = list(Need.objects.public().filter(facility=need.facility))
+        assert list(Need.objects.public_of(need.facility)) == expected
+        assert expected == ([need] if published and not changes else [])
