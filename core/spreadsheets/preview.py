@@ -5,8 +5,9 @@ resource (:func:`build_template`).
 All rows or none: any failing row, or any database refusal, rolls the whole file back, unless the
 clerk chooses to import the good rows and skip the failing ones of the preview (each written row
 whole; other rows failing at confirmation write nothing). The preview reads the upload and runs
-the import as a dry run that writes nothing; the confirmation reads the stored upload again
-(same SHA-256) and imports it in one transaction.
+the import as a dry run that writes nothing; the confirmation checks the stored upload (same
+SHA-256) and imports it in one transaction, from the table the preview read when the cache still
+holds it (:func:`_kept_table`), or read from the stored upload again.
 """
 
 import hashlib
@@ -14,6 +15,7 @@ import logging
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.db import transaction
 from django.db.transaction import TransactionManagementError
 from django.utils import timezone
@@ -209,6 +211,29 @@ def run_import(
     return outcome_from_result(resource, result, table, checks=dry_run), result
 
 
+# How long the table a preview read is kept for its confirmation; a later confirmation reads
+# the stored upload again.
+KEPT_TABLE_SECONDS = 60 * 60
+
+
+def _table_key(resource_class: type[SpreadsheetResource], sha256: str) -> str:
+    """The cache key of the table read from an upload with this SHA-256 for ``resource_class``:
+    what the table is read from (the file, the resource's columns, the row limit), so a kept
+    table is always the one the file gives now."""
+    spec = hashlib.sha256(repr((resource_class.column_spec(), max_rows())).encode()).hexdigest()
+    return f"import-table:{resource_class.__name__}:{sha256}:{spec}"
+
+
+def _kept_table(resource_class: type[SpreadsheetResource], content: bytes, file_name: str, sha256: str) -> Table:
+    """The table of an upload the preview read (openpyxl reading a sheet again is a third of a
+    confirmation's CPU), or the upload read again when the cache no longer holds it. The cache
+    pickles what it keeps, so every reader gets a copy of its own."""
+    table = cache.get(_table_key(resource_class, sha256))
+    if table is None:
+        table = read_table(content, file_name, resource_class.column_spec())
+    return table
+
+
 def _file_format_of(content: bytes) -> str:
     return "xlsx" if content[:4] == b"PK\x03\x04" else "csv"
 
@@ -218,8 +243,11 @@ def import_preview(
 ) -> tuple[ImportOutcome, ImportRecord]:
     """Read an upload and import it in a transaction that is always rolled back; record what it
     would do. Nothing else is written."""
+    sha256 = hashlib.sha256(content).hexdigest()
     try:
         table = read_table(content, file_name, resource_class.column_spec())
+        # Kept as read, before the import adds the columns a file leaves out.
+        cache.set(_table_key(resource_class, sha256), table, KEPT_TABLE_SECONDS)
         outcome, _result = run_import(resource_class, table, actor=actor, file_name=file_name, dry_run=True, area=area)
     except ImportFileError as error:
         outcome = ImportOutcome(problems=[Problem(None, None, str(error))], file_format=_file_format_of(content))
@@ -234,7 +262,7 @@ def import_preview(
         file_name=file_name[:255],
         file_format=outcome.file_format,
         file_size=len(content),
-        file_sha256=hashlib.sha256(content).hexdigest(),
+        file_sha256=sha256,
         **_counts(outcome),
     )
     return outcome, record
@@ -265,7 +293,7 @@ def import_confirm(
         if hashlib.sha256(content).hexdigest() != record.file_sha256:
             raise ImportFileError(_("Berkas yang disimpan tidak sama dengan yang dipratinjau; unggah ulang."))
         try:
-            table = read_table(content, record.file_name, resource_class.column_spec())
+            table = _kept_table(resource_class, content, record.file_name, record.file_sha256)
             with transaction.atomic():  # a savepoint: an unexpected error undoes the import, not the record
                 outcome, result = run_import(
                     resource_class,
@@ -301,6 +329,8 @@ def import_confirm(
             outcome, result = ImportOutcome(problems=[Problem(None, None, _unexpected(error))]), None
         for name, value in _counts(outcome).items():
             setattr(record, name, value)
+        # The stored upload is removed after this, so nothing can be confirmed from it again.
+        cache.delete(_table_key(resource_class, record.file_sha256))
         record.stored_file = ""
         if outcome.ok:
             record.confirmed = True

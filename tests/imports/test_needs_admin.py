@@ -7,12 +7,14 @@ from pathlib import Path
 import pytest
 from django.contrib.admin.models import ADDITION, LogEntry
 from django.contrib.auth.models import Permission
+from django.core.cache import cache
 from django.db import IntegrityError, connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from core.models import ImportRecord
+from core.spreadsheets import preview as preview_service
 from core.spreadsheets.preview import run_import
 from core.spreadsheets.reading import read_table
 from facilities.models import Need, Priority
@@ -302,3 +304,53 @@ def test_the_confirmation_sends_as_many_queries_for_twenty_five_new_rows_as_for_
     Need.objects.all().delete()
     many = _confirm_queries(staff_client, [need_row(title=f"Kasur busa {n}", Jumlah=n + 1) for n in range(25)])
     assert many == few
+
+
+def _reads_of_files(monkeypatch) -> list[str]:
+    """The names of the uploads read from now on (``read_table`` itself still runs)."""
+    reads: list[str] = []
+
+    def reading(content, file_name, *args, **kwargs):
+        reads.append(file_name)
+        return read_table(content, file_name, *args, **kwargs)
+
+    monkeypatch.setattr(preview_service, "read_table", reading)
+    return reads
+
+
+def test_the_confirmation_imports_the_table_the_preview_read_without_reading_the_file_again(
+    staff_client, facility, monkeypatch
+):
+    # The file has no "Nama Panti" column, which the preview's import adds to its table: the
+    # table kept is the one read, not the one the import changed.
+    preview = upload(staff_client, Need, xlsx([need_row(title="Kasur busa"), need_row(title="Lemari", Jumlah=3)]))
+    reads = _reads_of_files(monkeypatch)
+
+    assert confirm(staff_client, Need, preview).status_code == 302
+
+    assert reads == []
+    assert sorted(Need.objects.values_list("title", "quantity")) == [("Kasur busa", 40), ("Lemari", 3)]
+
+
+def test_without_the_kept_table_the_confirmation_reads_the_stored_file_again(staff_client, facility, monkeypatch):
+    preview = upload(staff_client, Need, xlsx([need_row(title="Kasur busa"), need_row(title="Lemari", Jumlah=3)]))
+    cache.clear()  # a restarted Redis, or a confirmation after KEPT_TABLE_SECONDS
+    reads = _reads_of_files(monkeypatch)
+
+    assert confirm(staff_client, Need, preview).status_code == 302
+
+    assert reads == ["kebutuhan.xlsx"]
+    assert sorted(Need.objects.values_list("title", "quantity")) == [("Kasur busa", 40), ("Lemari", 3)]
+
+
+def test_a_table_is_kept_for_the_resource_and_columns_it_was_read_with(staff_client, facility, settings, monkeypatch):
+    # A confirmation after the row limit changed (a deploy between preview and confirmation)
+    # reads the file again under the new limit rather than import the table read under the old.
+    preview = upload(staff_client, Need, xlsx([need_row(title="Kasur busa"), need_row(title="Lemari", Jumlah=3)]))
+    settings.IMPORT_MAX_ROWS = 1
+    reads = _reads_of_files(monkeypatch)
+
+    confirm(staff_client, Need, preview)
+
+    assert reads == ["kebutuhan.xlsx"]
+    assert not Need.objects.exists()
