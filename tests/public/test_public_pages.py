@@ -5,6 +5,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from facilities import filters
 from facilities.models import FacilityType, Need, NeedKind, NeedStatus, Priority
 from partners.models import InterestStatus, PartnerInterest
 from public import views
@@ -97,7 +98,10 @@ def test_filter_by_field_kind_priority_and_facility_type(client):
     ],
     ids=["province", "regency", "district", "other-province", "other-district", "empty-province"],
 )
-def test_filter_by_region_code_takes_the_region_and_everything_below(client, code, expected):
+@pytest.mark.parametrize("listed", [filters.REGION_FACILITIES_LISTED, 1], ids=["facilities-named", "subquery"])
+def test_filter_by_region_code_takes_the_region_and_everything_below(client, monkeypatch, code, expected, listed):
+    # Named by id (a region of a few facilities) or by a subquery (beyond the limit): the same.
+    monkeypatch.setattr(filters, "REGION_FACILITIES_LISTED", listed)
     NeedFactory(title="Jakarta Timur A", facility=FacilityFactory(region=region("31.75.01")))
     NeedFactory(title="Jakarta Timur B", facility=FacilityFactory(region=region("31.75.02")))
     NeedFactory(title="Pulang Pisau", facility=FacilityFactory(region=region("62.11.01")))
@@ -370,10 +374,10 @@ def test_public_pages_keep_their_query_count_as_data_grows(client, django_assert
 
     # Every listing, whatever its filters and whatever was asked before: the fields for the form,
     # the regions for the selects, the capped count, the page (needs with their facility, region,
-    # field and first photo).
+    # field and first photo); with a region, first the ids of its facilities.
     filtered = {"region": "31.75", "field": "kesehatan", "sort": "value", "page": "1"}
-    for query in ({}, {"sort": "urgency"}, filtered, {**filtered, "sort": "newest"}):
-        with django_assert_num_queries(4):
+    for query, queries in (({}, 4), ({"sort": "urgency"}, 4), (filtered, 5), ({**filtered, "sort": "newest"}, 5)):
+        with django_assert_num_queries(queries):
             assert client.get(NEEDS, query).status_code == 200
         NeedFactory(facility=facility, field=field("kesehatan"))
     # the regions for the selects, the capped count, the page
