@@ -1,7 +1,8 @@
 """Django's built-in Redis cache, made to survive a Redis outage.
 
-The cache holds nothing that cannot be rebuilt (the public page fragments and their data
-version, public.page_cache), so while Redis is down a read is a miss and a write is skipped:
+The cache holds nothing that cannot be rebuilt (the public pages and their data version,
+public.page_cache; the table an import's preview read, core.spreadsheets.preview), so while
+Redis is down a read is a miss and a write is skipped:
 the public pages are built afresh instead of failing with a 500, and /healthz reports Redis as
 down (ops.health) so that the outage is seen.
 """

@@ -228,10 +228,30 @@ def _kept_table(resource_class: type[SpreadsheetResource], content: bytes, file_
     """The table of an upload the preview read (openpyxl reading a sheet again is a third of a
     confirmation's CPU), or the upload read again when the cache no longer holds it. The cache
     pickles what it keeps, so every reader gets a copy of its own."""
-    table = cache.get(_table_key(resource_class, sha256))
-    if table is None:
+    try:
+        table = cache.get(_table_key(resource_class, sha256))
+    except Exception:  # a table kept by an earlier release that no longer unpickles, a cache refusing
+        logger.warning("the kept table of %r could not be read; reading the file again", file_name, exc_info=True)
+        table = None
+    if not isinstance(table, Table):
         table = read_table(content, file_name, resource_class.column_spec())
     return table
+
+
+def _keep_table(resource_class: type[SpreadsheetResource], sha256: str, table: Table, file_name: str) -> None:
+    """Keep the table read for the confirmation (``_kept_table``). A cache that refuses it (full,
+    say) costs the confirmation a second read, never the preview."""
+    try:
+        cache.set(_table_key(resource_class, sha256), table, KEPT_TABLE_SECONDS)
+    except Exception:
+        logger.warning("the table of %r could not be kept for its confirmation", file_name, exc_info=True)
+
+
+def _forget_table(resource_class: type[SpreadsheetResource], sha256: str) -> None:
+    try:
+        cache.delete(_table_key(resource_class, sha256))
+    except Exception:  # it expires with KEPT_TABLE_SECONDS anyway
+        logger.warning("a kept table could not be removed", exc_info=True)
 
 
 def _file_format_of(content: bytes) -> str:
@@ -247,7 +267,7 @@ def import_preview(
     try:
         table = read_table(content, file_name, resource_class.column_spec())
         # Kept as read, before the import adds the columns a file leaves out.
-        cache.set(_table_key(resource_class, sha256), table, KEPT_TABLE_SECONDS)
+        _keep_table(resource_class, sha256, table, file_name)
         outcome, _result = run_import(resource_class, table, actor=actor, file_name=file_name, dry_run=True, area=area)
     except ImportFileError as error:
         outcome = ImportOutcome(problems=[Problem(None, None, str(error))], file_format=_file_format_of(content))
@@ -329,13 +349,13 @@ def import_confirm(
             outcome, result = ImportOutcome(problems=[Problem(None, None, _unexpected(error))]), None
         for name, value in _counts(outcome).items():
             setattr(record, name, value)
-        # The stored upload is removed after this, so nothing can be confirmed from it again.
-        cache.delete(_table_key(resource_class, record.file_sha256))
         record.stored_file = ""
         if outcome.ok:
             record.confirmed = True
             record.confirmed_at = timezone.now()
         record.save()
+    # The stored upload is removed now, so nothing can be confirmed from the kept table again.
+    _forget_table(resource_class, record.file_sha256)
     return outcome, result
 
 

@@ -354,3 +354,17 @@ def test_a_table_is_kept_for_the_resource_and_columns_it_was_read_with(staff_cli
 
     assert reads == ["kebutuhan.xlsx"]
     assert not Need.objects.exists()
+
+
+def test_a_kept_value_that_is_no_table_is_ignored_and_the_file_read_again(staff_client, facility, monkeypatch):
+    # What an earlier release kept under the same key, say: never imported.
+    preview = upload(staff_client, Need, xlsx([need_row(title="Kasur busa")]))
+    record = preview.context["record"]
+    cache.set(preview_service._table_key(NeedResource, record.file_sha256), ["not", "a", "table"])
+    reads = _reads_of_files(monkeypatch)
+
+    assert confirm(staff_client, Need, preview).status_code == 302
+
+    assert reads == ["kebutuhan.xlsx"]
+    assert list(Need.objects.values_list("title", flat=True)) == ["Kasur busa"]
+    assert cache.get(preview_service._table_key(NeedResource, record.file_sha256)) is None
