@@ -68,7 +68,8 @@ class FacilityRegionFilter(RegionFilter):
     The facilities are looked up first (one query, by the index of their region codes) and named
     by id, as a search names the facilities it finds (``need_text_match``): against a subquery
     PostgreSQL joined every published facility to find them, and spent about 4 ms planning each
-    of the listing's two queries (docs/performance.md, "Regions named by their facilities").
+    of the listing's two queries (docs/performance.md, "Forms through Jinja2, … regions by their
+    facilities").
     Beyond ``REGION_FACILITIES_LISTED`` facilities the subquery is kept."""
 
     def filter(self, qs, value):

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.html import escape, format_html
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext
 
@@ -179,7 +179,7 @@ def _said(translated: str, **values) -> SafeString:
     """A translated sentence with ``values`` escaped into it: what ``{% blocktranslate with … %}``
     gives, under the same msgid, for the sentences every card repeats (the block tag renders
     several times slower). Call it with ``gettext("…")`` so that makemessages finds the msgid."""
-    return mark_safe(translated % {name: escape(value) for name, value in values.items()})  # noqa: S308
+    return mark_safe(translated % {name: conditional_escape(value) for name, value in values.items()})  # noqa: S308
 
 
 @register.simple_tag
