@@ -79,10 +79,13 @@ def test_markup_staff_wrote_into_a_need_is_shown_as_text_on_its_card_and_pages(c
     # The card's sentences are written by its tags (need_card_values, need_progress), the region
     # path by a tag: each value escaped as {% blocktranslate %} and {{ }} escape them.
     place = region("31.75.01", MARKUP)
-    need = NeedFactory(title=MARKUP, unit=MARKUP, facility=FacilityFactory(name=MARKUP, region=place))
+    unit = "<b>kg</b>"  # a unit holds 40 characters at most
+    need = NeedFactory(title=MARKUP, unit=unit, facility=FacilityFactory(name=MARKUP, region=place))
     cover(need, CompanyFactory(), 5, verified=2)
     for url in ("/needs/", need.get_absolute_url(), need.facility.get_absolute_url()):
         body = client.get(url).content
         assert b"<script>alert(1)" not in body, url
         assert b"<img src=x" not in body, url
+        assert b"<b>kg" not in body, url
         assert b"&lt;script&gt;alert(1)&lt;/script&gt;" in body, url
+    assert b"&lt;b&gt;kg&lt;/b&gt;" in client.get("/needs/").content
