@@ -26,6 +26,15 @@ SEARCH_FACILITIES_LISTED = 200
 REGION_FACILITIES_LISTED = 1000
 
 
+def _named(facilities: QuerySet[Facility], limit: int) -> list[int] | QuerySet:
+    """The ids of ``facilities`` when there are at most ``limit`` of them (one query), for the
+    needs' filters to name them: PostgreSQL then knows how many rows to expect and answers by
+    index. Beyond ``limit``, their ids as a subquery."""
+    ids = facilities.order_by().values_list("pk", flat=True)
+    listed = list(ids[: limit + 1])
+    return ids if len(listed) > limit else listed
+
+
 class RegionCascadeWidget(forms.TextInput):
     """Reads the region from up to three selects that share the name ``region`` (province,
     regency/city, district), or from one ``region=<code>`` in a shared link.
@@ -75,9 +84,9 @@ class FacilityRegionFilter(RegionFilter):
     def filter(self, qs, value):
         if not value:
             return qs
-        facilities = super().filter(Facility.objects.order_by(), value).values_list("pk", flat=True)
-        listed = list(facilities[: REGION_FACILITIES_LISTED + 1])
-        return qs.filter(facility_id__in=facilities if len(listed) > REGION_FACILITIES_LISTED else listed)
+        return qs.filter(
+            facility_id__in=_named(super().filter(Facility.objects.all(), value), REGION_FACILITIES_LISTED)
+        )
 
 
 class StatusChoice:
@@ -130,10 +139,7 @@ def need_text_match(value: str, fields: tuple[str, ...]) -> Q:
     ``SEARCH_FACILITIES_LISTED`` facilities the subquery is kept: so many match that walking the
     listing's index in order finds a page at once.
     """
-    facilities = Facility.objects.filter(name__icontains=value).order_by().values("pk")
-    listed = [row["pk"] for row in facilities[: SEARCH_FACILITIES_LISTED + 1]]
-    named = facilities if len(listed) > SEARCH_FACILITIES_LISTED else listed
-    match = Q(facility_id__in=named)
+    match = Q(facility_id__in=_named(Facility.objects.filter(name__icontains=value), SEARCH_FACILITIES_LISTED))
     for field in fields:
         match |= Q(**{f"{field}__icontains": value})
     return match

@@ -187,20 +187,20 @@ class NeedStatus(models.TextChoices):
 
 
 class NeedQuerySet(models.QuerySet):
+    def _shown(self):
+        # What makes a need public, apart from its facility's publication.
+        return self.filter(is_public=True, status__in=[NeedStatus.OPEN, NeedStatus.FULFILLED])
+
     def public(self):
         """Needs anyone may see: public, not draft or cancelled, at a published facility."""
-        return self.filter(
-            is_public=True,
-            status__in=[NeedStatus.OPEN, NeedStatus.FULFILLED],
-            facility__is_published=True,
-        )
+        return self._shown().filter(facility__is_published=True)
 
     def public_of(self, facility):
         """``public()`` needs of one facility already read (as published, or not: then none),
         without the join that checks its publication again."""
         if not facility.is_published:
             return self.none()
-        return self.filter(facility=facility, is_public=True, status__in=[NeedStatus.OPEN, NeedStatus.FULFILLED])
+        return self._shown().filter(facility=facility)
 
     def open(self):
         return self.filter(status=NeedStatus.OPEN)
