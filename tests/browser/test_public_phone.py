@@ -117,6 +117,12 @@ def popup_shown(tab) -> None:
     tab.wait_for_function("() => getComputedStyle(document.querySelector('.leaflet-popup')).opacity === '1'")
 
 
+def map_settled(tab) -> None:
+    """A pressed cluster zooms the map, then markercluster slides its markers apart: a marker is
+    pressed once both animations have ended (a press while they run can land where the marker was)."""
+    tab.wait_for_function("() => !document.querySelector('.leaflet-zoom-anim, .leaflet-cluster-anim')")
+
+
 def fits_the_screen(tab) -> None:
     scroll_width, inner_width = tab.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
     assert scroll_width <= inner_width, f"{tab.url} scrolls sideways: {scroll_width} > {inner_width}"
@@ -180,6 +186,7 @@ def test_the_map_clusters_close_facilities_and_popups_list_open_needs(browser, l
         cluster.click()
         marker = tab.locator('.leaflet-marker-icon[title="PSBR Taruna Jaya 1"]')
         expect(marker).to_be_visible()
+        map_settled(tab)
         marker.click()
         popup = tab.locator(".leaflet-popup-content")
         expect(popup.get_by_role("link", name="PSBR Taruna Jaya 1")).to_have_attribute(
