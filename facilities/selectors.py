@@ -28,11 +28,6 @@ NEED_CARD_DEFERRED = (
 )
 
 
-def remaining_value_expression():
-    # What is still open to the public: a proposal no partner has answered is not held.
-    return (F("quantity") - F("quantity_pending") + F("quantity_proposed") - F("quantity_covered")) * F("unit_cost")
-
-
 def _published_photos(model: type[NeedPhoto] | type[FacilityPhoto], owner: str, outer: str) -> QuerySet:
     """The published photos of the outer query's row, first first."""
     return model.objects.filter(**{owner: OuterRef(outer)}, published=True).order_by("order", "id")
