@@ -94,6 +94,8 @@ while len(listings) < n:
     if rng.random() < 0.5:
         parts.append("sort=" + rng.choice(sorts))
     if rng.random() < 0.2:
+        parts.append("status=" + rng.choice(["fulfilled", "all"]))
+    if rng.random() < 0.2:
         parts.append("page=2")
     if rng.random() < 0.25:
         path = "/facilities/?" + "&".join(p for p in parts if p.startswith(("region", "page")))
