@@ -15,7 +15,7 @@ from django_filters import ChoiceFilter
 
 from core.forms import PublicForm
 from core.models import CsrField
-from facilities.models import Facility, FacilityType, NeedKind, NeedStatus, Priority, remaining_value
+from facilities.models import Facility, FacilityType, NeedKind, NeedStatus, Priority, open_value
 
 REGION_CODE_RE = re.compile(r"^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$")
 TEXT_MAX_LENGTH = 100
@@ -105,7 +105,7 @@ SORTS = {
     "urgency": URGENCY_ORDER,
     "newest": ("-created_at", "-id"),
     "needed_by": (F("needed_by").asc(nulls_last=True), "priority", "-id"),
-    "value": (remaining_value().desc(), "priority", "-id"),
+    "value": (open_value().desc(), "priority", "-id"),
 }
 SORT_CHOICES = [
     ("urgency", _("Most urgent")),

@@ -211,9 +211,10 @@ class NeedQuerySet(models.QuerySet):
         return self.filter(status=NeedStatus.OPEN)
 
 
-def remaining_value() -> models.Expression:
-    """What is still open to the public of a need, in rupiah: ``quantity_open`` (a Dinsos
-    proposal no partner has answered holds nothing) times the unit cost. The public listing's
+def open_value() -> models.Expression:
+    """``Need.open_value`` in SQL: what is still open to the public of a need, in rupiah,
+    ``quantity_open`` (a Dinsos proposal no partner has answered holds nothing) times the unit
+    cost. The public listing's
     "largest remaining value" order and the index that serves it (``need_public_value_idx``) are
     both this one expression, so that the index cannot fall behind the order."""
     return (F("quantity") - F("quantity_pending") + F("quantity_proposed") - F("quantity_covered")) * F("unit_cost")
@@ -295,7 +296,7 @@ class Need(models.Model):
                 "needed_by", "priority", F("id").desc(), condition=shown_need(), name="need_public_needed_by_idx"
             ),
             models.Index(
-                remaining_value().desc(),
+                open_value().desc(),
                 "priority",
                 F("id").desc(),
                 condition=shown_need(),

@@ -6,7 +6,7 @@
   (``facilities.models.shown_need``, the condition of ``Need.objects.public()``), PostgreSQL
   walks one index in order for any status and skips the needs of the other.
 * Migration 0007 added ``quantity_proposed`` back into the value order
-  (``facilities.models.remaining_value``) but not into its index, which PostgreSQL then no longer
+  (``facilities.models.open_value``) but not into its index, which PostgreSQL then no longer
   used: every page of ``/needs/?sort=value`` sorted every open need (65 ms, spilled to disk).
   The model now builds the order and the index from the same function."""
 

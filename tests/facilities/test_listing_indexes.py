@@ -7,7 +7,7 @@ import pytest
 from django.db import connection
 
 from facilities.filters import NeedFilter
-from facilities.models import Need, NeedStatus, remaining_value
+from facilities.models import Need, NeedStatus, open_value
 from facilities.selectors import listed_needs_without_field
 from tests.factories import FacilityFactory, NeedFactory
 
@@ -53,4 +53,6 @@ def test_the_value_order_is_the_value_still_open_to_the_public():
     need = NeedFactory(quantity=100, unit_cost=1000)
     Need.objects.filter(pk=need.pk).update(quantity_pending=20, quantity_proposed=10, quantity_covered=30)
 
-    assert Need.objects.annotate(value=remaining_value()).get(pk=need.pk).value == 60_000
+    need = Need.objects.annotate(value=open_value()).get(pk=need.pk)
+
+    assert need.value == need.open_value == 60_000
