@@ -1,6 +1,8 @@
 """What search engines and browsers ask of every site: robots.txt, the sitemap, /favicon.ico."""
 
 from django.contrib.sitemaps import Sitemap
+from django.contrib.sitemaps import views as sitemap_views
+from django.db.models import Max
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.templatetags.static import static
@@ -10,6 +12,10 @@ from django.views.decorators.http import require_safe
 
 from facilities.models import Facility, Need
 
+# URLs in one sitemap file: the protocol allows 50,000; a file of 5,000 needs is written in about
+# 0.3 s (docs/performance.md, "The sitemap at national scale").
+SITEMAP_LIMIT = 5_000
+
 
 class NeedSitemap(Sitemap):
     """Every public need (open and fulfilled). One URL per need: the language follows the
@@ -17,6 +23,7 @@ class NeedSitemap(Sitemap):
 
     changefreq = "daily"
     priority = 0.8
+    limit = SITEMAP_LIMIT
 
     def items(self):
         return Need.objects.public().only("id", "updated_at").order_by("id")
@@ -24,16 +31,24 @@ class NeedSitemap(Sitemap):
     def lastmod(self, need: Need):
         return need.updated_at
 
+    def get_latest_lastmod(self):
+        # For the index, in one query (Django's default calls lastmod() for every need).
+        return self.items().aggregate(latest=Max("updated_at"))["latest"]
+
 
 class FacilitySitemap(Sitemap):
     changefreq = "weekly"
     priority = 0.6
+    limit = SITEMAP_LIMIT
 
     def items(self):
         return Facility.objects.published().only("id", "slug", "updated_at").order_by("id")
 
     def lastmod(self, facility: Facility):
         return facility.updated_at
+
+    def get_latest_lastmod(self):
+        return self.items().aggregate(latest=Max("updated_at"))["latest"]
 
 
 class PageSitemap(Sitemap):
@@ -48,6 +63,23 @@ class PageSitemap(Sitemap):
 
 
 SITEMAPS = {"pages": PageSitemap, "needs": NeedSitemap, "facilities": FacilitySitemap}
+
+
+@require_safe
+def sitemap_index(request: HttpRequest) -> HttpResponse:
+    """``/sitemap.xml``: the sitemap files of each section, a file per ``SITEMAP_LIMIT`` URLs
+    (``?p=2`` and on), with the latest change in each section. One file of everything went over
+    the protocol's 50,000 URLs at national scale, and the needs beyond its first page were
+    listed nowhere."""
+    return sitemap_views.index(request, SITEMAPS, sitemap_url_name="sitemap_section")
+
+
+@require_safe
+def sitemap_section(request: HttpRequest, section: str) -> HttpResponse:
+    """``/sitemap-<section>.xml?p=<page>``: one file of the index (an unknown section or page
+    is a 404)."""
+    return sitemap_views.sitemap(request, SITEMAPS, section=section)
+
 
 # Staff, partner and account pages are no business of a search engine; the public site is.
 ROBOTS = """User-agent: *

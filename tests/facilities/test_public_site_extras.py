@@ -222,10 +222,13 @@ def test_robots_sitemap_and_favicon_answer(client):
     assert "Disallow: /admin/" in robots.content.decode()
     assert "Sitemap: http://testserver/sitemap.xml" in robots.content.decode()
     assert sitemap.status_code == 200
-    xml = sitemap.content.decode()
-    assert f"<loc>http://testserver{need.get_absolute_url()}</loc>" in xml
-    assert f"<loc>http://testserver{need.facility.get_absolute_url()}</loc>" in xml
-    assert xml.count("/needs/") == 2  # the listing and the one public need
+    assert "<sitemapindex" in sitemap.content.decode()
+    needs = client.get("/sitemap-needs.xml").content.decode()
+    assert f"<loc>http://testserver{need.get_absolute_url()}</loc>" in needs
+    assert needs.count("/needs/") == 1  # the one public need
+    assert "/needs/</loc>" in client.get("/sitemap-pages.xml").content.decode()  # the listing
+    facilities = client.get("/sitemap-facilities.xml").content.decode()
+    assert f"<loc>http://testserver{need.facility.get_absolute_url()}</loc>" in facilities
     assert favicon.status_code == 301
     assert favicon["Location"].endswith("img/favicon.svg")
     assert client.get("/favicon.ico", follow=True).status_code == 200

@@ -50,7 +50,7 @@ def test_the_privacy_notice_is_in_english_for_an_english_reader(client):
 
 
 def test_the_privacy_notice_is_in_the_sitemap(client):
-    assert "/privasi/" in client.get("/sitemap.xml").content.decode()
+    assert "/privasi/" in client.get("/sitemap-pages.xml").content.decode()
 
 
 @pytest.mark.parametrize(
