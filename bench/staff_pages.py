@@ -142,6 +142,7 @@ def main() -> None:
         (f"Forum TSLP report {year}", staff, f"/reports/forum/{year}/"),
         (f"Forum TSLP xlsx {year}", staff, f"/reports/forum/{year}.xlsx"),
         ("partner's needs page", partner, "/partner/needs/"),
+        ("partner's new program form", partner, "/partner/programs/new/"),
         ("/needs.csv (every public need)", anonymous, "/needs.csv"),
         ("/reports/ (anonymous)", anonymous, "/reports/"),
     ]

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from notifications.models import Notification
+from portal.program_forms import kecamatan_choices
 from programs import services
 from programs.models import Program, ProgramStatus, ProgramStatusChange
 from tests.factories import StaffFactory, agency, field, program_in_state, region
@@ -226,3 +227,22 @@ def test_program_pages_render_in_indonesian_the_default(officer_client, settings
     assert "Program CSR" in page
     if name == "program_list":
         assert "Diajukan, menunggu registrasi" in page
+
+
+def test_the_kecamatan_choices_are_those_of_every_agencys_area_grouped_by_regency(django_assert_num_queries):
+    agency("62.11")  # a regency's Dinsos: its kecamatan
+    agency("31")  # a province's: the kecamatan of all its regencies
+    for code in ("62.11.02", "62.11.01", "31.71.01", "31.75.03", "62.12.01"):
+        region(code, f"Kecamatan {code}")
+
+    with django_assert_num_queries(2):  # the agencies' areas, the kecamatan with their regency
+        choices = kecamatan_choices()
+
+    assert choices == [
+        ("Wilayah 31.71 (31.71)", [("31.71.01", "Kecamatan 31.71.01 (31.71.01)")]),
+        ("Wilayah 31.75 (31.75)", [("31.75.03", "Kecamatan 31.75.03 (31.75.03)")]),
+        (
+            "Wilayah 62.11 (62.11)",
+            [("62.11.01", "Kecamatan 62.11.01 (62.11.01)"), ("62.11.02", "Kecamatan 62.11.02 (62.11.02)")],
+        ),
+    ]
