@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import combinations
 
 from django.db.models import Model, Q
@@ -168,7 +168,7 @@ def area_pairs(scope: Scope, *, limit: int = 200) -> list[Pair]:
         return []
     pairs = _facility_pairs(scope) + _company_pairs(scope) + _need_pairs(scope)
     pairs.sort(key=lambda pair: (-pair.score, pair.kind, pair.first.pk))
-    return pairs[:limit]
+    return _with_needs_read(pairs[:limit])
 
 
 def _pairwise(kind: str, groups: Iterable[list], key, threshold: float, reason, compare) -> list[Pair]:
@@ -239,15 +239,22 @@ def _company_pairs(scope: Scope) -> list[Pair]:
     return _undecided(DuplicateKind.COMPANY, pairs)
 
 
+@dataclass(frozen=True)
+class _NeedTitle:
+    """A need as the area's comparison reads it: its key and title, no model instance (85,000
+    unsettled needs at national scale); ``_with_needs_read`` reads the listed pairs' needs."""
+
+    pk: int
+    title: str
+
+
 def _need_pairs(scope: Scope) -> list[Pair]:
-    needs = (
-        Need.objects.filter(scope.q("facility__region"), status__in=UNSETTLED_NEED_STATES)
-        .select_related("facility")
-        .only("id", "title", "facility_id", "field_id", "status", "facility__name")
+    rows = Need.objects.filter(scope.q("facility__region"), status__in=UNSETTLED_NEED_STATES).values_list(
+        "pk", "title", "facility_id", "field_id"
     )
     groups: dict[tuple, list] = defaultdict(list)
-    for need in needs:
-        groups[(need.facility_id, need.field_id)].append(need)
+    for pk, title, facility_id, field_id in rows:
+        groups[(facility_id, field_id)].append(_NeedTitle(pk, title))
     pairs = _pairwise(
         DuplicateKind.NEED,
         groups.values(),
@@ -259,6 +266,21 @@ def _need_pairs(scope: Scope) -> list[Pair]:
         title_score,
     )
     return _undecided(DuplicateKind.NEED, pairs)
+
+
+def _with_needs_read(pairs: list[Pair]) -> list[Pair]:
+    """``pairs`` with the needs of need pairs read (with their facility, as a need names
+    itself), in one query."""
+    ids = {record.pk for pair in pairs if pair.kind == DuplicateKind.NEED for record in (pair.first, pair.second)}
+    if not ids:
+        return pairs
+    needs = Need.objects.select_related("facility").only("id", "title", "facility__name").in_bulk(ids)
+    return [
+        replace(pair, first=needs[pair.first.pk], second=needs[pair.second.pk])
+        if pair.kind == DuplicateKind.NEED
+        else pair
+        for pair in pairs
+    ]
 
 
 def _undecided(kind: str, pairs: list[Pair]) -> list[Pair]:

@@ -202,8 +202,8 @@ class DeliveryReport(models.Model):
         verbose_name = _("delivery report")
         verbose_name_plural = _("delivery reports")
         # The staff's list of reports in its order: PostgreSQL walks it and stops after a page
-        # instead of sorting every report (docs/performance.md, "The delivery reports' list and
-        # the new program form").
+        # instead of sorting every report (docs/performance.md, "The delivery reports' list, the
+        # new program form, possible duplicates").
         indexes = [models.Index(F("delivered_on").desc(), F("id").desc(), name="delivery_report_order_idx")]
         constraints = [
             models.CheckConstraint(condition=Q(quantity__gt=0), name="delivery_quantity_positive"),

@@ -145,3 +145,26 @@ def test_staff_cannot_decide_on_facilities_outside_their_area():
     second = FacilityFactory(region=region("62.11.01"))
     with pytest.raises(PermissionDenied):
         decision_record(first=first, second=second, decision=Decision.DIFFERENT, actor=staff)
+
+
+def test_the_area_list_reads_its_needs_as_titles_and_the_listed_ones_in_one_query(django_assert_num_queries):
+    national = StaffFactory()
+    facility = FacilityFactory()
+    for _ in range(2):
+        NeedFactory(facility=facility, field=field(), title="Kasur busa asrama putra")
+    NeedFactory(facility=facility, field=field(), title="Renovasi kamar mandi")
+    scope = staff_scope(national)
+    # the facilities, the area's companies, the needs' titles, the decided need pairs, the listed
+    # needs: the same with three times the needs
+    with django_assert_num_queries(5) as few:
+        pairs = area_pairs(scope)
+    assert [(p.kind, str(p.first), str(p.second)) for p in pairs] == [
+        (DuplicateKind.NEED, f"Kasur busa asrama putra ({facility})", f"Kasur busa asrama putra ({facility})")
+    ]
+
+    for _ in range(4):
+        NeedFactory(facility=facility, field=field(), title="Kasur busa untuk asrama")
+    NeedFactory(facility=facility, field=field(), title="Kursi roda")
+
+    with django_assert_num_queries(len(few.captured_queries)):
+        assert len(area_pairs(scope)) == 15  # every pair of the six mattresses
