@@ -214,9 +214,9 @@ class NeedQuerySet(models.QuerySet):
 def open_value() -> models.Expression:
     """``Need.open_value`` in SQL: what is still open to the public of a need, in rupiah,
     ``quantity_open`` (a Dinsos proposal no partner has answered holds nothing) times the unit
-    cost. The public listing's
-    "largest remaining value" order and the index that serves it (``need_public_value_idx``) are
-    both this one expression, so that the index cannot fall behind the order."""
+    cost. The public listing's "largest remaining value" order and the index that serves it
+    (``need_public_value_idx``) are both this one expression, so that the index cannot fall
+    behind the order."""
     return (F("quantity") - F("quantity_pending") + F("quantity_proposed") - F("quantity_covered")) * F("unit_cost")
 
 
