@@ -30,6 +30,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from agencies.models import Agency
+from facilities.filters import need_text_match
 from facilities.models import Facility, Need, Priority
 from matching.gap import annotate_need_gap, gap_district_name
 from matching.models import (
@@ -334,3 +335,14 @@ def with_evidence_count(reports: QuerySet[DeliveryReport]) -> QuerySet[DeliveryR
     it join and sort every report first (0.9 s at 112,000)."""
     files = Evidence.objects.filter(report=OuterRef("pk")).order_by().values("report").annotate(n=Count("pk"))
     return reports.annotate(n_evidence=Coalesce(Subquery(files.values("n")), 0))
+
+
+def pledge_text_match(value: str) -> Q:
+    """Pledges whose need's title, need's facility's name, company's name or note contains
+    ``value``: the staff's search of pledges. The needs (``need_text_match``: their facilities
+    first, then the trigram index of the titles on PostgreSQL) and the companies are looked up
+    first, so that the database does not join every pledge to its need, facility and company to
+    test each of them (0.6 s at 200,000 pledges)."""
+    needs = Need.objects.filter(need_text_match(value, ("title",))).values("pk")
+    companies = Company.objects.filter(name__icontains=value).values("pk")
+    return Q(need__in=needs) | Q(company__in=companies) | Q(note__icontains=value)

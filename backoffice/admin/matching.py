@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.text import smart_split, unescape_string_literal
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -97,6 +98,16 @@ class PledgeAdmin(AgencyScopedAdmin, admin.ModelAdmin):
     list_select_related = ["need__facility", "company"]
     search_fields = ["need__title", "need__facility__name", "company__name", "note"]
     date_hierarchy = "created_at"
+
+    def get_search_results(self, request, queryset, search_term):
+        """Every word (or "quoted phrase") in one of ``search_fields``, as Django's search
+        finds them, with the needs and companies looked up first (``pledge_text_match``)."""
+        for term in smart_split(search_term):
+            if term.startswith(('"', "'")) and term[0] == term[-1]:
+                term = unescape_string_literal(term)
+            queryset = queryset.filter(selectors.pledge_text_match(term))
+        return queryset, False
+
     inlines = [DeliveryInline, StatusChangeInline]
     actions = ["approve_offers", "reject_offers", "cancel_pledges"]
     readonly_fields = [
