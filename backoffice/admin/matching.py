@@ -99,15 +99,6 @@ class PledgeAdmin(AgencyScopedAdmin, admin.ModelAdmin):
     search_fields = ["need__title", "need__facility__name", "company__name", "note"]
     date_hierarchy = "created_at"
 
-    def get_search_results(self, request, queryset, search_term):
-        """Every word (or "quoted phrase") in one of ``search_fields``, as Django's search
-        finds them, with the needs and companies looked up first (``pledge_text_match``)."""
-        for term in smart_split(search_term):
-            if term.startswith(('"', "'")) and term[0] == term[-1]:
-                term = unescape_string_literal(term)
-            queryset = queryset.filter(selectors.pledge_text_match(term))
-        return queryset, False
-
     inlines = [DeliveryInline, StatusChangeInline]
     actions = ["approve_offers", "reject_offers", "cancel_pledges"]
     readonly_fields = [
@@ -129,6 +120,15 @@ class PledgeAdmin(AgencyScopedAdmin, admin.ModelAdmin):
         "workflow_links",
     ]
     fields = readonly_fields
+
+    def get_search_results(self, request, queryset, search_term):
+        """Every word (or "quoted phrase") in one of ``search_fields``, as Django's search
+        finds them, with the needs and companies looked up first (``pledge_text_match``)."""
+        for term in smart_split(search_term):
+            if term.startswith(('"', "'")) and term[0] == term[-1]:
+                term = unescape_string_literal(term)
+            queryset = queryset.filter(selectors.pledge_text_match(term))
+        return queryset, False
 
     def has_add_permission(self, request):
         # Proposals start from a need's matching screen; offers come from partners.
