@@ -1,8 +1,11 @@
 """List filters shared by the changelists."""
 
+from collections.abc import Callable
+
 from django.contrib import admin
-from django.db.models import CharField, Exists, OuterRef, Value
+from django.db.models import CharField, Exists, OuterRef, Q, QuerySet, Value
 from django.db.models.functions import Concat
+from django.utils.text import smart_split, unescape_string_literal
 from django.utils.translation import gettext_lazy as _
 
 from core.models import SdgGoal
@@ -65,3 +68,14 @@ class SdgGoalFilter(admin.SimpleListFilter):
             return queryset.none()
         tags = queryset.model.sdg_goals.through.objects.filter(sdggoal_id=int(value))
         return queryset.filter(Exists(tags.filter(**{f"{queryset.model._meta.model_name}_id": OuterRef("pk")})))
+
+
+def search_words(queryset: QuerySet, search_term: str, match: Callable[[str], Q]) -> QuerySet:
+    """``queryset`` narrowed to rows matching every word (or "quoted phrase") of an admin
+    search, split as Django's own search splits it, each word matched by ``match(word)``: for
+    changelists that look related rows up first instead of joining them (``get_search_results``)."""
+    for term in smart_split(search_term):
+        if term.startswith(('"', "'")) and term[0] == term[-1]:
+            term = unescape_string_literal(term)
+        queryset = queryset.filter(match(term))
+    return queryset

@@ -17,38 +17,36 @@ from facilities.models import Facility, Need
 SITEMAP_LIMIT = 5_000
 
 
-class NeedSitemap(Sitemap):
+class _RegistrySitemap(Sitemap):
+    """Rows of a registry, ``SITEMAP_LIMIT`` to a file, each with its last change."""
+
+    limit = SITEMAP_LIMIT
+
+    def lastmod(self, row):
+        return row.updated_at
+
+    def get_latest_lastmod(self):
+        # For the index, in one query (Django's default calls lastmod() for every row).
+        return self.items().aggregate(latest=Max("updated_at"))["latest"]
+
+
+class NeedSitemap(_RegistrySitemap):
     """Every public need (open and fulfilled). One URL per need: the language follows the
     visitor's cookie or browser, not the URL (docs/decisions.md, "Sitemap")."""
 
     changefreq = "daily"
     priority = 0.8
-    limit = SITEMAP_LIMIT
 
     def items(self):
         return Need.objects.public().only("id", "updated_at").order_by("id")
 
-    def lastmod(self, need: Need):
-        return need.updated_at
 
-    def get_latest_lastmod(self):
-        # For the index, in one query (Django's default calls lastmod() for every need).
-        return self.items().aggregate(latest=Max("updated_at"))["latest"]
-
-
-class FacilitySitemap(Sitemap):
+class FacilitySitemap(_RegistrySitemap):
     changefreq = "weekly"
     priority = 0.6
-    limit = SITEMAP_LIMIT
 
     def items(self):
         return Facility.objects.published().only("id", "slug", "updated_at").order_by("id")
-
-    def lastmod(self, facility: Facility):
-        return facility.updated_at
-
-    def get_latest_lastmod(self):
-        return self.items().aggregate(latest=Max("updated_at"))["latest"]
 
 
 class PageSitemap(Sitemap):

@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.db.models import Count, Q
 from django.urls import path, reverse
 from django.utils.html import format_html
-from django.utils.text import slugify, smart_split, unescape_string_literal
+from django.utils.text import slugify
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
@@ -13,7 +13,7 @@ from backoffice.actions import reason_action, run_service
 from backoffice.admin.duplicates import DuplicateWarningMixin, merge_two
 from backoffice.admin.facility_accounts import member_accounts, need_proposals
 from backoffice.admin.regions import with_region_labels
-from backoffice.filters import RegionAreaFilter, SdgGoalFilter
+from backoffice.filters import RegionAreaFilter, SdgGoalFilter, search_words
 from backoffice.match_views import need_match_view
 from backoffice.member_views import invite_member_view
 from backoffice.overlap_views import overlap_action
@@ -370,11 +370,11 @@ class NeedAdmin(DuplicateWarningMixin, AgencyScopedAdmin, SpreadsheetAdminMixin,
         in its facility's name, as Django's search of ``search_fields`` finds them, but with the
         facilities looked up first (``need_text_match``): the database answers each word from
         the trigram indexes instead of matching four columns across a join of every need."""
-        for term in smart_split(search_term):
-            if term.startswith(('"', "'")) and term[0] == term[-1]:
-                term = unescape_string_literal(term)
-            queryset = queryset.filter(need_text_match(term, ("title", "description", "source")))
-        return queryset, False
+
+        def match(word):
+            return need_text_match(word, ("title", "description", "source"))
+
+        return search_words(queryset, search_term, match), False
 
     def get_fieldsets(self, request, obj=None):
         """The reason to go ahead over overlaps is asked of a new need only (issue 26)."""

@@ -12,7 +12,6 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
-from django.utils.text import smart_split, unescape_string_literal
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -21,6 +20,7 @@ from backoffice.actions import reason_action, redirect_next, run_service, safe_n
 from backoffice.admin.facility_accounts import describe_changes
 from backoffice.admin.inlines import ReadOnlyInline
 from backoffice.delivery_views import evidence_thumbnails, receipt_summary
+from backoffice.filters import search_words
 from backoffice.forms import OverrideReasonForm
 from backoffice.overlap_views import overlap_action
 from backoffice.realisation_views import person
@@ -124,11 +124,7 @@ class PledgeAdmin(AgencyScopedAdmin, admin.ModelAdmin):
     def get_search_results(self, request, queryset, search_term):
         """Every word (or "quoted phrase") in one of ``search_fields``, as Django's search
         finds them, with the needs and companies looked up first (``pledge_text_match``)."""
-        for term in smart_split(search_term):
-            if term.startswith(('"', "'")) and term[0] == term[-1]:
-                term = unescape_string_literal(term)
-            queryset = queryset.filter(selectors.pledge_text_match(term))
-        return queryset, False
+        return search_words(queryset, search_term, selectors.pledge_text_match), False
 
     def has_add_permission(self, request):
         # Proposals start from a need's matching screen; offers come from partners.
