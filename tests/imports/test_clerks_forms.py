@@ -5,10 +5,11 @@ write them are in ``test_clerks_files``."""
 
 import pytest
 from django.contrib.messages import get_messages
+from import_export import widgets as library_widgets
 
 from core.models import ImportRecord
 from core.spreadsheets.clerks import close_matches, region_name_key, scaled_rupiah, without_legal_form
-from core.spreadsheets.widgets import RupiahWidget
+from core.spreadsheets.widgets import DATE_FORMATS, DateWidget, RupiahWidget
 from facilities.models import Need
 from partners.resources import CompanyWidget
 from tests.factories import CompanyFactory, FacilityFactory, NeedFactory
@@ -44,6 +45,46 @@ def test_rupiah_as_clerks_write_it(typed, rupiah):
 def test_rupiah_with_sen_or_an_unknown_word_is_refused_with_the_forms_accepted(typed):
     with pytest.raises(ValueError, match="48 jt atau 1,5 M"):
         RupiahWidget().clean(typed)
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "31/12/2025",
+        "1/2/2026",
+        "01.02.2026",
+        "5-7-2027",
+        "2026-01-15",
+        "2026/1/5",
+        " 2026-01-15 ",
+        "2025-12-31 10:30:00",
+        "31/12/2025 08:00:00",  # with a time: the library's formats
+        "29/02/2024",
+        "29/02/2025",
+        "31/13/2026",
+        "12/31/2025",
+        "2025-31-12",
+        "00/01/2026",
+        "31/12-2025",
+        "2026-01/15",
+        "31/12/25",
+        "٣١/١٢/٢٠٢٥",
+        "1/ 2/2026",
+        "kemarin",
+    ],
+)
+def test_dates_read_as_the_librarys_formats_read_them(typed):
+    """The two patterns read every date-only format at once; a date they take or refuse is the
+    one the library's formats, tried one by one, take or refuse."""
+    library = library_widgets.DateWidget()
+    library.formats = DATE_FORMATS
+    try:
+        expected = library.clean(" ".join(typed.split()))
+    except ValueError:
+        with pytest.raises(ValueError, match="tidak dikenali"):
+            DateWidget().clean(typed)
+    else:
+        assert DateWidget().clean(typed) == expected
 
 
 def test_scaled_rupiah_is_none_without_a_word():
