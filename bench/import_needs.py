@@ -377,10 +377,11 @@ def main() -> None:
                     continue
                 print(f"measuring {name} ...", flush=True)
                 figures = measure(client, resource_class, content, bad_content, args.rows)
+                seconds = figures.get("database cpu")
+                database_note = "" if seconds is None else f" (and the database's {seconds:.1f} s)"
                 print(
                     f"  preview {figures['preview']:.1f} s, confirm {figures['confirm']:.1f} s, "
-                    f"CPU {figures['preview cpu'] + figures['confirm cpu']:.1f} s "
-                    f"(and the database's {figures.get('database cpu', float('nan')):.1f} s), "
+                    f"CPU {figures['preview cpu'] + figures['confirm cpu']:.1f} s{database_note}, "
                     f"again {figures['second preview'] + figures['second confirm']:.1f} s, "
                     f"failing preview {figures['preview with failing rows']:.1f} s",
                     flush=True,
