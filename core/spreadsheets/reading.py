@@ -2,9 +2,9 @@
 
 * The format comes from the content (an xlsx is a zip), not from the name; Excel 97-2003 files
   are refused with a message saying how to save them.
-* xlsx through openpyxl's read-only mode with defusedxml, after a check of the unzipped size;
-  formula cells are kept as :class:`~core.spreadsheets.cells.FormulaCell` for the widgets to
-  report.
+* xlsx after a check of the unzipped size, through python-calamine, or openpyxl's read-only
+  mode with defusedxml where calamine cannot be given the file (:mod:`.xlsx_sheets`); formula
+  cells are kept as :class:`~core.spreadsheets.cells.FormulaCell` for the widgets to report.
 * CSV in UTF-8 (with or without BOM), UTF-16, cp1252 or latin-1, with ``,``, ``;`` or tab
   between columns (or Excel's ``sep=`` line).
 * The header row is found among the first :data:`~core.spreadsheets.limits.HEADER_SEARCH_ROWS`
@@ -28,6 +28,7 @@ from django.utils.translation import gettext as _
 
 from core.spreadsheets.cells import FormulaCell, is_blank, normalize_header, quoted, unescape_formula
 from core.spreadsheets.limits import HEADER_SEARCH_ROWS, ImportFileError, format_count, max_rows, max_unzipped_bytes
+from core.spreadsheets.xlsx_sheets import xlsx_sheets
 
 logger = logging.getLogger(__name__)
 
@@ -107,17 +108,6 @@ def _check_zip(content: bytes, file_name: str) -> None:
         )
 
 
-def _xlsx_cell_value(cell: Any) -> Any:
-    value = cell.value
-    if value is None:
-        return None
-    if getattr(cell, "data_type", None) == "f":
-        return FormulaCell(str(value))
-    if isinstance(value, str):
-        return unescape_formula(value)
-    return value
-
-
 def _read_xlsx(content: bytes, file_name: str, spec: ColumnSpec, row_limit: int) -> Table:
     if not openpyxl.DEFUSEDXML:
         # openpyxl parses with defusedxml when it is installed (it is pinned in requirements.txt);
@@ -125,39 +115,31 @@ def _read_xlsx(content: bytes, file_name: str, spec: ColumnSpec, row_limit: int)
         logger.error("defusedxml is not available to openpyxl: xlsx imports are refused")
         raise ImportFileError(_("Server belum siap membaca berkas xlsx dengan aman. Hubungi admin sistem."))
     _check_zip(content, file_name)
+    searched: list[tuple[str, list[str]]] = []
+    has_content = False
     try:
-        workbook = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=False)
-    except Exception as error:  # openpyxl raises many kinds (KeyError, InvalidFileException, XML errors)
-        logger.info("unreadable xlsx %r: %r", file_name, error)
-        raise ImportFileError(_(_NOT_XLSX) % {"name": file_name}) from error
-    try:
-        searched: list[tuple[str, list[str]]] = []
-        has_content = False
-        for sheet in workbook.worksheets:
-            sheet.reset_dimensions()  # some writers record a wrong size; read what is there
-            # One pass over the sheet: the first rows for the header, then the rest.
-            rows = enumerate(sheet.iter_rows(), start=1)
-            head_cells = list(itertools.islice(rows, HEADER_SEARCH_ROWS))
-            head = [(number, [_xlsx_cell_value(cell) for cell in cells]) for number, cells in head_cells]
-            if any(not is_blank(value) for _number, values in head for value in values):
-                has_content = True
-            found = _find_header(head, spec)
-            if isinstance(found, list):
-                searched.append((sheet.title, found))
-                continue
-            header_number, mapping, ignored = found
-            after_header = [(number, cells) for number, cells in head_cells if number > header_number]
-            dataset, row_numbers = _collect_rows(
-                itertools.chain(after_header, rows), mapping, row_limit, convert=_xlsx_cell_value
-            )
-            return Table(dataset, row_numbers, "xlsx", sheet_name=sheet.title, ignored_columns=ignored)
+        with xlsx_sheets(content) as sheets:
+            for sheet in sheets:
+                # One pass over the sheet: the first rows for the header, then the rest.
+                head_cells = list(itertools.islice(sheet.rows, HEADER_SEARCH_ROWS))
+                head = [(number, [sheet.value(cell) for cell in cells]) for number, cells in head_cells]
+                if any(not is_blank(value) for _number, values in head for value in values):
+                    has_content = True
+                found = _find_header(head, spec)
+                if isinstance(found, list):
+                    searched.append((sheet.title, found))
+                    continue
+                header_number, mapping, ignored = found
+                after_header = [(number, cells) for number, cells in head_cells if number > header_number]
+                dataset, row_numbers = _collect_rows(
+                    itertools.chain(after_header, sheet.rows), mapping, row_limit, convert=sheet.value
+                )
+                return Table(dataset, row_numbers, "xlsx", sheet_name=sheet.title, ignored_columns=ignored)
     except ImportFileError:
         raise
-    except Exception as error:  # a damaged sheet, an XML bomb stopped by defusedxml, ...
-        logger.info("unreadable xlsx sheet in %r: %r", file_name, error)
+    except Exception as error:  # a damaged zip or sheet, an XML bomb stopped by defusedxml, ...
+        logger.info("unreadable xlsx %r: %r", file_name, error)
         raise ImportFileError(_(_NOT_XLSX) % {"name": file_name}) from error
-    finally:
-        workbook.close()
     if not has_content:
         raise ImportFileError(_("Berkas tidak berisi data: semua lembar kosong."))
     raise ImportFileError(_missing_columns_message(searched))
