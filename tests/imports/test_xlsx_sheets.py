@@ -7,6 +7,7 @@ import zipfile
 
 import openpyxl
 import pytest
+from django.utils import translation
 
 from core.spreadsheets import xlsx_sheets
 from core.spreadsheets.cells import FormulaCell, is_blank
@@ -251,7 +252,7 @@ def test_a_formula_is_still_reported_and_an_error_value_is_not_read_as_blank():
 
 
 def test_a_cell_in_the_last_column_and_row_is_read_without_holding_the_whole_sheet():
-    with pytest.raises(ImportFileError, match="Kolom wajib tidak ditemukan"):
+    with translation.override("id"), pytest.raises(ImportFileError, match="Kolom wajib tidak ditemukan"):
         read_table(_far_cell(), "kebutuhan.xlsx", SPEC)
 
 
