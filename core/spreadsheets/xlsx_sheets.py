@@ -2,8 +2,9 @@
 
 Two readers give the same rows (``tests/imports/test_xlsx_sheets.py`` compares them):
 
-* **python-calamine** (Rust), for most files: it reads a 10,000-row needs file in about a
-  fifteenth of openpyxl's CPU (docs/performance.md, "Excel import").
+* **python-calamine** (Rust), for most files: ``read_table`` of a 10,000-row needs file takes
+  about a quarter of openpyxl's CPU, half of it the search below (docs/performance.md,
+  "Excel import").
 * **openpyxl** in read-only mode with defusedxml, for the files calamine cannot be given, told
   from the sheet XML before anything is parsed (:func:`needs_openpyxl`):
 
@@ -13,7 +14,7 @@ Two readers give the same rows (``tests/imports/test_xlsx_sheets.py`` compares t
   - a DTD: defusedxml refuses entity declarations (XML bombs) with a message;
   - a cell without its reference, or cells spread over more than :data:`CALAMINE_CELLS`:
     calamine holds the whole rectangle from the first to the last cell in memory (one cell in
-    XFD1048576 asks for 500 GB and aborts the process), where openpyxl reads row by row.
+    XFD1048576 asks for 512 GB and aborts the process), where openpyxl reads row by row.
 
 Both are bounded by the zip's declared sizes, which ``reading`` checks first: Python's zipfile
 and calamine's zip reader both refuse a member larger than it declares.
@@ -33,9 +34,10 @@ import python_calamine
 
 from core.spreadsheets.cells import FormulaCell, unescape_formula
 
-# The most cells calamine may be asked to hold (rows × columns from A1 to the furthest cell):
-# 20,000 rows (the row limit) of 100 columns. About 32 bytes each in calamine, and a Python
-# value each when the rows are handed over.
+# The most cells calamine may be asked to hold (rows × columns from A1 to the furthest cell): a
+# fixed bound on its memory, about 32 bytes a cell in calamine and a Python value each when the
+# rows are handed over. 20,000 rows (the default row limit) of 100 columns; a wider or longer
+# sheet is read by openpyxl, row by row.
 CALAMINE_CELLS = 2_000_000
 
 # What sends a file to openpyxl: a formula element (<f>, <x:f>) or a DTD; an error cell (t="e").

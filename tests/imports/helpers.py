@@ -3,6 +3,7 @@ admin's upload → preview → confirm."""
 
 import csv
 import io
+import zipfile
 
 import openpyxl
 from django.urls import reverse
@@ -118,3 +119,13 @@ def export(client, model, file_format="xlsx", query=""):
 def read_csv(content):
     text = content.decode("utf-8-sig")
     return list(csv.reader(io.StringIO(text, newline="")))
+
+
+def with_sheet_xml(content: bytes, change) -> bytes:
+    """The xlsx ``content`` with its first sheet's XML passed through ``change``."""
+    source, target = io.BytesIO(content), io.BytesIO()
+    with zipfile.ZipFile(source) as original, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as copy:
+        for item in original.infolist():
+            data = original.read(item.filename)
+            copy.writestr(item, change(data) if item.filename == "xl/worksheets/sheet1.xml" else data)
+    return target.getvalue()

@@ -17,7 +17,16 @@ from facilities.resources import NeedResource
 from regions.models import PovertyFigure
 from regions.resources import PovertyFigureResource
 from tests.factories import NeedFactory, region
-from tests.imports.helpers import NEED_HEADERS, POVERTY_HEADERS, csv_bytes, need_row, problems, upload, xlsx
+from tests.imports.helpers import (
+    NEED_HEADERS,
+    POVERTY_HEADERS,
+    csv_bytes,
+    need_row,
+    problems,
+    upload,
+    with_sheet_xml,
+    xlsx,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -30,15 +39,12 @@ def _billion_laughs() -> bytes:
         b'<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">'
         b'<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>'
     )
-    source, target = io.BytesIO(good), io.BytesIO()
-    with zipfile.ZipFile(source) as original, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as copy:
-        for item in original.infolist():
-            data = original.read(item.filename)
-            if item.filename == "xl/worksheets/sheet1.xml":
-                declaration_end = data.index(b"?>") + 2 if data.startswith(b"<?xml") else 0
-                data = data[:declaration_end] + doctype + data[declaration_end:].replace(b"LAUGHS", b"&lol3;")
-            copy.writestr(item, data)
-    return target.getvalue()
+
+    def add_bomb(data: bytes) -> bytes:
+        declaration_end = data.index(b"?>") + 2 if data.startswith(b"<?xml") else 0
+        return data[:declaration_end] + doctype + data[declaration_end:].replace(b"LAUGHS", b"&lol3;")
+
+    return with_sheet_xml(good, add_bomb)
 
 
 def _docx_like() -> bytes:

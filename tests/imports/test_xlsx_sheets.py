@@ -7,6 +7,7 @@ import zipfile
 
 import openpyxl
 import pytest
+import python_calamine
 from django.utils import translation
 
 from core.spreadsheets import xlsx_sheets
@@ -15,7 +16,7 @@ from core.spreadsheets.limits import ImportFileError
 from core.spreadsheets.reading import read_table
 from core.spreadsheets.writing import Sheet, write_workbook
 from facilities.resources import NeedResource
-from tests.imports.helpers import need_row, xlsx
+from tests.imports.helpers import need_row, with_sheet_xml, xlsx
 
 SPEC = NeedResource.column_spec()
 
@@ -59,9 +60,7 @@ def _rows(content: bytes, reader) -> dict[str, list[tuple[int, list]]]:
 
 
 def _with_calamine(content):
-    return list(
-        xlsx_sheets._calamine_sheets(xlsx_sheets.python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(content)))
-    )
+    return list(xlsx_sheets._calamine_sheets(python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(content))))
 
 
 def _with_openpyxl(content):
@@ -191,21 +190,12 @@ def test_values_read_as_the_widgets_expect_them():
     assert type(sheets["Data"][1][1][5]) is int
 
 
-def _with_sheet_xml(content: bytes, change) -> bytes:
-    source, target = io.BytesIO(content), io.BytesIO()
-    with zipfile.ZipFile(source) as original, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as copy:
-        for item in original.infolist():
-            data = original.read(item.filename)
-            copy.writestr(item, change(data) if item.filename == "xl/worksheets/sheet1.xml" else data)
-    return target.getvalue()
-
-
 def _formula() -> bytes:
     return xlsx([need_row(Jumlah="=2+2")])  # openpyxl writes text starting with "=" as a formula
 
 
 def _error_value() -> bytes:
-    return _with_sheet_xml(
+    return with_sheet_xml(
         _excel_like_workbook(), lambda xml: xml.replace(b'<c r="F3"><v>40</v>', b'<c r="F3" t="e"><v>#N/A</v>')
     )
 
@@ -220,17 +210,17 @@ def _far_cell() -> bytes:
 
 
 def _cell_without_reference() -> bytes:
-    return _with_sheet_xml(_excel_like_workbook(), lambda xml: xml.replace(b'<c r="F3">', b"<c>"))
+    return with_sheet_xml(_excel_like_workbook(), lambda xml: xml.replace(b'<c r="F3">', b"<c>"))
 
 
 def _prefixed_formula() -> bytes:
-    return _with_sheet_xml(
+    return with_sheet_xml(
         _excel_like_workbook(), lambda xml: xml.replace(b'<c r="F3"><v>40</v>', b'<c r="F3"><x:f>2*20</x:f><v>40</v>')
     )
 
 
 def _doctype() -> bytes:
-    return _with_sheet_xml(
+    return with_sheet_xml(
         _excel_like_workbook(),
         lambda xml: xml.replace(b"<worksheet ", b'<!DOCTYPE worksheet [<!ENTITY a "Kasur">]><worksheet ', 1),
     )
