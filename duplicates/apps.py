@@ -10,7 +10,7 @@ class DuplicatesConfig(AppConfig):
 
     def ready(self) -> None:
         from core.spreadsheets.row_checks import register_row_check
-        from duplicates.selectors import import_row_notes
+        from duplicates.selectors import import_rows_notes
 
         for label in ("facilities.Facility", "partners.Company", "facilities.Need"):
-            register_row_check(label, import_row_notes)
+            register_row_check(label, import_rows_notes)

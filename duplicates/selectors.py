@@ -86,9 +86,14 @@ def candidates_for(record: Model, *, limit: int = 10) -> list[Candidate]:
     elif kind == DuplicateKind.COMPANY:
         found = _company_candidates(record)
     elif kind == DuplicateKind.NEED:
-        found = _need_candidates(record)
+        found = _needs_candidates([record])[0]
     else:
         return []
+    return _ranked(kind, record, found, limit)
+
+
+def _ranked(kind: str, record: Model, found: list[Candidate], limit: int) -> list[Candidate]:
+    """The undecided candidates of ``record``, best first, at most ``limit``."""
     if record.pk is not None:
         decided = decided_pairs(kind, [record.pk])
         found = [c for c in found if ordered(record.pk, c.record.pk) not in decided]
@@ -140,21 +145,31 @@ def _company_candidates(company: Company) -> list[Candidate]:
     return list(found.values())
 
 
-def _need_candidates(need: Need) -> list[Candidate]:
-    if not need.facility_id or not need.field_id:
-        return []
-    others = _others(
-        Need.objects.filter(facility_id=need.facility_id, field_id=need.field_id, status__in=UNSETTLED_NEED_STATES),
-        need,
-    ).select_related("facility", "field")
+def _needs_candidates(needs: list[Need]) -> list[list[Candidate]]:
+    """For each need, the draft or open needs of its facility and field with a similar title,
+    read in one query for all of them."""
+    groups = {(need.facility_id, need.field_id) for need in needs if need.facility_id and need.field_id}
+    unsettled: dict[tuple[int, int], list[Need]] = defaultdict(list)
+    if groups:
+        same_group = Q()
+        for facility_id, field_id in groups:
+            same_group |= Q(facility_id=facility_id, field_id=field_id)
+        others = Need.objects.filter(same_group, status__in=UNSETTLED_NEED_STATES).select_related("facility", "field")
+        for other in others:
+            unsettled[(other.facility_id, other.field_id)].append(other)
     found = []
-    for other in others:
-        score = title_score(need.title, other.title)
-        if score:
-            reason = _("Similar open need of the same facility and field (%(percent)s%%)") % {
-                "percent": round(score * 100)
-            }
-            found.append(Candidate(DuplicateKind.NEED, other, reason, score))
+    for need in needs:
+        candidates = []
+        for other in unsettled.get((need.facility_id, need.field_id), []):
+            if need.pk is not None and other.pk == need.pk:
+                continue
+            score = title_score(need.title, other.title)
+            if score:
+                reason = _("Similar open need of the same facility and field (%(percent)s%%)") % {
+                    "percent": round(score * 100)
+                }
+                candidates.append(Candidate(DuplicateKind.NEED, other, reason, score))
+        found.append(candidates)
     return found
 
 
@@ -290,11 +305,22 @@ def _undecided(kind: str, pairs: list[Pair]) -> list[Pair]:
     return [pair for pair in pairs if (pair.first.pk, pair.second.pk) not in decided]
 
 
-def import_row_notes(record: Model) -> list[str]:
-    """For an import preview: a new row that looks like an existing record (rows matching an
-    identifier already update that record, core.spreadsheets.identified)."""
+def import_rows_notes(records: list[Model]) -> list[list[str]]:
+    """For an import preview, the notes of each new row (in order) that looks like an existing
+    record (rows matching an identifier already update that record, core.spreadsheets.identified).
+    The needs of a file are compared in one query; facilities and companies one by one."""
+    if records and all(kind_of(record) == DuplicateKind.NEED for record in records):
+        found = [
+            _ranked(DuplicateKind.NEED, record, candidates, 3)
+            for record, candidates in zip(records, _needs_candidates(records), strict=True)
+        ]
+    else:
+        found = [candidates_for(record, limit=3) for record in records]
     return [
-        _("may be a duplicate of %(record)s (#%(pk)s): %(reason)s")
-        % {"record": candidate.record, "pk": candidate.record.pk, "reason": candidate.reason}
-        for candidate in candidates_for(record, limit=3)
+        [
+            _("may be a duplicate of %(record)s (#%(pk)s): %(reason)s")
+            % {"record": candidate.record, "pk": candidate.record.pk, "reason": candidate.reason}
+            for candidate in candidates
+        ]
+        for candidates in found
     ]

@@ -29,7 +29,7 @@ from core.spreadsheets.limits import PREVIEW_ROWS, RECORDED_PROBLEMS, ImportFile
 from core.spreadsheets.outcome import ImportOutcome, Problem, RowPreview
 from core.spreadsheets.reading import Table, read_table
 from core.spreadsheets.resources import SpreadsheetResource
-from core.spreadsheets.row_checks import CHECKED_ROWS, row_notes
+from core.spreadsheets.row_checks import CHECKED_ROWS, rows_notes
 from core.spreadsheets.writing import Sheet, write_workbook
 
 logger = logging.getLogger(__name__)
@@ -163,13 +163,10 @@ def outcome_from_result(
 
 def _row_notes(result: Result) -> dict[int, list[str]]:
     """The notes of the registered row checks on the new rows (the first ``CHECKED_ROWS``)."""
-    notes: dict[int, list[str]] = {}
     new_rows = [row for row in result.rows if row.import_type == RowResult.IMPORT_TYPE_NEW and row.instance is not None]
-    for row_result in new_rows[:CHECKED_ROWS]:
-        found = row_notes(row_result.instance)
-        if found:
-            notes[row_result.number] = found
-    return notes
+    checked = new_rows[:CHECKED_ROWS]
+    found = rows_notes([row_result.instance for row_result in checked])
+    return {row_result.number: notes for row_result, notes in zip(checked, found, strict=True) if notes}
 
 
 def _unexpected(error: BaseException) -> str:

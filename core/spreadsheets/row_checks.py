@@ -7,21 +7,27 @@ from collections.abc import Callable
 
 from django.db.models import Model
 
-#: How many new rows of one file are checked (each check costs a few queries).
+#: How many new rows of one file are checked.
 CHECKED_ROWS = 200
 
-RowCheck = Callable[[Model], list[str]]
+#: ``check(instances)`` gives the notes on each of the new rows of one model, in their order;
+#: it is given them all at once, so that it can read what it compares them with in one query.
+RowCheck = Callable[[list[Model]], list[list[str]]]
 _checks: dict[str, list[RowCheck]] = {}
 
 
 def register_row_check(model_label: str, check: RowCheck) -> None:
-    """``check(instance)`` returns notes on a new row of ``model_label`` (``app.Model``)."""
+    """Run ``check`` on the new rows of ``model_label`` (``app.Model``)."""
     if check not in _checks.setdefault(model_label, []):
         _checks[model_label].append(check)
 
 
-def row_notes(instance: Model) -> list[str]:
-    notes: list[str] = []
-    for check in _checks.get(instance._meta.label, []):
-        notes.extend(check(instance))
+def rows_notes(instances: list[Model]) -> list[list[str]]:
+    """The notes of every registered check on each of ``instances`` (new rows of one model)."""
+    notes: list[list[str]] = [[] for _instance in instances]
+    if not instances:
+        return notes
+    for check in _checks.get(instances[0]._meta.label, []):
+        for found, more in zip(notes, check(instances), strict=True):
+            found.extend(more)
     return notes
