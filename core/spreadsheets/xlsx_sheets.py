@@ -117,10 +117,30 @@ def _openpyxl_sheets(workbook: Any) -> Iterator[SheetRows]:
         yield SheetRows(sheet.title, enumerate(sheet.iter_rows(), start=1), _openpyxl_value)
 
 
+class CalaminePanic(ValueError):
+    """python-calamine gave up on a file with a Rust panic."""
+
+
+@contextmanager
+def _panic_as_error() -> Iterator[None]:
+    """A panic in python-calamine reaches Python as pyo3's ``PanicException``, a
+    ``BaseException`` (no ``except Exception`` catches it, and it cannot be imported by name):
+    it is made an error of the file, which the import reports as unreadable."""
+    try:
+        yield
+    except BaseException as error:
+        if type(error).__name__ != "PanicException":
+            raise
+        raise CalaminePanic(str(error)) from error
+
+
 def _calamine_sheets(workbook: python_calamine.CalamineWorkbook) -> Iterator[SheetRows]:
-    for sheet in workbook.sheets_metadata:
+    with _panic_as_error():
+        sheets = workbook.sheets_metadata
+    for sheet in sheets:
         if sheet.typ == python_calamine.SheetTypeEnum.WorkSheet:
-            rows = workbook.get_sheet_by_name(sheet.name).to_python(skip_empty_area=False)
+            with _panic_as_error():
+                rows = workbook.get_sheet_by_name(sheet.name).to_python(skip_empty_area=False)
             yield SheetRows(sheet.name, enumerate(rows, start=1), _calamine_value)
 
 
@@ -135,7 +155,8 @@ def xlsx_sheets(content: bytes) -> Iterator[Iterator[SheetRows]]:
         finally:
             workbook.close()
     else:
-        workbook = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(content))
+        with _panic_as_error():
+            workbook = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(content))
         try:
             yield _calamine_sheets(workbook)
         finally:

@@ -252,3 +252,49 @@ def test_sheets_spread_over_more_cells_than_calamine_may_hold_go_to_openpyxl(mon
 
     assert xlsx_sheets.needs_openpyxl(content)
     assert len(read_table(content, "kebutuhan.xlsx", SPEC).dataset) == 3
+
+
+class PanicException(BaseException):
+    """What pyo3 raises when Rust code panics: a BaseException that cannot be imported by name."""
+
+
+@pytest.mark.parametrize("step", ["from_filelike", "to_python"])
+def test_a_panic_of_calamine_is_reported_as_an_unreadable_file(monkeypatch, step):
+    """Fuzzing never made python-calamine panic; if a file ever does, the clerk gets the message
+    of an unreadable file, not a server error."""
+    content = xlsx([need_row()])
+    real = python_calamine.CalamineWorkbook
+
+    class Panicking:
+        def __init__(self, workbook):
+            self.workbook = workbook
+
+        def __getattr__(self, name):
+            found = getattr(self.workbook, name)
+            if name == "get_sheet_by_name" and step == "to_python":
+                return lambda sheet_name: Panicking(found(sheet_name))
+            if name == step:
+                raise PanicException("called `Option::unwrap()` on a `None` value")
+            return found
+
+        @classmethod
+        def from_filelike(cls, stream):
+            if step == "from_filelike":
+                raise PanicException("index out of bounds")
+            return cls(real.from_filelike(stream))
+
+    monkeypatch.setattr(xlsx_sheets.python_calamine, "CalamineWorkbook", Panicking)
+
+    with translation.override("id"), pytest.raises(ImportFileError, match="bukan berkas Excel"):
+        read_table(content, "kebutuhan.xlsx", SPEC)
+
+
+def test_other_base_exceptions_pass_through_the_reader(monkeypatch):
+    class Interrupted:
+        @classmethod
+        def from_filelike(cls, stream):
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(xlsx_sheets.python_calamine, "CalamineWorkbook", Interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        read_table(xlsx([need_row()]), "kebutuhan.xlsx", SPEC)
