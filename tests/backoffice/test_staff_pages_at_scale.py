@@ -7,6 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from facilities.models import NeedStatus
 from tests.factories import CompanyFactory, FacilityFactory, NeedFactory, region, staff_user
 
 pytestmark = pytest.mark.django_db
@@ -78,3 +79,26 @@ def test_staff_find_any_company_for_the_matching_screen_through_the_autocomplete
     )
     assert response.status_code == 200
     assert [item["text"] for item in response.json()["results"]] == ["PT Dicari Lewat Pencarian"]
+
+
+def test_facilities_changelist_counts_open_needs_of_the_listed_rows_without_joining_every_need(client, staff):
+    """The column "open needs" is a subquery per listed facility; the changelist's counts read
+    the facilities alone, and its queries stay the same as the data grows."""
+    url = reverse("admin:facilities_facility_changelist")
+    busy = FacilityFactory(name="Panti Ramai", region=region("31.75.01"))
+    quiet = FacilityFactory(name="Panti Sepi", region=region("31.75.01"))
+    for status in (NeedStatus.OPEN, NeedStatus.OPEN, NeedStatus.DRAFT, NeedStatus.FULFILLED):
+        NeedFactory(facility=busy, status=status)
+    NeedFactory(facility=quiet, status=NeedStatus.OPEN)
+    grow(4)
+    small = queries(client, url)
+    grow(12)
+    large = queries(client, url)
+    assert len(small) == len(large)
+    assert [sql for sql in large if "COUNT(*)" in sql and "facilities_need" in sql] == []
+
+    response = client.get(url, {"o": "-7"})  # the seventh column, open needs, most first
+    listed = [(facility.name, facility.open_need_count) for facility in response.context["cl"].result_list]
+    assert listed[0] == ("Panti Ramai", 2)
+    assert dict(listed)["Panti Sepi"] == 1
+    assert [count for _name, count in listed] == sorted((count for _name, count in listed), reverse=True)
