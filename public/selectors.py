@@ -15,7 +15,10 @@ from regions.models import in_area
 
 def partners_of_need(need: Need) -> list[tuple]:
     """Companies that cover this need, with whether they have delivered: names only, as
-    ``(company__name, delivered)`` rows."""
+    ``(company__name, delivered)`` rows. None without a query when the need's coverage counter
+    is 0: the pledge services keep it as the sum of its covering pledges, each of at least one."""
+    if not need.quantity_covered:
+        return []
     return list(
         Pledge.objects.filter(need=need, status__in=COVERING_STATES)
         .values("company__name")
@@ -28,7 +31,11 @@ def partners_of_need(need: Need) -> list[tuple]:
 def deliveries_of_need(need: Need) -> list[tuple]:
     """The need's deliveries Dinsos has verified, oldest first: the company's name, the date and
     quantity delivered, and the facility's confirmation (its date and thank-you note) when it
-    confirmed receipt. Nothing of a delivery still awaiting verification is public."""
+    confirmed receipt. Nothing of a delivery still awaiting verification is public. None without a
+    query when the need's delivered counter is 0 (the sum of its verified deliveries, each of at
+    least one)."""
+    if not need.quantity_delivered:
+        return []
     confirmed = Q(receipt__outcome=ReceiptOutcome.CONFIRMED)
     return list(
         DeliveryReport.objects.filter(pledge__need=need, status=DeliveryStatus.VERIFIED)

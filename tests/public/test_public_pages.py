@@ -369,8 +369,11 @@ def test_home_shows_most_urgent_needs_and_thanks_partners(client):
 def test_public_pages_keep_their_query_count_as_data_grows(client, django_assert_num_queries, size):
     grow(size)
     need = NeedFactory(facility=FacilityFactory(region=region("31.75.01")))
-    cover(need, CompanyFactory(), 3)
+    cover(need, CompanyFactory(), 3, verified=2)
     facility = need.facility
+    pledged = NeedFactory(facility=facility)
+    cover(pledged, CompanyFactory(), 3)
+    untouched = NeedFactory(facility=facility)
 
     # Every listing, whatever its filters and whatever was asked before: the fields for the form,
     # the regions for the selects, the capped count, the page (needs with their facility, region,
@@ -386,9 +389,14 @@ def test_public_pages_keep_their_query_count_as_data_grows(client, django_assert
     # the facility with its region two levels up, its open needs, its fulfilled needs, its partners
     with django_assert_num_queries(4):
         assert client.get(facility.get_absolute_url()).status_code == 200
-    # the need with its facility, region and field, its partners, its verified deliveries
+    # the need with its facility, region and field, its partners, its verified deliveries; the
+    # partners and deliveries only when the need's counters say it has some
     with django_assert_num_queries(3):
         assert client.get(need.get_absolute_url()).status_code == 200
+    with django_assert_num_queries(2):
+        assert client.get(pledged.get_absolute_url()).status_code == 200
+    with django_assert_num_queries(1):
+        assert client.get(untouched.get_absolute_url()).status_code == 200
     # headline figures (3), most urgent needs, partners thanked
     with django_assert_num_queries(5):
         assert client.get("/").status_code == 200
