@@ -130,21 +130,17 @@ def need_for_public(pk: int) -> Need | None:
     return need
 
 
-def published_facilities() -> QuerySet[Facility]:
-    """Published facilities with their region and the number of their open public needs.
+def needs_per_facility(needs: QuerySet[Need]) -> Coalesce:
+    """How many of ``needs`` each facility has, to annotate facilities with: a correlated
+    subquery rather than a join and GROUP BY, so PostgreSQL computes it only for the rows of the
+    page (and a count of the facilities needs no join at all)."""
+    counted = needs.filter(facility=OuterRef("pk")).order_by().values("facility").annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counted), Value(0))
 
-    The count is a correlated subquery rather than a join and GROUP BY, so PostgreSQL computes
-    it only for the rows of the page.
-    """
-    open_needs = (
-        Need.objects.public()
-        .open()
-        .filter(facility=OuterRef("pk"))
-        .order_by()
-        .values("facility")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
+
+def published_facilities() -> QuerySet[Facility]:
+    """Published facilities with their region and the number of their open public needs
+    (``needs_per_facility``)."""
     return (
         Facility.objects.published()
         .select_related("region__parent__parent")
@@ -167,7 +163,8 @@ def published_facilities() -> QuerySet[Facility]:
             "region__parent__parent__name",
         )
         .annotate(
-            open_need_count=Coalesce(Subquery(open_needs), Value(0)), **first_photo(FacilityPhoto, "facility", "photo")
+            open_need_count=needs_per_facility(Need.objects.public().open()),
+            **first_photo(FacilityPhoto, "facility", "photo"),
         )
     )
 
