@@ -13,6 +13,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
+from core import kept_pages
 from core.pagination import CappedPaginator, query_without
 from facilities import selectors as facility_selectors
 from facilities.filters import REGION_CODE_RE, FacilityFilter, NeedFilter, csr_field_choices, csr_fields
@@ -21,8 +22,9 @@ from partners.services import partner_interest_submit
 from public import maps, opendata, selectors
 from public.forms import PartnerInterestForm
 from public.limits import interest_within_limits
-from public.page_cache import kept_page
+from public.page_cache import GROUP, kept_page
 from regions.selectors import region_children, region_choices
+from reports import figures
 
 NEEDS_PER_PAGE = 20
 FACILITIES_PER_PAGE = 24
@@ -207,15 +209,17 @@ def needs_json(request: HttpRequest) -> JsonResponse:
 
 
 @require_safe
-@kept_page
+@kept_pages.kept_page(GROUP, figures.FIGURES_GROUP)
 def home(request: HttpRequest) -> HttpResponse:
     """What the portal is, the headline figures, the most urgent needs and the partners thanked:
-    five queries whatever the data size."""
+    three queries whatever the data size. The headline figures are read from their snapshot
+    (``reports.figures``, as an agency page's), not summed over every need while the visitor
+    waits; the page is kept until the public data or the snapshots change."""
     return render(
         request,
         "core/home.html",
         {
-            "stats": selectors.headline_stats(),
+            "stats": figures.read(selectors.headline_stats, area=""),
             "urgent_needs": facility_selectors.most_urgent_needs(limit=6),
             "partners": list(selectors.partners_thanked(limit=24)),
         },

@@ -1,5 +1,6 @@
 import pytest
 
+from reports.figures import refresh_figures
 from tests.factories import CompanyFactory, FacilityFactory, NeedFactory
 
 pytestmark = pytest.mark.django_db
@@ -25,6 +26,25 @@ def test_home_speaks_indonesian_first_and_english_on_request(client):
 
 def test_home_query_count_is_constant(client, django_assert_num_queries):
     NeedFactory.create_batch(5)
-    # headline figures (3), the most urgent needs, the partners thanked
-    with django_assert_num_queries(5):
-        client.get("/")
+    client.get("/")  # builds the headline figures' snapshot (the background task does, in production)
+    # the figures' snapshot, the most urgent needs, the partners thanked (a link not yet kept)
+    with django_assert_num_queries(3):
+        client.get("/?utm_source=first")
+    NeedFactory.create_batch(20)
+    client.get("/")
+    with django_assert_num_queries(3):
+        client.get("/?utm_source=second")
+
+
+def test_home_figures_are_not_summed_while_the_visitor_waits(client, settings, django_assert_num_queries):
+    # As in production: the snapshot is rebuilt by the background task, not by the reader.
+    settings.REPORT_FIGURES_BUILT_ON_READ = False
+    NeedFactory.create_batch(2)
+    assert client.get("/").context["stats"]["open_needs"] == 2  # no snapshot yet: built once
+    NeedFactory()
+    with django_assert_num_queries(3, exact=False) as captured:
+        response = client.get("/")
+    assert not any("SUM(" in query["sql"] or "COUNT(" in query["sql"] for query in captured.captured_queries)
+    assert response.context["stats"]["open_needs"] == 2  # the last snapshot, until the task rebuilds it
+    refresh_figures.call()
+    assert client.get("/").context["stats"]["open_needs"] == 3
