@@ -10,6 +10,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
@@ -27,17 +28,25 @@ def safe_cell(value):
     return value
 
 
-def _sheet(workbook: Workbook, title: str, header: list[str], rows: list[list], *, first: bool = False):
-    sheet = workbook.active if first else workbook.create_sheet()
-    sheet.title = title[:31]
-    sheet.append([safe_cell(text) for text in header])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for row in rows:
-        sheet.append([safe_cell(value) for value in row])
+BOLD = Font(bold=True)
+
+
+def _sheet(workbook: Workbook, title: str, header: list[str], rows: list[list]):
+    """A sheet written row by row (openpyxl's write-only mode: no cell objects kept, about half
+    the CPU of the whole report's xlsx): its header in bold and frozen, columns as wide as their
+    headers."""
+    sheet = workbook.create_sheet(title[:31])
     for index, text in enumerate(header, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = max(12, min(45, len(text) + 4))
     sheet.freeze_panes = "A2"
+    header_cells = []
+    for text in header:
+        cell = WriteOnlyCell(sheet, value=safe_cell(text))
+        cell.font = BOLD
+        header_cells.append(cell)
+    sheet.append(header_cells)
+    for row in rows:
+        sheet.append([safe_cell(value) for value in row])
     return sheet
 
 
@@ -50,7 +59,7 @@ def _optional(value):
 
 
 def forum_workbook(report: ForumReport, *, agency_name: str) -> Workbook:
-    workbook = Workbook()
+    workbook = Workbook(write_only=True)
     total = report.total
     figures = total.figures
     people = total.beneficiaries
@@ -98,7 +107,7 @@ def forum_workbook(report: ForumReport, *, agency_name: str) -> Workbook:
             [_("Members that reported on time"), discipline.members_on_time],
             [_("Members reporting on time (%)"), _optional(discipline.on_time_percent)],
         ]
-    _sheet(workbook, _("Summary"), [_("Item"), _("Value")], summary, first=True)
+    _sheet(workbook, _("Summary"), [_("Item"), _("Value")], summary)
     _sheet(
         workbook,
         _("By form"),

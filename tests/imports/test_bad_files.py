@@ -47,6 +47,31 @@ def _billion_laughs() -> bytes:
     return with_sheet_xml(good, add_bomb)
 
 
+def _workbook_bomb() -> bytes:
+    """An xlsx whose workbook part (not a sheet) declares nested entities and an external one and
+    names its sheet with them: openpyxl parses that part with lxml (``resolve_entities=False``,
+    libxml2's amplification limit), not with defusedxml's iterparse as it parses sheets."""
+    good = xlsx([need_row()])
+    doctype = (
+        b'<!DOCTYPE workbook [<!ENTITY lol "lol">'
+        b'<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">'
+        b'<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">'
+        b'<!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">'
+        b'<!ENTITY lol5 "&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;">'
+        b'<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
+    )
+    source, target = zipfile.ZipFile(io.BytesIO(good)), io.BytesIO()
+    with zipfile.ZipFile(target, "w") as archive:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/workbook.xml":
+                declaration_end = data.index(b"?>") + 2 if data.startswith(b"<?xml") else 0
+                data = data[:declaration_end] + doctype + data[declaration_end:]
+                data = data.replace(b'name="', b'name="&lol5;&xxe;', 1)
+            archive.writestr(item, data)
+    return target.getvalue()
+
+
 def _docx_like() -> bytes:
     stream = io.BytesIO()
     with zipfile.ZipFile(stream, "w") as archive:
@@ -160,6 +185,9 @@ NEED_CASES = [
         id="formula-in-cell",
     ),
     pytest.param(_billion_laughs, "kebutuhan.xlsx", "bukan berkas Excel (.xlsx) yang dapat dibaca", id="xml-bomb"),
+    pytest.param(
+        _workbook_bomb, "kebutuhan.xlsx", "bukan berkas Excel (.xlsx) yang dapat dibaca", id="xml-bomb-in-workbook"
+    ),
     pytest.param(
         lambda: xlsx([need_row(**{"Dibutuhkan Paling Lambat": "31/13/2026"})]),
         "kebutuhan.xlsx",

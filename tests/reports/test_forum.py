@@ -136,6 +136,15 @@ def test_forum_xlsx_holds_the_same_figures(client, data, settings):
     assert companies[1][:4] == ("PT Beta Energi", 1, 100_000_000, 30_000_000)
 
 
+def test_forum_xlsx_sheets_have_a_bold_frozen_header_and_readable_columns(client, data):
+    workbook = read_xlsx(client.get(reverse("reports:forum_xlsx", args=[2024]), headers=EN))
+    for sheet in workbook.worksheets:
+        assert sheet.freeze_panes == "A2"
+        assert all(cell.font.bold for cell in sheet[1])
+        assert sheet.column_dimensions["A"].width >= 12
+    assert workbook["Companies"]["A1"].value == "Company"
+
+
 def test_company_xlsx_lists_programs_and_districts(client, data):
     response = client.get(reverse("reports:forum_company_xlsx", args=[2024, "pt-alpha-sawit"]), headers=EN)
     workbook = read_xlsx(response)
