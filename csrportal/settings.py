@@ -174,6 +174,12 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Several threads (the dev server, the task worker) share the file: wait rather than fail.
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and not env_bool("DATABASE_JIT", False):
+    # PostgreSQL compiles a query to machine code when its *estimated* cost passes
+    # jit_above_cost; a changelist's region filter (estimated far above what it costs) spent
+    # 18-75 ms compiling to run in 6. The reports' figures, the heaviest reads, build as fast
+    # without it (docs/decisions.md). A libpq option, set per connection.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [

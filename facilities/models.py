@@ -277,6 +277,9 @@ class Need(models.Model):
         ]
         indexes = [
             models.Index(fields=["status", "is_public", "priority"], name="need_listing_idx"),
+            # The staff changelist's order (``ordering``, then ``-id`` as the admin adds), over
+            # every need: its first page is read from the index instead of sorting them all.
+            models.Index(fields=["priority", "needed_by", "-created_at", "-id"], name="need_staff_order_idx"),
             # The public listing's four orderings (facilities.filters.SORTS), over the public needs
             # of any status: PostgreSQL walks the index in order, skips the needs of the other
             # status when one is chosen, and stops after a page, at any data size. A leading

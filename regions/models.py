@@ -57,6 +57,15 @@ class Region(models.Model):
         ordering = ["code"]
         verbose_name = _("region")
         verbose_name_plural = _("regions")
+        indexes = [
+            # The provinces and regencies in code order (the changelists' region filter,
+            # backoffice.filters.RegionAreaFilter): about 550 of 90,000 regions.
+            models.Index(
+                fields=["code"],
+                condition=Q(level__in=(RegionLevel.PROVINCE, RegionLevel.REGENCY)),
+                name="region_upper_levels_idx",
+            ),
+        ]
         constraints = [
             models.CheckConstraint(condition=Q(level__gte=1, level__lte=4), name="region_level_range"),
             models.CheckConstraint(
