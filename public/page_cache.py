@@ -1,5 +1,6 @@
 """The public site's one cache: whole pages for anonymous visitors (``kept_page``,
-``core.kept_pages``), kept under the data version of the group ``public``.
+``core.kept_pages``), kept under the data version of the group ``public`` (the home page also
+under the version of the reports' snapshots, which hold its headline figures).
 
 Any saved, deleted or bulk-changed row of the apps the public pages show (facilities, needs,
 photos, pledges, deliveries, companies, regions) or of the CSR fields and SDG goals gives the
@@ -13,6 +14,7 @@ from typing import Any
 from django.conf import settings
 
 from core import kept_pages, versioned_cache
+from reports import figures
 
 GROUP = "public"
 # Every model of these apps, and these two: no list of models to keep up to date.
@@ -26,6 +28,9 @@ def connect_signals() -> None:
 
 # Whole pages for anonymous visitors, under the public data version.
 kept_page = kept_pages.kept_page(GROUP)
+# The home page, whose headline figures are read from their snapshot (reports.figures): also left
+# behind when the background task has rebuilt the snapshots after a change.
+kept_page_with_figures = kept_pages.kept_page(GROUP, figures.FIGURES_GROUP)
 
 
 def data_cached(name: str, build: Callable[[], Any], *parts: Any) -> Any:

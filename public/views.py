@@ -13,7 +13,6 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from core import kept_pages
 from core.pagination import CappedPaginator, query_without
 from facilities import selectors as facility_selectors
 from facilities.filters import REGION_CODE_RE, FacilityFilter, NeedFilter, csr_field_choices, csr_fields
@@ -22,7 +21,7 @@ from partners.services import partner_interest_submit
 from public import maps, opendata, selectors
 from public.forms import PartnerInterestForm
 from public.limits import interest_within_limits
-from public.page_cache import GROUP, kept_page
+from public.page_cache import kept_page, kept_page_with_figures
 from regions.selectors import region_children, region_choices
 from reports import figures
 
@@ -209,7 +208,7 @@ def needs_json(request: HttpRequest) -> JsonResponse:
 
 
 @require_safe
-@kept_pages.kept_page(GROUP, figures.FIGURES_GROUP)
+@kept_page_with_figures
 def home(request: HttpRequest) -> HttpResponse:
     """What the portal is, the headline figures, the most urgent needs and the partners thanked:
     three queries whatever the data size. The headline figures are read from their snapshot
