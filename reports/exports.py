@@ -1,52 +1,35 @@
-"""The Forum TSLP annual report as an xlsx workbook (openpyxl).
-
-Text cells that a spreadsheet would read as a formula (starting with =, +, -, @, a tab or a
-carriage return) get a leading apostrophe: company names and program titles come from
-partners and the public, and must never run as formulas on a Dinsos computer."""
+"""The Forum TSLP annual report as an xlsx workbook, written by the portal's one xlsx writer
+(``core.spreadsheets.writing.write_workbook``): every text cell a spreadsheet would run as a
+formula escaped (company names and program titles come from partners and the public, and must
+never run as formulas on a Dinsos computer), control characters that xlsx refuses replaced,
+rupiah and dates as real numbers and dates, each sheet's header bold and frozen and its columns
+as wide as their content."""
 
 from __future__ import annotations
 
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
 
+from core.spreadsheets.widgets import DateWidget, RupiahWidget
+from core.spreadsheets.writing import Sheet, write_workbook
 from reports.selectors.forum import ForumReport
 from reports.selectors.obligations import OWED_STATUS_LABELS
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+RP = RupiahWidget.number_format
+DATE = DateWidget.number_format
 
 
-def safe_cell(value):
-    """Numbers and dates as they are; text that could start a formula, apostrophe first."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
-BOLD = Font(bold=True)
-
-
-def _sheet(workbook: Workbook, title: str, header: list[str], rows: list[list]):
-    """A sheet written row by row (openpyxl's write-only mode: no cell objects kept and sorted
-    before saving): its header in bold and frozen, columns as wide as their headers."""
-    sheet = workbook.create_sheet(title[:31])
-    for index, text in enumerate(header, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = max(12, min(45, len(text) + 4))
-    sheet.freeze_panes = "A2"
-    header_cells = []
-    for text in header:
-        cell = WriteOnlyCell(sheet, value=safe_cell(text))
-        cell.font = BOLD
-        header_cells.append(cell)
-    sheet.append(header_cells)
-    for row in rows:
-        sheet.append([safe_cell(value) for value in row])
-    return sheet
+def _sheet(title: str, columns: list[tuple[str, str | None]], rows: list[list]) -> Sheet:
+    """A sheet of ``columns`` (each its header and its number format: ``RP``, ``DATE`` or None),
+    so that a column's header and its format are written side by side."""
+    return Sheet(
+        title=title,
+        headers=[header for header, _number_format in columns],
+        rows=rows,
+        number_formats=[number_format for _header, number_format in columns],
+    )
 
 
 def _percent(value: int | None):
@@ -57,8 +40,9 @@ def _optional(value):
     return value if value is not None else ""
 
 
-def forum_workbook(report: ForumReport, *, agency_name: str) -> Workbook:
-    workbook = Workbook(write_only=True)
+def forum_workbook(report: ForumReport, *, agency_name: str) -> bytes:
+    """The report's xlsx: a summary, the breakdowns, the member companies (the whole forum's
+    report), the programs and, when the agency has rules for them, the reports owed."""
     total = report.total
     figures = total.figures
     people = total.beneficiaries
@@ -106,189 +90,214 @@ def forum_workbook(report: ForumReport, *, agency_name: str) -> Workbook:
             [_("Members that reported on time"), discipline.members_on_time],
             [_("Members reporting on time (%)"), _optional(discipline.on_time_percent)],
         ]
-    _sheet(workbook, _("Summary"), [_("Item"), _("Value")], summary)
-    _sheet(
-        workbook,
-        _("By form"),
-        [_("Form"), _("Programs"), _("Budget (Rp)"), _("Realised, verified (Rp)"), _("Target beneficiaries")],
-        [[str(row.label), row.programs, row.budget, row.realised, row.target_beneficiaries] for row in report.by_form],
-    )
-    _sheet(
-        workbook,
-        _("By field"),
-        [
-            _("Field"),
-            _("Programs"),
-            _("Pledged (Rp)"),
-            _("Delivered, verified (Rp)"),
-            _("Awaiting verification (Rp)"),
-            _("Beneficiaries reached"),
-            _("Programs realised, verified (Rp)"),
-            _("Programs awaiting verification (Rp)"),
-            _("CSR realised, verified (Rp)"),
-        ],
-        [
-            [
-                row.name,
-                row.programs,
-                row.figures.pledged,
-                row.figures.delivered,
-                row.figures.awaiting,
-                row.figures.beneficiaries,
-                row.figures.realised_programs,
-                row.figures.programs_awaiting,
-                row.figures.csr_realised,
-            ]
-            for row in report.by_field
-        ],
-    )
-    _sheet(
-        workbook,
-        _("By SDG goal"),
-        [_("SDG (TPB) goal"), _("Programs"), _("Realised, verified (Rp)")],
-        [[row.label, row.programs, row.realised] for row in report.by_sdg],
-    )
-    _sheet(
-        workbook,
-        _("By TJSL pillar"),
-        [_("TJSL pillar (state-owned companies)"), _("Programs"), _("Realised, verified (Rp)")],
-        [[row.label, row.programs, row.realised] for row in report.by_tjsl],
-    )
-    if report.company is None:
+    sheets = [
+        _sheet(_("Summary"), [(_("Item"), None), (_("Value"), None)], summary),
         _sheet(
-            workbook,
-            _("Companies"),
+            _("By form"),
             [
-                _("Company"),
-                _("Programs"),
-                _("Budget (Rp)"),
-                _("Pledged (Rp)"),
-                _("Delivered, verified (Rp)"),
-                _("Awaiting verification (Rp)"),
-                _("Beneficiaries reached"),
-                _("Districts reached"),
-                _("Pledges"),
-                _("Pledges delivered"),
-                _("Pledges verified"),
-                _("Delivery reports on time (%)"),
-                _("Programs realised, verified (Rp)"),
-                _("Programs awaiting verification (Rp)"),
-                _("Returned for correction (Rp)"),
-                _("CSR realised, verified (Rp)"),
-                _("Verified share (%)"),
-                _("Households reached"),
-                _("Persons reached"),
-                _("Of whom women"),
-                _("Of whom children"),
-                _("Of whom elderly"),
-                _("Of whom persons with disability"),
-                _("Periods owed"),
-                _("Periods reported"),
-                _("Periods reported on time"),
+                (_("Form"), None),
+                (_("Programs"), None),
+                (_("Budget (Rp)"), RP),
+                (_("Realised, verified (Rp)"), RP),
+                (_("Target beneficiaries"), None),
+            ],
+            [
+                [str(row.label), row.programs, row.budget, row.realised, row.target_beneficiaries]
+                for row in report.by_form
+            ],
+        ),
+        _sheet(
+            _("By field"),
+            [
+                (_("Field"), None),
+                (_("Programs"), None),
+                (_("Pledged (Rp)"), RP),
+                (_("Delivered, verified (Rp)"), RP),
+                (_("Awaiting verification (Rp)"), RP),
+                (_("Beneficiaries reached"), None),
+                (_("Programs realised, verified (Rp)"), RP),
+                (_("Programs awaiting verification (Rp)"), RP),
+                (_("CSR realised, verified (Rp)"), RP),
             ],
             [
                 [
                     row.name,
                     row.programs,
-                    row.budget,
                     row.figures.pledged,
                     row.figures.delivered,
                     row.figures.awaiting,
                     row.figures.beneficiaries,
-                    row.districts,
-                    row.figures.pledges,
-                    row.pledges_delivered,
-                    row.pledges_verified,
-                    _percent(row.figures.on_time_percent),
                     row.figures.realised_programs,
                     row.figures.programs_awaiting,
-                    row.returned,
                     row.figures.csr_realised,
-                    _optional(row.verified_percent),
-                    row.beneficiaries.households,
-                    row.beneficiaries.persons,
-                    _optional(row.beneficiaries.women),
-                    _optional(row.beneficiaries.children),
-                    _optional(row.beneficiaries.elderly),
-                    _optional(row.beneficiaries.disabled),
-                    row.periods_owed,
-                    row.periods_reported,
-                    row.periods_on_time,
                 ]
-                for row in report.companies
+                for row in report.by_field
             ],
-        )
-    forum = report.company is None
-    _sheet(
-        workbook,
-        _("Programs"),
-        [
-            *([_("Company")] if forum else []),
-            _("Program"),
-            _("Form"),
-            _("Fields"),
-            _("Budget (Rp)"),
-            _("Start"),
-            _("End"),
-            _("Status"),
-            _("Target beneficiaries"),
-            _("Government program supported"),
-            _("Realised, verified (Rp)"),
-            _("Awaiting verification (Rp)"),
-            _("Returned for correction (Rp)"),
-            _("Kecamatan reached"),
-        ],
-        [
-            [
-                *([line.company] if forum else []),
-                line.program.title,
-                str(line.program.get_form_display()),
-                ", ".join(csr_field.label for csr_field in line.program.fields.all()),
-                line.program.budget,
-                line.program.start_date,
-                line.program.end_date,
-                str(line.program.get_status_display()),
-                line.program.target_beneficiaries,
-                line.program.government_program,
-                line.realised,
-                line.awaiting,
-                line.returned,
-                ", ".join(line.district_names),
-            ]
-            for line in report.programs
-        ],
-    )
-    if not forum:
-        _sheet(workbook, _("Districts reached"), [_("District")], [[name] for name in report.district_names])
-    if discipline is not None:
+        ),
         _sheet(
-            workbook,
-            _("Reports owed"),
-            [_("Company"), _("Period"), _("Due by"), _("Status"), _("On time"), _("Programs not reported")],
+            _("By SDG goal"),
+            [(_("SDG (TPB) goal"), None), (_("Programs"), None), (_("Realised, verified (Rp)"), RP)],
+            [[row.label, row.programs, row.realised] for row in report.by_sdg],
+        ),
+        _sheet(
+            _("By TJSL pillar"),
+            [
+                (_("TJSL pillar (state-owned companies)"), None),
+                (_("Programs"), None),
+                (_("Realised, verified (Rp)"), RP),
+            ],
+            [[row.label, row.programs, row.realised] for row in report.by_tjsl],
+        ),
+    ]
+    forum = report.company is None
+    if forum:
+        sheets.append(_companies_sheet(report))
+    sheets.append(
+        _sheet(
+            _("Programs"),
+            [
+                *([(_("Company"), None)] if forum else []),
+                (_("Program"), None),
+                (_("Form"), None),
+                (_("Fields"), None),
+                (_("Budget (Rp)"), RP),
+                (_("Start"), DATE),
+                (_("End"), DATE),
+                (_("Status"), None),
+                (_("Target beneficiaries"), None),
+                (_("Government program supported"), None),
+                (_("Realised, verified (Rp)"), RP),
+                (_("Awaiting verification (Rp)"), RP),
+                (_("Returned for correction (Rp)"), RP),
+                (_("Kecamatan reached"), None),
+            ],
             [
                 [
-                    row.name,
-                    row.label,
-                    row.due,
-                    str(OWED_STATUS_LABELS[row.status]),
-                    _("yes") if row.on_time else _("no"),
-                    ", ".join(
-                        _("%(program)s (returned, awaiting correction)") % {"program": program.title}
-                        if program.returned
-                        else program.title
-                        for program in row.missing
-                    )
-                    or ("" if row.programs else _("No program registered")),
+                    *([line.company] if forum else []),
+                    line.program.title,
+                    str(line.program.get_form_display()),
+                    ", ".join(csr_field.label for csr_field in line.program.fields.all()),
+                    line.program.budget,
+                    line.program.start_date,
+                    line.program.end_date,
+                    str(line.program.get_status_display()),
+                    line.program.target_beneficiaries,
+                    line.program.government_program,
+                    line.realised,
+                    line.awaiting,
+                    line.returned,
+                    ", ".join(line.district_names),
                 ]
-                for row in discipline.rows
+                for line in report.programs
             ],
         )
-    return workbook
+    )
+    if not forum:
+        sheets.append(
+            _sheet(_("Districts reached"), [(_("District"), None)], [[name] for name in report.district_names])
+        )
+    if discipline is not None:
+        sheets.append(
+            _sheet(
+                _("Reports owed"),
+                [
+                    (_("Company"), None),
+                    (_("Period"), None),
+                    (_("Due by"), DATE),
+                    (_("Status"), None),
+                    (_("On time"), None),
+                    (_("Programs not reported"), None),
+                ],
+                [
+                    [
+                        row.name,
+                        row.label,
+                        row.due,
+                        str(OWED_STATUS_LABELS[row.status]),
+                        _("yes") if row.on_time else _("no"),
+                        ", ".join(
+                            _("%(program)s (returned, awaiting correction)") % {"program": program.title}
+                            if program.returned
+                            else program.title
+                            for program in row.missing
+                        )
+                        or ("" if row.programs else _("No program registered")),
+                    ]
+                    for row in discipline.rows
+                ],
+            )
+        )
+    return write_workbook(sheets)
+
+
+def _companies_sheet(report: ForumReport) -> Sheet:
+    """The forum's member companies, one row each (the whole forum's workbook only)."""
+    return _sheet(
+        _("Companies"),
+        [
+            (_("Company"), None),
+            (_("Programs"), None),
+            (_("Budget (Rp)"), RP),
+            (_("Pledged (Rp)"), RP),
+            (_("Delivered, verified (Rp)"), RP),
+            (_("Awaiting verification (Rp)"), RP),
+            (_("Beneficiaries reached"), None),
+            (_("Districts reached"), None),
+            (_("Pledges"), None),
+            (_("Pledges delivered"), None),
+            (_("Pledges verified"), None),
+            (_("Delivery reports on time (%)"), None),
+            (_("Programs realised, verified (Rp)"), RP),
+            (_("Programs awaiting verification (Rp)"), RP),
+            (_("Returned for correction (Rp)"), RP),
+            (_("CSR realised, verified (Rp)"), RP),
+            (_("Verified share (%)"), None),
+            (_("Households reached"), None),
+            (_("Persons reached"), None),
+            (_("Of whom women"), None),
+            (_("Of whom children"), None),
+            (_("Of whom elderly"), None),
+            (_("Of whom persons with disability"), None),
+            (_("Periods owed"), None),
+            (_("Periods reported"), None),
+            (_("Periods reported on time"), None),
+        ],
+        [
+            [
+                row.name,
+                row.programs,
+                row.budget,
+                row.figures.pledged,
+                row.figures.delivered,
+                row.figures.awaiting,
+                row.figures.beneficiaries,
+                row.districts,
+                row.figures.pledges,
+                row.pledges_delivered,
+                row.pledges_verified,
+                _percent(row.figures.on_time_percent),
+                row.figures.realised_programs,
+                row.figures.programs_awaiting,
+                row.returned,
+                row.figures.csr_realised,
+                _optional(row.verified_percent),
+                row.beneficiaries.households,
+                row.beneficiaries.persons,
+                _optional(row.beneficiaries.women),
+                _optional(row.beneficiaries.children),
+                _optional(row.beneficiaries.elderly),
+                _optional(row.beneficiaries.disabled),
+                row.periods_owed,
+                row.periods_reported,
+                row.periods_on_time,
+            ]
+            for row in report.companies
+        ],
+    )
 
 
 def forum_xlsx_response(report: ForumReport, *, agency_name: str) -> HttpResponse:
     name = f"forum-tslp-{report.year}" + (f"-{report.company.slug}" if report.company else "")
-    response = HttpResponse(content_type=XLSX)
+    response = HttpResponse(forum_workbook(report, agency_name=agency_name), content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
-    forum_workbook(report, agency_name=agency_name).save(response)
     return response
