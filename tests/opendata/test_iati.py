@@ -93,3 +93,20 @@ def test_sdg_goals_and_targets_are_iati_tags_the_schema_accepts(client):
     activity = ET.fromstring(response.content).find("iati-activity")
     tags = [(tag.get("vocabulary"), tag.get("code")) for tag in activity.findall("tag")]
     assert tags == [("2", "1"), ("2", "10"), ("3", "1.3"), ("3", "10.2")]
+
+
+def test_text_pasted_with_control_characters_still_makes_a_file_the_schema_accepts(client):
+    # Pasted from a word processor: XML 1.0 allows these characters nowhere, so one of them would
+    # make the whole file unreadable to every donor.
+    program = donor_program(description="Baris satu\x0bbaris dua\x01")
+    type(program).objects.filter(pk=program.pk).update(title_en="Youth\x0csupport")
+
+    response = client.get(URL)
+
+    SCHEMA.validate(response.content)
+    (activity,) = ET.fromstring(response.content).findall("iati-activity")
+    assert (
+        activity.find("description/narrative").text
+        == "Baris satu\N{REPLACEMENT CHARACTER}baris dua\N{REPLACEMENT CHARACTER}"
+    )
+    assert activity.find("title/narrative[2]").text == "Youth\N{REPLACEMENT CHARACTER}support"
