@@ -33,13 +33,14 @@ NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def _text(value: str) -> str:
-    """Free text (names, titles, descriptions) as XML can hold it: each character XML refuses
-    replaced by U+FFFD, as the xlsx writer does (``core.spreadsheets.writing``)."""
+    """Free text (names, titles, descriptions, the identifiers staff type) as XML can hold it:
+    each character XML refuses replaced by U+FFFD, as the xlsx writer does
+    (``core.spreadsheets.writing``)."""
     return NOT_IN_XML.sub("\N{REPLACEMENT CHARACTER}", value)
 
 
 def _narrative(parent: ET.Element, tag: str, text: str, **attrs: str) -> ET.Element:
-    element = ET.SubElement(parent, tag, attrs)
+    element = ET.SubElement(parent, tag, {name: _text(value) for name, value in attrs.items()})
     ET.SubElement(element, "narrative").text = _text(text)
     return element
 
@@ -53,7 +54,7 @@ def _period_end(realisation: Realisation) -> datetime.date:
 
 
 def identifier(program: Program) -> str:
-    return f"{program.agency.iati_identifier}-CSR-{program.pk}"
+    return _text(f"{program.agency.iati_identifier}-CSR-{program.pk}")
 
 
 def activity(program: Program) -> ET.Element:

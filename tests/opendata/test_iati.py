@@ -99,7 +99,7 @@ def test_text_pasted_with_control_characters_still_makes_a_file_the_schema_accep
     # Pasted from a word processor: XML 1.0 allows these characters nowhere, so one of them would
     # make the whole file unreadable to every donor.
     program = donor_program(description="Baris satu\x0bbaris dua\x01")
-    type(program).objects.filter(pk=program.pk).update(title_en="Youth\x0csupport")
+    type(program).objects.filter(pk=program.pk).update(title_en="Youth\x0csupport", donor_iati_ref="KR-GOV-010\x08")
 
     response = client.get(URL)
 
@@ -110,3 +110,4 @@ def test_text_pasted_with_control_characters_still_makes_a_file_the_schema_accep
         == "Baris satu\N{REPLACEMENT CHARACTER}baris dua\N{REPLACEMENT CHARACTER}"
     )
     assert activity.find("title/narrative[2]").text == "Youth\N{REPLACEMENT CHARACTER}support"
+    assert activity.find("participating-org[@role='1']").get("ref") == "KR-GOV-010\N{REPLACEMENT CHARACTER}"
