@@ -152,8 +152,11 @@ def _bilingual(event: str, pledge, reason: str) -> tuple[str, str]:
 
 
 def email_queue(*, to: str, subject: str, body: str, event: str, user=None) -> OutgoingEmail:
-    """Put an e-mail in the outbox; the worker sends it once the transaction commits."""
-    email = OutgoingEmail.objects.create(to=to, subject=subject[:250], body=body, event=event, user=user)
+    """Put an e-mail in the outbox; the worker sends it once the transaction commits. The subject
+    is made one line: names and titles imported from a spreadsheet may hold a line break, which
+    no e-mail header can (the e-mail would fail at every attempt)."""
+    subject = " ".join(subject.split())[:250]
+    email = OutgoingEmail.objects.create(to=to, subject=subject, body=body, event=event, user=user)
     transaction.on_commit(lambda: enqueue_email(email.pk))
     return email
 

@@ -48,6 +48,20 @@ def test_an_offer_notifies_dinsos_staff_after_commit(django_capture_on_commit_ca
     assert OutgoingEmail.objects.get().status == EmailStatus.SENT
 
 
+def test_a_title_written_on_two_lines_still_makes_an_email_that_is_sent(django_capture_on_commit_callbacks):
+    # A cell written with Alt+Enter in a spreadsheet keeps its line break (imports keep text as
+    # written); an e-mail header cannot hold one, and the e-mail would fail at every attempt.
+    staff_user(email="petugas@dinsos.example.go.id")
+    company = CompanyFactory(name="PT LG\r\nElectronics")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.pledge_offer(
+            need=NeedFactory(title="Kasur busa\nuntuk asrama"), company=company, quantity=5, actor=officer_user(company)
+        )
+    run_worker()
+    assert OutgoingEmail.objects.get().status == EmailStatus.SENT
+    assert "Kasur busa untuk asrama" in mail.outbox[0].subject
+
+
 def test_a_proposal_notifies_the_partner_officers_not_staff(django_capture_on_commit_callbacks):
     staff = staff_user()
     company = CompanyFactory()
