@@ -32,7 +32,7 @@ from matching.models import (
     ReceiptCondition,
     ReceiptOutcome,
 )
-from matching.services import _notify
+from matching.services.moves import _notify
 
 REASON_MAX = 2000
 

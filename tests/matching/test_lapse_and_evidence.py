@@ -123,7 +123,7 @@ def test_files_are_removed_when_the_report_fails_after_storing_them(settings, tm
     pledge = pledge_in_state(S.APPROVED)
     good = (SimpleUploadedFile("a.png", png_bytes()), EvidenceKind.PHOTO)
     with (
-        mock.patch("matching.services.notify.pledge_event", side_effect=RuntimeError("boom")),
+        mock.patch("matching.services.moves.notify.pledge_event", side_effect=RuntimeError("boom")),
         pytest.raises(RuntimeError),
     ):
         report(pledge, [good])
