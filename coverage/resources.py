@@ -10,8 +10,9 @@ kecamatan, a period that ends after it starts, and rupiah or households. Aggrega
 from django.utils.translation import gettext as _
 
 from core.spreadsheets.cells import chunks, norm_key
+from core.spreadsheets.columns import Column
 from core.spreadsheets.lookups import CsrFieldWidget
-from core.spreadsheets.resources import Column, SpreadsheetResource
+from core.spreadsheets.resources import SpreadsheetResource
 from core.spreadsheets.widgets import ChoiceWidget, DateWidget, IntegerWidget, RupiahWidget, TextWidget
 from coverage.models import CoverageSource, GovernmentCoverage, SupportKind
 from coverage.services import kecamatan_code

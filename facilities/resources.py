@@ -22,9 +22,10 @@ from django.utils.translation import gettext as _
 from core.identifiers import compact_registration
 from core.spreadsheets.cells import ColumnError, chunks, is_blank, loose_key, norm_key, shown
 from core.spreadsheets.clerks import close_matches, or_list
+from core.spreadsheets.columns import Column
 from core.spreadsheets.identified import IdentifiedRowsMixin, IdentifierWidget
 from core.spreadsheets.lookups import CsrFieldWidget, LookupWidget
-from core.spreadsheets.resources import Column, SpreadsheetResource
+from core.spreadsheets.resources import SpreadsheetResource
 from core.spreadsheets.widgets import (
     ChoiceWidget,
     DateWidget,

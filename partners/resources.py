@@ -13,9 +13,10 @@ from agencies.scope import staff_scope
 from core.identifiers import compact_nib, compact_npwp
 from core.spreadsheets.cells import loose_key, norm_key, shown
 from core.spreadsheets.clerks import close_matches, or_list, without_legal_form
+from core.spreadsheets.columns import Column
 from core.spreadsheets.identified import IdentifiedRowsMixin, IdentifierWidget
 from core.spreadsheets.lookups import CsrFieldWidget, LookupWidget, ManyLookupWidget
-from core.spreadsheets.resources import Column, SpreadsheetResource
+from core.spreadsheets.resources import SpreadsheetResource
 from core.spreadsheets.widgets import ChoiceWidget, TextWidget
 from partners import services
 from partners.models import Company, CompanyKind, CompanyStatus

@@ -28,7 +28,8 @@ from django.utils.translation import gettext as _
 
 from core import versioned_cache
 from core.spreadsheets.cells import chunks, shown
-from core.spreadsheets.resources import Column, SpreadsheetResource
+from core.spreadsheets.columns import Column
+from core.spreadsheets.resources import SpreadsheetResource
 from core.spreadsheets.widgets import ChoiceWidget, DateWidget, IntegerWidget, RupiahWidget, TextWidget
 from partners.resources import CompanyWidget
 from programs.models import REGISTERED_STATES, Realisation, RealisationShare, RealisationStatus

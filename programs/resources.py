@@ -17,8 +17,9 @@ from django.utils.translation import gettext as _
 from agencies.models import Agency
 from agencies.scope import agency_for_region
 from core.spreadsheets.cells import chunks, norm_key
+from core.spreadsheets.columns import Column
 from core.spreadsheets.lookups import CsrFieldWidget, ManyLookupWidget, SdgGoalsWidget
-from core.spreadsheets.resources import Column, SpreadsheetResource
+from core.spreadsheets.resources import SpreadsheetResource
 from core.spreadsheets.widgets import ChoiceWidget, DateWidget, IntegerWidget, RupiahWidget, TextWidget
 from partners.resources import CompanyWidget
 from programs.models import EDITABLE_STATES, Program, ProgramForm, ProgramStatus, ProgramStatusChange

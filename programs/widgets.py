@@ -8,8 +8,8 @@ from django.utils.translation import gettext as _
 
 from core.formatting import format_rupiah
 from core.spreadsheets.cells import is_blank, norm_key, shown
+from core.spreadsheets.columns import Column
 from core.spreadsheets.lookups import LookupWidget
-from core.spreadsheets.resources import Column
 from core.spreadsheets.widgets import CellWidget, IntegerWidget, RupiahWidget
 from programs.models import Program
 from programs.rules import ShareLine

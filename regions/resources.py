@@ -7,7 +7,8 @@ person or household is ever imported.
 """
 
 from core.spreadsheets.cells import chunks
-from core.spreadsheets.resources import Column, SpreadsheetResource
+from core.spreadsheets.columns import Column
+from core.spreadsheets.resources import SpreadsheetResource
 from core.spreadsheets.widgets import ChoiceWidget, DateWidget, IntegerWidget, TextWidget
 from regions.models import PovertyFigure, PovertySource
 from regions.widgets import RegionWidget

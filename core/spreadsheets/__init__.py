@@ -13,9 +13,12 @@ importing only the ones above it in this list:
 * :mod:`~core.spreadsheets.widgets`: Indonesian parsing, on the library's widgets;
 * :mod:`~core.spreadsheets.lookups`: registries by natural key, on the library's
   ``ForeignKeyWidget`` / ``ManyToManyWidget``, loaded once per file;
-* :mod:`~core.spreadsheets.resources`: :class:`Column` and :class:`SpreadsheetResource`, the
-  base of every resource (natural-key instance loader, bulk writes with history, the dry run
-  that writes nothing);
+* :mod:`~core.spreadsheets.columns`: :class:`Column`, a field with an Indonesian header;
+* :mod:`~core.spreadsheets.natural_keys`: rows found by their natural key, the instance loader;
+* :mod:`~core.spreadsheets.bulk_writes`: bulk writes with history, the dry run that writes
+  nothing;
+* :mod:`~core.spreadsheets.resources`: :class:`SpreadsheetResource`, the base of every
+  resource, on the three above;
 * :mod:`~core.spreadsheets.outcome`: what an import would do or did, row problems;
 * :mod:`~core.spreadsheets.row_checks`: checks that apps above register on new rows (a row
   that looks like an existing record), listed in the preview;

@@ -2,107 +2,40 @@
 
 What it adds to the library, for all-or-nothing imports of 20,000 rows in seconds:
 
-* :class:`Column`, a field with an Indonesian header, a hint for the template and refusal of
-  formula cells;
-* natural-key identity: :class:`NaturalKeyInstanceLoader` (a library instance loader) finds
-  every existing row the file names in a few queries, where the library's
-  ``ModelInstanceLoader`` runs one per row; a file naming the same row twice is refused;
+* :class:`~core.spreadsheets.columns.Column` fields, with an Indonesian header, a hint for the
+  template and refusal of formula cells;
+* natural-key identity (:mod:`core.spreadsheets.natural_keys`): the existing rows the file
+  names found in a few queries, where the library's ``ModelInstanceLoader`` runs one per row;
+  a file naming the same row twice is refused;
 * lookups primed once per file (:mod:`core.spreadsheets.lookups`);
 * unchanged rows found by comparing the imported values with a snapshot of the row (no
   deep copy and diff of every row), and not rewritten, so no history rows for them;
 * every row checked in Python against the rules the database enforces (``check_instance``),
   so the preview (a dry run) writes nothing at all instead of inserting and rolling back;
-* bulk writes by ``batch_size`` that still record history (django-simple-history's
-  ``bulk_create_with_history`` / ``bulk_update_with_history``) with the importing user, and an
-  update writes only the imported columns: the coverage counters of a need are never touched.
+* bulk writes that still record history, and updates of the imported columns only
+  (:mod:`core.spreadsheets.bulk_writes`): the coverage counters of a need are never touched.
+
+This module holds :class:`SpreadsheetResource` itself: its columns, the import workflow, the
+importing account's area, the preview's description of a row, and the export.
 """
 
-from collections.abc import Iterable
 from typing import Any
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from import_export import fields as ie_fields
-from import_export import resources, widgets
-from import_export.instance_loaders import ModelInstanceLoader
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+from import_export import resources
 
-from core import versioned_cache
-from core.spreadsheets.cells import FormulaCell, is_blank, norm_key, shown
+from core.spreadsheets.bulk_writes import BulkWritesMixin
+from core.spreadsheets.cells import is_blank, shown
+from core.spreadsheets.columns import Column
 from core.spreadsheets.lookups import LookupWidget, ManyLookupWidget
+from core.spreadsheets.natural_keys import NaturalKeyInstanceLoader, NaturalKeysMixin
 from core.spreadsheets.reading import ColumnSpec
-from core.spreadsheets.widgets import TextWidget
 
 
-class Column(ie_fields.Field):
-    """A resource field with an Indonesian column header, a note for the template's hint sheet,
-    and refusal of formula cells."""
-
-    def __init__(
-        self,
-        attribute: str | None = None,
-        column_name: str | None = None,
-        widget: widgets.Widget | None = None,
-        *,
-        readonly: bool = False,
-        help_text: str = "",
-        example: str = "",
-        dehydrate_method: str | None = None,
-    ):
-        super().__init__(
-            attribute=attribute,
-            column_name=column_name,
-            widget=widget or TextWidget(),
-            readonly=readonly,
-            dehydrate_method=dehydrate_method,
-        )
-        self.help_text = help_text
-        self.example = example
-
-    def clean(self, row, **kwargs):
-        value = row[self.column_name]
-        if isinstance(value, FormulaCell):
-            raise ValueError(
-                _("sel berisi rumus Excel (%(formula)s); isi dengan nilainya saja, bukan rumus.")
-                % {"formula": shown(value.formula, 40)}
-            )
-        return self.widget.clean(value, row=row, **kwargs)
-
-    @property
-    def required(self) -> bool:
-        return bool(getattr(self.widget, "required", False))
-
-
-class NaturalKeyInstanceLoader(ModelInstanceLoader):
-    """Loads, in a few queries, every existing row the file names by its natural key, instead
-    of one query per row (what the library's ModelInstanceLoader, its base, does)."""
-
-    def __init__(self, resource, dataset=None):
-        super().__init__(resource, dataset)
-        keys = set()
-        headers = dataset.headers or []
-        for values in dataset:
-            key = resource.row_key(dict(zip(headers, values, strict=False)))
-            if key is not None:
-                keys.add(key)
-        self.index: dict[tuple, list[Any]] = {}
-        if keys:
-            for instance in resource.existing_instances(keys):
-                self.index.setdefault(resource.instance_key(instance), []).append(instance)
-
-    def get_instance(self, row):
-        key = self.resource.row_key(row)
-        if key is None:
-            return None
-        found = self.index.get(key, [])
-        if len(found) > 1:
-            raise ValidationError({self.resource.key_error_field(): [self.resource.ambiguous_message(row, len(found))]})
-        return found[0] if found else None
-
-
-class SpreadsheetResource(resources.ModelResource):
+class SpreadsheetResource(NaturalKeysMixin, BulkWritesMixin, resources.ModelResource):
     """Base of every registry's resource. Subclasses declare :class:`Column` fields, the
     natural key in ``Meta.import_id_fields``, and :meth:`existing_instances` /
     :meth:`instance_key` to find the rows the file names."""
@@ -182,64 +115,6 @@ class SpreadsheetResource(resources.ModelResource):
             return self._meta.model._meta.get_field(f.attribute)
         except Exception:
             return None
-
-    def update_field_names(self) -> list[str]:
-        """Model fields an update writes: the imported ones, and ``updated_at``. Never the
-        counters or anything else the file does not carry."""
-        names = []
-        for f in self.import_columns():
-            model_field = self.model_field(f)
-            if model_field is not None and model_field.concrete and not model_field.many_to_many:
-                names.append(model_field.name)
-        if any(model_field.name == "updated_at" for model_field in self._meta.model._meta.concrete_fields):
-            names.append("updated_at")
-        return names
-
-    # -- natural keys -----------------------------------------------------------------------
-
-    def row_key(self, row: dict) -> tuple | None:
-        parts = []
-        for name in self.get_import_id_fields():
-            f = self.fields[name]
-            if f.column_name not in row:
-                return None
-            try:
-                value = f.clean(row)
-            except (ValueError, ValidationError):
-                return None
-            if value in (None, ""):
-                return None
-            parts.append(self.key_part(value))
-        return tuple(parts)
-
-    @staticmethod
-    def key_part(value: Any) -> Any:
-        if isinstance(value, models.Model):
-            return value.pk
-        if isinstance(value, str):
-            return norm_key(value)
-        return value
-
-    def existing_instances(self, keys: set[tuple]) -> Iterable[models.Model]:
-        raise NotImplementedError  # abstract: every subclass defines it
-
-    def instance_key(self, instance: models.Model) -> tuple:
-        raise NotImplementedError  # abstract: every subclass defines it
-
-    def key_error_field(self) -> str:
-        return self.fields[self.get_import_id_fields()[-1]].attribute
-
-    def describe_key(self, row: dict) -> str:
-        parts = []
-        for name in self.get_import_id_fields():
-            f = self.fields[name]
-            parts.append(f"{f.column_name} '{shown(row.get(f.column_name) or '')}'")
-        return ", ".join(parts)
-
-    def ambiguous_message(self, row: dict, count: int) -> str:
-        return _(
-            "ada %(count)s %(noun)s dengan %(key)s di basis data; bedakan lebih dulu lewat admin, lalu impor ulang."
-        ) % {"count": count, "noun": self.row_noun, "key": self.describe_key(row)}
 
     # -- the import workflow ----------------------------------------------------------------
 
@@ -429,78 +304,6 @@ class SpreadsheetResource(resources.ModelResource):
     def check_instance(self, instance) -> dict[str, str]:
         """The model's constraints, in Python and in Indonesian: {field: message}."""
         return {}
-
-    def before_save_instance(self, instance, row, **kwargs):
-        if instance.pk is not None and hasattr(instance, "updated_at"):
-            instance.updated_at = timezone.now()  # bulk_update does not run auto_now
-        instance._history_user = self._user
-        instance._change_reason = self._change_reason
-
-    def do_instance_save(self, instance, is_create):
-        if is_create:
-            instance.save(force_insert=True)
-        else:
-            instance.save(update_fields=self.update_field_names())
-
-    def _has_history(self) -> bool:
-        # django-simple-history marks the models it tracks.
-        return hasattr(self._meta.model._meta, "simple_history_manager_attribute")
-
-    # The preview (a dry run) writes nothing: every row has been checked in Python against the
-    # rules the database enforces, so the library's insert-then-roll-back would only double the
-    # cost. The confirmation writes in one transaction; any refusal there rolls everything back.
-
-    def bulk_create(self, using_transactions, dry_run, raise_errors, batch_size=None, result=None):
-        if dry_run:
-            self.create_instances.clear()
-            return
-        if self.create_instances:
-            try:
-                if self._has_history():
-                    bulk_create_with_history(
-                        self.create_instances,
-                        self._meta.model,
-                        batch_size=batch_size,
-                        default_user=self._user,
-                        default_change_reason=self._change_reason,
-                    )
-                else:
-                    self._meta.model.objects.bulk_create(self.create_instances, batch_size=batch_size)
-                versioned_cache.changed(self._meta.model)  # a bulk write sends no signal
-            except Exception as error:
-                self.handle_import_error(result, error, raise_errors)
-            finally:
-                self.create_instances.clear()
-
-    def bulk_update(self, using_transactions, dry_run, raise_errors, batch_size=None, result=None):
-        if dry_run:
-            self.update_instances.clear()
-            return
-        if self.update_instances:
-            try:
-                if self._has_history():
-                    bulk_update_with_history(
-                        self.update_instances,
-                        self._meta.model,
-                        fields=self.update_field_names(),
-                        batch_size=batch_size,
-                        default_user=self._user,
-                        default_change_reason=self._change_reason,
-                    )
-                else:
-                    self._meta.model.objects.bulk_update(
-                        self.update_instances, self.update_field_names(), batch_size=batch_size
-                    )
-                versioned_cache.changed(self._meta.model)
-            except Exception as error:
-                self.handle_import_error(result, error, raise_errors)
-            finally:
-                self.update_instances.clear()
-
-    def after_import(self, dataset, result, **kwargs):
-        # ModelResource resets the table's id sequence after inserts, for imports that carry
-        # ids. Ours never do, and on PostgreSQL a reset can race with concurrent inserts.
-        pass
 
     # -- preview ----------------------------------------------------------------------------
 

@@ -161,7 +161,7 @@ def test_database_error_during_bulk_write_rolls_back_and_is_reported(monkeypatch
     def broken_bulk_create(*args, **kwargs):
         raise IntegrityError("simulated failure")
 
-    monkeypatch.setattr("core.spreadsheets.resources.bulk_create_with_history", broken_bulk_create)
+    monkeypatch.setattr("core.spreadsheets.bulk_writes.bulk_create_with_history", broken_bulk_create)
     table = read_table(xlsx([need_row(title="A"), need_row(title="B")]), "kebutuhan.xlsx", NeedResource.column_spec())
 
     outcome, _result = run_import(NeedResource, table, actor=staff, file_name="kebutuhan.xlsx", dry_run=False)
