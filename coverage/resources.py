@@ -16,7 +16,7 @@ from core.spreadsheets.resources import SpreadsheetResource
 from core.spreadsheets.widgets import ChoiceWidget, DateWidget, IntegerWidget, RupiahWidget, TextWidget
 from coverage.models import CoverageSource, GovernmentCoverage, SupportKind
 from coverage.services import kecamatan_code
-from facilities.resources import FacilityWidget
+from facilities.widgets import FacilityWidget
 from regions.models import RegionLevel
 from regions.widgets import RegionWidget
 

@@ -8,7 +8,7 @@ answer from a dictionary: the facility and CSR field of 10,000 needs cost two qu
 instead of picking one. The keys are compared as people write them (:func:`norm_key`).
 
 Lookups of other apps' registries subclass :class:`LookupWidget` in their own app
-(``regions.widgets.RegionWidget``, ``facilities.resources.FacilityWidget``,
+(``regions.widgets.RegionWidget``, ``facilities.widgets.FacilityWidget``,
 ``partners.resources.CompanyWidget``): ``core`` imports no other app.
 """
 
