@@ -1,6 +1,8 @@
 """Every ModelAdmin of the portal, registered on the Dinsos admin site (backoffice.site).
 
-Django's autodiscovery imports this package; each module holds the admin of one app below.
+Django's autodiscovery imports this package; each module holds the admin of one app below,
+except matching's, which is in two: ``matching`` (pledges and the work queue) and
+``deliveries`` (delivery reports and their evidence).
 """
 
 from backoffice.admin import (
@@ -8,6 +10,7 @@ from backoffice.admin import (
     circulars,
     core,
     coverage,
+    deliveries,
     duplicates,
     facilities,
     facility_accounts,
@@ -25,6 +28,7 @@ __all__ = [
     "circulars",
     "core",
     "coverage",
+    "deliveries",
     "duplicates",
     "facilities",
     "facility_accounts",

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from PIL import Image
 
-from backoffice.admin.matching import DeliveryReportAdmin
+from backoffice.admin.deliveries import DeliveryReportAdmin
 from matching import services
 from matching.models import DeliveryReport, DeliveryStatus, Evidence, EvidenceKind, Pledge, PledgeStatus
 from tests.factories import (
