@@ -8,12 +8,12 @@ order of the 2.03 schema, which tests validate against the official XSD (tests/o
 """
 
 import datetime
-import re
 from collections.abc import Iterable
 from xml.etree import ElementTree as ET
 
 from django.utils import timezone
 
+from core.formatting import xml_safe
 from programs.models import Program, ProgramStatus, Realisation
 
 VERSION = "2.03"
@@ -26,22 +26,11 @@ EXPENDITURE = "4"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 # IATI TagVocabulary: 2 UN Sustainable Development Goals, 3 their targets.
 SDG_GOALS, SDG_TARGETS = "2", "3"
-# What XML 1.0 allows nowhere (the control characters but tab, line feed and carriage return, and
-# two non-characters). ElementTree writes them as they are, and one title pasted from a word
-# processor would make the whole file unreadable to every donor's parser.
-NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
-def _text(value: str) -> str:
-    """Free text (names, titles, descriptions, the identifiers staff type) as XML can hold it:
-    each character XML refuses replaced by U+FFFD, as the xlsx writer does
-    (``core.spreadsheets.writing``)."""
-    return NOT_IN_XML.sub("\N{REPLACEMENT CHARACTER}", value)
 
 
 def _narrative(parent: ET.Element, tag: str, text: str, **attrs: str) -> ET.Element:
-    element = ET.SubElement(parent, tag, {name: _text(value) for name, value in attrs.items()})
-    ET.SubElement(element, "narrative").text = _text(text)
+    element = ET.SubElement(parent, tag, {name: xml_safe(value) for name, value in attrs.items()})
+    ET.SubElement(element, "narrative").text = xml_safe(text)
     return element
 
 
@@ -54,7 +43,7 @@ def _period_end(realisation: Realisation) -> datetime.date:
 
 
 def identifier(program: Program) -> str:
-    return _text(f"{program.agency.iati_identifier}-CSR-{program.pk}")
+    return xml_safe(f"{program.agency.iati_identifier}-CSR-{program.pk}")
 
 
 def activity(program: Program) -> ET.Element:
@@ -71,11 +60,11 @@ def activity(program: Program) -> ET.Element:
     _narrative(element, "reporting-org", program.agency.name, ref=program.agency.iati_identifier, type=GOVERNMENT)
     title = _narrative(element, "title", program.title)
     if program.title_en:
-        ET.SubElement(title, "narrative", {XML_LANG: "en"}).text = _text(program.title_en)
+        ET.SubElement(title, "narrative", {XML_LANG: "en"}).text = xml_safe(program.title_en)
     # The schema asks for a description: the title stands in for a program without one.
     description = _narrative(element, "description", program.description or program.title, type="1")
     if program.description_en:
-        ET.SubElement(description, "narrative", {XML_LANG: "en"}).text = _text(program.description_en)
+        ET.SubElement(description, "narrative", {XML_LANG: "en"}).text = xml_safe(program.description_en)
     _narrative(element, "participating-org", program.company.name, ref=program.donor_iati_ref, role="1")
     _narrative(
         element, "participating-org", program.agency.name, ref=program.agency.iati_identifier, role="3", type=GOVERNMENT

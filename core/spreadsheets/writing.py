@@ -15,10 +15,10 @@ from typing import Any
 import openpyxl
 from import_export.formats import base_formats
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from core.formatting import xml_safe
 from core.spreadsheets.cells import escape_formula
 
 
@@ -26,7 +26,7 @@ def _xlsx_value(value: Any) -> Any:
     value = escape_formula(value)
     if isinstance(value, str):
         # Control characters are not allowed in xlsx; none belong in our data anyway.
-        return ILLEGAL_CHARACTERS_RE.sub("\N{REPLACEMENT CHARACTER}", value)
+        return xml_safe(value)
     return value
 
 
