@@ -32,11 +32,8 @@ def _sheet(title: str, columns: list[tuple[str, str | None]], rows: list[list]) 
     )
 
 
-def _percent(value: int | None):
-    return value if value is not None else ""
-
-
 def _optional(value):
+    """A figure that may be unknown (a share of nothing, a count not asked for): empty then."""
     return value if value is not None else ""
 
 
@@ -80,7 +77,7 @@ def forum_workbook(report: ForumReport, *, agency_name: str) -> bytes:
         [_("Pledges"), figures.pledges],
         [_("Pledges delivered"), total.pledges_delivered],
         [_("Pledges verified"), total.pledges_verified],
-        [_("Delivery reports on time (%)"), _percent(figures.on_time_percent)],
+        [_("Delivery reports on time (%)"), _optional(figures.on_time_percent)],
     ]
     discipline = report.discipline
     if discipline is not None:
@@ -275,7 +272,7 @@ def _companies_sheet(report: ForumReport) -> Sheet:
                 row.figures.pledges,
                 row.pledges_delivered,
                 row.pledges_verified,
-                _percent(row.figures.on_time_percent),
+                _optional(row.figures.on_time_percent),
                 row.figures.realised_programs,
                 row.figures.programs_awaiting,
                 row.returned,
