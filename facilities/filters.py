@@ -197,6 +197,13 @@ class NeedFilter(django_filters.FilterSet):
         if status != StatusChoice.ALL:
             queryset = queryset.filter(status=status)
         sort = cleaned.get("sort") or "urgency"
+        if sort == "value" and status == StatusChoice.FULFILLED:
+            # Nothing of a fulfilled need is left to give (its deliveries reach its quantity, and the
+            # database's constraints then hold its open value at 0): by value, fulfilled needs are
+            # all equal, and are listed as the most urgent first. PostgreSQL then walks the urgency
+            # index, where the value index holds every fulfilled need at its end, behind every open
+            # one (docs/performance.md: 33 to 166 ms at national scale).
+            sort = "urgency"
         return queryset.order_by(*SORTS[sort])
 
     @property
