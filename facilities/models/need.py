@@ -155,6 +155,15 @@ class Need(models.Model):
                 condition=shown_need(),
                 name="need_public_value_idx",
             ),
+            # The public needs of given facilities (a region's, named by id: FacilityRegionFilter),
+            # with the columns the listing filters on besides. PostgreSQL counts a region's listing
+            # from this index alone, without reading the needs (an index-only scan), where it read
+            # 10,000-25,000 needs to count a province's (docs/performance.md, seventh session).
+            models.Index(
+                fields=["facility", "status", "field", "kind", "priority"],
+                condition=shown_need(),
+                name="need_public_facility_idx",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

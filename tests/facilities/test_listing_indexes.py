@@ -1,11 +1,13 @@
 """The public listing's four orders, for each status it shows, are answered by their indexes on
 PostgreSQL (migration facilities/0013): PostgreSQL walks the index in order and stops after a
 page, where without it it sorts every public need of the country (at national scale 65-95 ms a
-page, the sort spilled to disk for ``?sort=value``)."""
+page, the sort spilled to disk for ``?sort=value``). A region's listing is counted from the index
+of its facilities' public needs (migration facilities/0015)."""
 
 import pytest
 from django.db import connection
 
+from core.pagination import capped_count
 from facilities.filters import NeedFilter
 from facilities.models import Need, NeedStatus, open_value
 from facilities.selectors import listed_needs_without_field
@@ -78,3 +80,29 @@ def test_fulfilled_needs_by_value_are_listed_as_by_urgency():
 
     assert listed("value") == listed("urgency")
     assert len(listed("value")) == 3
+
+
+@postgresql_only
+def test_a_regions_listing_is_counted_from_the_index_of_its_facilities_needs():
+    # A province's facilities are named by id (FacilityRegionFilter); the listing's count with a
+    # field, a kind and a priority reads need_public_facility_idx alone, not the needs themselves.
+    NeedFactory.create_batch(3, facility=FacilityFactory())  # in 31.75.01, with the factory's field and kind
+    data = {"region": "31", "field": "kesehatan", "kind": "goods", "priority": "3"}
+    needs = NeedFilter(data, queryset=listed_needs_without_field(), field_choices=[("kesehatan", "")]).qs
+    counted = []
+
+    def keep(execute, sql, params, many, context):
+        counted.append((sql, params))
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(keep):
+        assert capped_count(needs, 1000) == 3
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_bitmapscan = off")
+        # Left only index-only scans for the needs, the count is planned from this index or not at all.
+        cursor.execute("SET LOCAL enable_indexscan = off")
+        cursor.execute("EXPLAIN " + counted[-1][0], counted[-1][1])
+        plan = "\n".join(line for (line,) in cursor.fetchall())
+
+    assert "Index Only Scan using need_public_facility_idx on facilities_need" in plan
