@@ -70,6 +70,15 @@ def open_value() -> models.Expression:
     return (F("quantity") - F("quantity_pending") + F("quantity_proposed") - F("quantity_covered")) * F("unit_cost")
 
 
+# The columns of the public listing's indexes, by order (facilities.filters.SORTS).
+PUBLIC_ORDER_COLUMNS = {
+    "urgency": ("priority", "needed_by", F("created_at").desc(), F("id").desc()),
+    "newest": (F("created_at").desc(), F("id").desc()),
+    "needed_by": ("needed_by", "priority", F("id").desc()),
+    "value": (open_value().desc(), "priority", F("id").desc()),
+}
+
+
 class Need(models.Model):
     """What a facility needs: goods, a course, works, placements, volunteers or funds.
 
@@ -136,24 +145,17 @@ class Need(models.Model):
             # status column would serve one status only, and "open and fulfilled" would sort every
             # public need. ("needed_by" ascending keeps nulls last, PostgreSQL's default, as the
             # listing asks.)
-            models.Index(
-                "priority",
-                "needed_by",
-                F("created_at").desc(),
-                F("id").desc(),
-                condition=shown_need(),
-                name="need_public_urgency_idx",
+            *(
+                models.Index(*columns, condition=shown_need(), name=f"need_public_{order}_idx")
+                for order, columns in PUBLIC_ORDER_COLUMNS.items()
             ),
-            models.Index(F("created_at").desc(), F("id").desc(), condition=shown_need(), name="need_public_newest_idx"),
-            models.Index(
-                "needed_by", "priority", F("id").desc(), condition=shown_need(), name="need_public_needed_by_idx"
-            ),
-            models.Index(
-                open_value().desc(),
-                "priority",
-                F("id").desc(),
-                condition=shown_need(),
-                name="need_public_value_idx",
+            # The same four within one CSR field, the filter companies look for needs by: with a
+            # field and a province, PostgreSQL walks the field's needs (a ninth of them) instead
+            # of every public need, where it dropped 22,000 needs of other fields and provinces to
+            # find a page of 20 (docs/performance.md, seventh session).
+            *(
+                models.Index("field", *columns, condition=shown_need(), name=f"need_field_{order}_idx")
+                for order, columns in PUBLIC_ORDER_COLUMNS.items()
             ),
             # The public needs of given facilities (a region's, named by id: FacilityRegionFilter),
             # with the columns the listing filters on besides. PostgreSQL counts a region's listing
