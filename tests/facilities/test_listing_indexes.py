@@ -1,9 +1,9 @@
 """The public listing's four orders, for each status it shows, are answered by their indexes on
 PostgreSQL (migration facilities/0013): PostgreSQL walks the index in order and stops after a
 page, where without it it sorts every public need of the country (at national scale 65-95 ms a
-page, the sort spilled to disk for ``?sort=value``). Within a CSR field, the same four orders
-within the field (migration facilities/0016). A region's listing is counted from the index of its
-facilities' public needs (migration facilities/0015)."""
+page, the sort spilled to disk for ``?sort=value``). With a CSR field, each order walks the
+field's own index (migration facilities/0016). A region's listing is counted from the index of
+its facilities' public needs (migration facilities/0015)."""
 
 import pytest
 from django.db import connection
