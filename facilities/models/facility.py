@@ -105,8 +105,14 @@ class Facility(models.Model):
             ("import_facility", _("Can import facilities from a spreadsheet")),
             ("export_facility", _("Can export facilities to a spreadsheet")),
         ]
-        # The public directory lists facilities by name, a page at a time.
-        indexes = [models.Index(fields=["name", "id"], name="facility_name_idx")]
+        indexes = [
+            # The public directory lists facilities by name, a page at a time.
+            models.Index(fields=["name", "id"], name="facility_name_idx"),
+            # The ids of the published facilities: a public need's facility is checked against it
+            # by an index-only probe, where PostgreSQL otherwise read and hashed every published
+            # facility to count a province's needs (docs/performance.md, eighth session).
+            models.Index(fields=["id"], condition=Q(is_published=True), name="facility_published_idx"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(latitude__isnull=True) | Q(latitude__gte=-90, latitude__lte=90),
