@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django_filters import ChoiceFilter
 
 from core.forms import PublicForm
+from core.lookups import AnyOf
 from core.models import CsrField
 from facilities.models import Facility, FacilityType, NeedKind, NeedStatus, Priority, open_value
 
@@ -25,13 +26,13 @@ SEARCH_FACILITIES_LISTED = 200
 REGION_FACILITIES_LISTED = 1000
 
 
-def _named(facilities: QuerySet[Facility], limit: int) -> list[int] | QuerySet:
-    """The ids of ``facilities`` when there are at most ``limit`` of them (one query), for the
-    needs' filters to name them: PostgreSQL then knows how many rows to expect and answers by
-    index. Beyond ``limit``, their ids as a subquery."""
+def _named(facilities: QuerySet[Facility], limit: int) -> Q:
+    """Needs of ``facilities``, named by id when there are at most ``limit`` of them (one query,
+    the ids as one array: ``core.lookups.AnyOf``): PostgreSQL then knows how many rows to expect
+    and answers by index. Beyond ``limit``, their ids as a subquery."""
     ids = facilities.order_by().values_list("pk", flat=True)
     listed = list(ids[: limit + 1])
-    return ids if len(listed) > limit else listed
+    return Q(facility_id__in=ids) if len(listed) > limit else Q(AnyOf(F("facility_id"), listed))
 
 
 class RegionCascadeWidget(forms.TextInput):
@@ -83,9 +84,7 @@ class FacilityRegionFilter(RegionFilter):
     def filter(self, qs, value):
         if not value:
             return qs
-        return qs.filter(
-            facility_id__in=_named(super().filter(Facility.objects.all(), value), REGION_FACILITIES_LISTED)
-        )
+        return qs.filter(_named(super().filter(Facility.objects.all(), value), REGION_FACILITIES_LISTED))
 
 
 class StatusChoice:
@@ -138,7 +137,7 @@ def need_text_match(value: str, fields: tuple[str, ...]) -> Q:
     ``SEARCH_FACILITIES_LISTED`` facilities the subquery is kept: so many match that walking the
     listing's index in order finds a page at once.
     """
-    match = Q(facility_id__in=_named(Facility.objects.filter(name__icontains=value), SEARCH_FACILITIES_LISTED))
+    match = _named(Facility.objects.filter(name__icontains=value), SEARCH_FACILITIES_LISTED)
     for field in fields:
         match |= Q(**{f"{field}__icontains": value})
     return match
