@@ -6,7 +6,10 @@ page says "more than 1.000" instead. Narrower filters, or the open-data files, r
 """
 
 from django.core.paginator import Paginator
+from django.db.models import F
 from django.utils.functional import cached_property
+
+from core.lookups import AnyOf
 
 
 def capped_count(queryset, cap: int) -> int:
@@ -14,6 +17,27 @@ def capped_count(queryset, cap: int) -> int:
     SELECT COUNT(*) FROM (SELECT id ... LIMIT cap + 1). The order does not change a count, and
     the columns and annotations the page selects are not read for it."""
     return queryset.order_by().values("pk")[: cap + 1].count()
+
+
+def matches_by_id(queryset, listed, ordering, cap: int) -> tuple:
+    """``queryset``'s matches read by id first, up to ``cap + 1`` of them, for filters whose
+    matches lie scattered along the order's index (a word within a province): returns what to page
+    and how many matched (``found`` of ``CappedPaginator``), in as many queries as counting and
+    paging.
+
+    When at most ``cap`` match, the page is read from ``listed`` (the rows as the listing shows
+    them) among those ids, in ``ordering``: PostgreSQL fetches the matches by their key and sorts
+    them, where it walked the order's index and dropped thousands of rows of other provinces.
+    Else ``queryset`` itself is paged: so many match that the walk finds a page at once. Reading
+    the ids costs what counting them costs where the database reads the rows to filter them (a
+    text match); where an index alone counts them (a region, a field), or where the matches lie
+    close together along an index (a word alone, a word within a field), counting and walking stay
+    cheaper (docs/performance.md, eighth session).
+    """
+    ids = list(queryset.order_by().values_list("pk", flat=True)[: cap + 1])
+    if len(ids) > cap:
+        return queryset, len(ids)
+    return listed.filter(AnyOf(F("pk"), ids)).order_by(*ordering), len(ids)
 
 
 class CappedPaginator(Paginator):

@@ -191,19 +191,30 @@ class NeedFilter(django_filters.FilterSet):
 
     def filter_queryset(self, queryset: QuerySet) -> QuerySet:
         queryset = super().filter_queryset(queryset)
-        cleaned = self.form.cleaned_data
-        status = cleaned.get("status") or StatusChoice.OPEN
+        status = self.form.cleaned_data.get("status") or StatusChoice.OPEN
         if status != StatusChoice.ALL:
             queryset = queryset.filter(status=status)
+        return queryset.order_by(*self.ordering())
+
+    def ordering(self) -> tuple:
+        """The listing's order, as chosen (most urgent first by default)."""
+        self.form.is_valid()
+        cleaned = self.form.cleaned_data
         sort = cleaned.get("sort") or "urgency"
-        if sort == "value" and status == StatusChoice.FULFILLED:
+        if sort == "value" and cleaned.get("status") == StatusChoice.FULFILLED:
             # Nothing of a fulfilled need is left to give (its deliveries reach its quantity, and the
             # database's constraints then hold its open value at 0): by value, fulfilled needs are
             # all equal, and are listed as the most urgent first. PostgreSQL then walks the urgency
             # index, where the value index holds every fulfilled need at its end, behind every open
             # one (docs/performance.md: 33 to 166 ms at national scale).
             sort = "urgency"
-        return queryset.order_by(*SORTS[sort])
+        return SORTS[sort]
+
+    @property
+    def text(self) -> str:
+        """The text searched for, when valid; empty otherwise."""
+        self.form.is_valid()
+        return self.form.cleaned_data.get("q", "")
 
     @property
     def region_code(self) -> str:

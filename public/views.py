@@ -13,7 +13,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from core.pagination import CappedPaginator, query_without
+from core.pagination import CappedPaginator, matches_by_id, query_without
 from facilities import selectors as facility_selectors
 from facilities.filters import REGION_CODE_RE, FacilityFilter, NeedFilter, csr_field_choices, csr_fields
 from facilities.models import Need, NeedStatus
@@ -46,10 +46,14 @@ def _need_filter(request: HttpRequest, needs: QuerySet[Need]) -> NeedFilter:
 def need_list(request: HttpRequest) -> HttpResponse:
     # The CSR fields are read once, for the filter's choices and the cards' badges.
     fields = csr_fields()
-    needs = NeedFilter(
-        request.GET, queryset=facility_selectors.listed_needs_without_field(), field_choices=csr_field_choices(fields)
-    )
-    paginator = CappedPaginator(needs.qs, NEEDS_PER_PAGE, cap=LISTING_COUNT_CAP)
+    listed = facility_selectors.listed_needs_without_field()
+    needs = NeedFilter(request.GET, queryset=listed, field_choices=csr_field_choices(fields))
+    matching, found = needs.qs, None
+    if needs.text and needs.region_code:
+        # A word's matches within a region lie scattered along every order's index, which holds
+        # the whole country: they are read by id, then the page among them (matches_by_id).
+        matching, found = matches_by_id(needs.qs, listed, needs.ordering(), LISTING_COUNT_CAP)
+    paginator = CappedPaginator(matching, NEEDS_PER_PAGE, cap=LISTING_COUNT_CAP, found=found)
     page = paginator.get_page(request.GET.get("page"))
     query = query_without(request.GET, "page")
     context = {
