@@ -216,3 +216,14 @@ def test_publishing_in_the_admin_without_a_reason_is_refused(client):
     assert "Say why this photo may be published" in response.content.decode()
     assert not NeedPhoto.objects.exists()
     assert not FacilityPhoto.objects.exists()
+
+
+def test_facility_cards_show_the_first_photo_at_its_size(client):
+    facility = FacilityFactory()
+    first = published_photo(facility)
+    published_photo(facility)
+    html = client.get(reverse("facilities:facility_list")).content.decode()
+    card = re.search(r'<li class="card facility-card has-photo">\s*(<img [^>]*>)', html)
+    assert card, "the directory's card carries its facility's first photo"
+    assert f'src="{photo_url(first, 960)}"' in card.group(1)
+    assert 'width="960" height="640"' in card.group(1)
