@@ -109,7 +109,15 @@ def test_a_regions_listing_is_counted_from_the_index_of_its_facilities_needs():
     # narrow the count first.
     NeedFactory.create_batch(3, facility=FacilityFactory())  # in 31.75.01, of the factory's kind
     NeedFactory.create_batch(30, facility=FacilityFactory(region=region("62.11.01")), priority=Priority.URGENT)
-    data = {"region": "31", "kind": "goods", "priority": "3"}
+    found, plan = count_and_plan({"region": "31", "kind": "goods", "priority": "3"})
+
+    assert found == 3
+    assert "using need_public_facility_idx on facilities_need" in plan
+
+
+def count_and_plan(data: dict, *settings_off: str) -> tuple[int, str]:
+    """The listing's capped count for ``data``, and PostgreSQL's plan of the statement that
+    counted (with sequential and bitmap scans off, and ``settings_off``)."""
     needs = NeedFilter(data, queryset=listed_needs_without_field(), field_choices=[]).qs
     counted = []
 
@@ -118,19 +126,14 @@ def test_a_regions_listing_is_counted_from_the_index_of_its_facilities_needs():
         return execute(sql, params, many, context)
 
     with connection.execute_wrapper(keep):
-        assert capped_count(needs, 1000) == 3
-    plan = count_plan(*counted[-1])
-
-    assert "using need_public_facility_idx on facilities_need" in plan
-
-
-def count_plan(sql: str, params, *settings: str) -> str:
+        found = capped_count(needs, 1000)
+    sql, params = counted[-1]
     with connection.cursor() as cursor:
-        for setting in ("enable_seqscan", "enable_bitmapscan", *settings):
+        for setting in ("enable_seqscan", "enable_bitmapscan", *settings_off):
             cursor.execute(f"SET LOCAL {setting} = off")
         cursor.execute("ANALYZE facilities_need")
         cursor.execute("EXPLAIN " + sql, params)
-        return "\n".join(line for (line,) in cursor.fetchall())
+        return found, "\n".join(line for (line,) in cursor.fetchall())
 
 
 @postgresql_only
@@ -142,15 +145,7 @@ def test_a_counted_needs_facility_is_checked_in_the_index_of_published_facilitie
     hidden = FacilityFactory(is_published=False)
     NeedFactory.create_batch(2, facility=hidden)
     NeedFactory.create_batch(3, facility=FacilityFactory())
-    needs = NeedFilter({"region": "31"}, queryset=listed_needs_without_field(), field_choices=[]).qs
-    counted = []
+    found, plan = count_and_plan({"region": "31"}, "enable_hashjoin", "enable_mergejoin")
 
-    def keep(execute, sql, params, many, context):
-        counted.append((sql, params))
-        return execute(sql, params, many, context)
-
-    with connection.execute_wrapper(keep):
-        assert capped_count(needs, 1000) == 3  # the hidden facility's needs are not counted
-    plan = count_plan(*counted[-1], "enable_hashjoin", "enable_mergejoin")
-
+    assert found == 3  # the hidden facility's needs are not counted
     assert "Index Only Scan using facility_published_idx on facilities_facility" in plan
