@@ -68,12 +68,13 @@ def test_a_search_lists_its_matches_in_the_listings_order_page_by_page(client, n
     assert "Selimut 0" in expected and len(expected) == 7
 
 
-def test_a_search_shows_only_public_needs_of_published_facilities(client, needs):
-    titles = listed_titles(client.get(NEEDS, {"q": "selimut", "status": "all"}))
+@pytest.mark.parametrize(
+    ("area", "elsewhere"), [({}, ["Selimut Pulang Pisau"]), ({"region": "31"}, [])], ids=["everywhere", "in a region"]
+)
+def test_a_search_shows_only_public_needs_of_published_facilities(client, needs, area, elsewhere):
+    titles = listed_titles(client.get(NEEDS, {"q": "selimut", "status": "all", **area}))
 
-    assert sorted(titles) == sorted(
-        [f"Selimut {number}" for number in range(7)] + ["Selimut terpenuhi", "Selimut Pulang Pisau"]
-    )
+    assert sorted(titles) == sorted([f"Selimut {number}" for number in range(7)] + ["Selimut terpenuhi", *elsewhere])
 
 
 def test_a_search_says_how_many_match_and_when_more_than_the_cap(client, needs, monkeypatch):
