@@ -197,7 +197,8 @@ class NeedFilter(django_filters.FilterSet):
         return queryset.order_by(*self.ordering())
 
     def ordering(self) -> tuple:
-        """The listing's order, as chosen (most urgent first by default)."""
+        """The listing's order, as chosen (most urgent first by default): one of ``SORTS``. The
+        partner portal's filter orders by it too, for every sort but its own "suggested"."""
         self.form.is_valid()
         cleaned = self.form.cleaned_data
         sort = cleaned.get("sort") or "urgency"

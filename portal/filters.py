@@ -11,7 +11,7 @@ from django import forms
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from facilities.filters import SORTS, TEXT_MAX_LENGTH, NeedFilter
+from facilities.filters import TEXT_MAX_LENGTH, NeedFilter
 from matching.selectors import suggest_needs_for_company
 from portal.labels import OFFICER_STATUS_CHOICES
 
@@ -49,10 +49,7 @@ class PartnerNeedFilter(NeedFilter):
         # The shared filters only: the public listing's status and sort do not apply here.
         queryset = django_filters.FilterSet.filter_queryset(self, queryset)
         ranked = suggest_needs_for_company(self.company, queryset=queryset, limit=None)
-        sort = self.sort_value
-        if sort == SUGGESTED:
-            return ranked
-        return ranked.order_by(*SORTS[sort])
+        return ranked if self.sort_value == SUGGESTED else ranked.order_by(*self.ordering())
 
 
 class PledgeFilter(django_filters.FilterSet):
